@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error -- a plain .mjs helper shared with scripts/ensure-chromium.mjs
+import { findChromium } from './scripts/chromium.mjs';
+
+const PORT = 4322;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: Boolean(process.env['CI']),
+	retries: 0,
+	workers: 2,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		launchOptions: {
+			executablePath: findChromium() as string | undefined,
+			// As root in a container Chromium needs --no-sandbox; the others keep it off the network.
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		},
+	},
+	webServer: {
+		command: `node scripts/serve.mjs dist ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/en/`,
+		reuseExistingServer: !process.env['CI'],
+		timeout: 30_000,
+	},
+});

@@ -1,0 +1,203 @@
+/*
+ * The diagram island: a custom element that enhances the server-rendered figure. It never redraws:
+ * it finds hops by `data-hop` and steps by their `<li id>`, and moves one "active step" between them.
+ * All words come from the markup (rendered from the locale tables), so the island holds no strings.
+ */
+import { select, selectAll } from 'd3-selection';
+
+const PLAY_INTERVAL_MS = 2600;
+const PACKET_MS = 900;
+
+function parseTexts(element: Element | null): string[] {
+	try {
+		const value: unknown = JSON.parse(element?.getAttribute('data-texts') ?? '[]');
+		return Array.isArray(value) ? value.map(String) : [];
+	} catch {
+		return [];
+	}
+}
+
+export class KpDiagram extends HTMLElement {
+	#steps: HTMLLIElement[] = [];
+	#index = 0;
+	#timer: number | undefined;
+	#packetFrame: number | undefined;
+	#counters: string[] = [];
+	#announcements: string[] = [];
+	#live: HTMLElement | null = null;
+	#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+	connectedCallback() {
+		const figure = this.querySelector<HTMLElement>('figure[data-scenario]');
+		const template = this.querySelector<HTMLTemplateElement>('template.kp-controls-template');
+		if (!figure || !template || this.dataset['ready']) return;
+		this.dataset['ready'] = '';
+		this.#steps = [...figure.querySelectorAll<HTMLLIElement>('ol.kp-steps > li[id]')];
+		if (this.#steps.length === 0) return;
+
+		const controls = template.content.cloneNode(true) as DocumentFragment;
+		figure.querySelector('.kp-canvas')?.after(controls);
+		this.#counters = parseTexts(figure.querySelector('.kp-counter'));
+		this.#live = figure.querySelector<HTMLElement>('[aria-live]');
+		this.#announcements = parseTexts(this.#live);
+		const canvas = figure.querySelector<HTMLElement>('.kp-canvas');
+		canvas?.setAttribute('tabindex', '0');
+
+		figure.addEventListener('click', (event) => this.#onClick(event));
+		this.addEventListener('keydown', (event) => this.#onKey(event));
+		window.addEventListener('hashchange', () => this.#fromHash(false));
+		this.#fromHash(true);
+	}
+
+	disconnectedCallback() {
+		this.#stop();
+	}
+
+	#indexOf(id: string): number {
+		return this.#steps.findIndex((li) => li.id === id);
+	}
+
+	/** Shows the step named by the URL hash if it belongs to this diagram; else the first step. */
+	#fromHash(initial: boolean) {
+		const id = decodeURIComponent(window.location.hash.slice(1));
+		const index = this.#indexOf(id);
+		if (index >= 0) this.show(index, { updateHash: false, announce: !initial });
+		else if (initial) this.show(0, { updateHash: false, announce: false });
+	}
+
+	show(index: number, options: { updateHash?: boolean; announce?: boolean } = {}) {
+		const { updateHash = true, announce = true } = options;
+		const count = this.#steps.length;
+		this.#index = Math.max(0, Math.min(count - 1, index));
+		const active = this.#steps[this.#index];
+		if (!active) return;
+
+		this.#steps.forEach((li, i) => {
+			if (i === this.#index) li.setAttribute('aria-current', 'step');
+			else li.removeAttribute('aria-current');
+			li.classList.toggle('is-done', i < this.#index);
+		});
+		const order = new Map(this.#steps.map((li, i) => [li.id, i]));
+		selectAll<SVGGElement, unknown>(this.querySelectorAll('[data-hop]'))
+			.classed('is-active', function () {
+				return this.dataset['hop'] === active.id;
+			})
+			.classed('is-done', function () {
+				return (order.get(this.dataset['hop'] ?? '') ?? -1) < order.get(active.id)!;
+			});
+		this.classList.add('is-live');
+
+		const counter = this.querySelector('.kp-counter');
+		if (counter) counter.textContent = this.#counters[this.#index] ?? '';
+		this.querySelector<HTMLButtonElement>('[data-action="previous"]')?.toggleAttribute('disabled', this.#index === 0);
+		this.querySelector<HTMLButtonElement>('[data-action="next"]')?.toggleAttribute('disabled', this.#index === count - 1);
+		if (announce && this.#live) this.#live.textContent = this.#announcements[this.#index] ?? '';
+		if (updateHash && window.location.hash !== `#${active.id}`) {
+			// replaceState: stepping through a diagram must not fill the Back button's history.
+			history.replaceState(history.state, '', `#${active.id}`);
+		}
+		this.#animatePacket(active.id);
+	}
+
+	#animatePacket(hopId: string) {
+		if (this.#packetFrame !== undefined) cancelAnimationFrame(this.#packetFrame);
+		const svg = this.querySelector<SVGSVGElement>('svg.kp-svg');
+		const line = svg?.querySelector<SVGPathElement>(`[data-hop="${CSS.escape(hopId)}"] .kp-hop-line`);
+		select(svg).selectAll('.kp-packet').remove();
+		if (!svg || !line || this.#reducedMotion.matches) return;
+		const length = line.getTotalLength();
+		const packet = select(svg).append('circle').attr('class', 'kp-packet').attr('r', 5.5);
+		const start = performance.now();
+		const frame = (now: number) => {
+			const t = Math.min(1, (now - start) / PACKET_MS);
+			const eased = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
+			const point = line.getPointAtLength(eased * length);
+			packet.attr('cx', point.x).attr('cy', point.y);
+			this.#packetFrame = t < 1 ? requestAnimationFrame(frame) : undefined;
+		};
+		this.#packetFrame = requestAnimationFrame(frame);
+	}
+
+	#onClick(event: MouseEvent) {
+		const target = event.target instanceof Element ? event.target : null;
+		const button = target?.closest<HTMLButtonElement>('button[data-action]');
+		if (button) {
+			const action = button.dataset['action'];
+			if (action === 'previous') this.#step(-1);
+			else if (action === 'next') this.#step(1);
+			else if (action === 'play') this.#togglePlay();
+			else if (action === 'copy') void this.#copyLink(button);
+			return;
+		}
+		const link = target?.closest<HTMLAnchorElement>('a.kp-step-title');
+		const id = link?.hash.slice(1);
+		if (link && id !== undefined && this.#indexOf(id) >= 0) {
+			event.preventDefault();
+			this.#stop();
+			this.show(this.#indexOf(id));
+		}
+	}
+
+	#onKey(event: KeyboardEvent) {
+		if (event.altKey || event.ctrlKey || event.metaKey) return;
+		const moves: Record<string, () => void> = {
+			ArrowRight: () => this.#step(1),
+			ArrowDown: () => this.#step(1),
+			ArrowLeft: () => this.#step(-1),
+			ArrowUp: () => this.#step(-1),
+			Home: () => this.show(0),
+			End: () => this.show(this.#steps.length - 1),
+		};
+		const move = moves[event.key];
+		if (!move) return;
+		event.preventDefault();
+		this.#stop();
+		move();
+	}
+
+	#step(delta: number) {
+		this.#stop();
+		this.show(this.#index + delta);
+	}
+
+	#togglePlay() {
+		if (this.#timer !== undefined) return this.#stop();
+		if (this.#index === this.#steps.length - 1) this.show(0);
+		this.#setPlaying(true);
+		this.#timer = window.setInterval(() => {
+			if (this.#index >= this.#steps.length - 1) return this.#stop();
+			this.show(this.#index + 1);
+		}, PLAY_INTERVAL_MS);
+	}
+
+	#stop() {
+		if (this.#timer !== undefined) window.clearInterval(this.#timer);
+		this.#timer = undefined;
+		this.#setPlaying(false);
+	}
+
+	#setPlaying(playing: boolean) {
+		const button = this.querySelector<HTMLButtonElement>('[data-action="play"]');
+		if (!button) return;
+		const label = (playing ? button.dataset['labelPause'] : button.dataset['labelPlay']) ?? '';
+		button.setAttribute('aria-label', label);
+		button.title = label;
+		button.classList.toggle('is-playing', playing);
+	}
+
+	async #copyLink(button: HTMLButtonElement) {
+		const url = new URL(window.location.href);
+		url.hash = this.#steps[this.#index]?.id ?? '';
+		try {
+			await navigator.clipboard.writeText(url.href);
+			if (this.#live) this.#live.textContent = button.dataset['labelDone'] ?? '';
+			button.classList.add('is-done');
+			window.setTimeout(() => button.classList.remove('is-done'), 1600);
+		} catch {
+			// No clipboard (permissions, insecure context): put the link in the address bar instead.
+			history.replaceState(history.state, '', url.hash);
+		}
+	}
+}
+
+if (!customElements.get('kp-diagram')) customElements.define('kp-diagram', KpDiagram);

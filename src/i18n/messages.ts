@@ -1,0 +1,63 @@
+/*
+ * The shape of a locale table. Every area is keyed by the model's `as const` kinds, so a kind added in
+ * `src/model/kinds.ts` does not compile until every locale has its words. Step templates are functions
+ * of a `HopContext`: they only word what the model already knows.
+ *
+ * Inline code in templates is written between backticks; the renderer turns it into `<code>` and the
+ * screen-reader announcement strips it.
+ */
+import type {
+	CostDriver,
+	Layer,
+	NodeKind,
+	ProductionUse,
+	Reach,
+	SourceIp,
+	TlsEnd,
+	TransformKind,
+	ZoneKind,
+} from '../model/kinds.ts';
+import type { HopContext } from '../model/resolve.ts';
+import type { ScenarioId } from '../model/scenarios/index.ts';
+
+export interface StepTemplate {
+	readonly title: (c: HopContext) => string;
+	readonly body: (c: HopContext) => string;
+}
+
+export interface Messages {
+	readonly ui: {
+		readonly previous: string;
+		readonly next: string;
+		readonly play: string;
+		readonly pause: string;
+		readonly copyLink: string;
+		readonly linkCopied: string;
+		readonly controls: string;
+		readonly steps: string;
+		readonly stepCounter: (index: number, total: number) => string;
+		readonly announce: (index: number, total: number, title: string) => string;
+		readonly language: string;
+		readonly readIn: string;
+	};
+	readonly home: {
+		readonly tagline: string;
+	};
+	readonly diagram: {
+		readonly title: (scenarioTitle: string) => string;
+		readonly desc: (stepCount: number, route: string) => string;
+		readonly noAddress: string;
+	};
+	readonly node: Record<NodeKind, string>;
+	readonly zone: Record<ZoneKind, string>;
+	readonly transform: Record<TransformKind, StepTemplate>;
+	readonly scenario: Record<ScenarioId, { readonly title: string }>;
+	readonly facts: {
+		readonly reach: Record<Reach, string>;
+		readonly layer: Record<Layer, string>;
+		readonly tlsEnds: Record<TlsEnd, string>;
+		readonly sourceIp: Record<SourceIp, string>;
+		readonly cost: Record<CostDriver, string>;
+		readonly production: Record<ProductionUse, string>;
+	};
+}

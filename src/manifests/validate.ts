@@ -1,0 +1,77 @@
+/*
+ * Checks a manifest against the Kubernetes API schema shipped by `kubernetes-models`. Its compiled
+ * validators check types, enums and required fields but let unknown fields through, so they run on a
+ * Proxy that records every property they read: a field in the manifest that the schema never asked
+ * for is a field Kubernetes does not know (`kubectl apply` rejects it with strict field validation,
+ * the default since 1.27).
+ */
+import { validate as validateDeployment } from 'kubernetes-models/_schemas/IoK8sApiAppsV1Deployment';
+import { validate as validateService } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Service';
+import { validate as validateIngress } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1Ingress';
+import { validate as validateIngressClass } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1IngressClass';
+
+interface SchemaError {
+	instancePath: string;
+	message?: string;
+	keyword: string;
+	params: Record<string, unknown>;
+}
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+
+const VALIDATORS: Record<string, Validator> = {
+	'apps/v1 Deployment': validateDeployment as Validator,
+	'v1 Service': validateService as Validator,
+	'networking.k8s.io/v1 Ingress': validateIngress as Validator,
+	'networking.k8s.io/v1 IngressClass': validateIngressClass as Validator,
+};
+
+function tracked(value: unknown, path: string, read: Set<string>): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	return new Proxy(value, {
+		get(target, key, receiver) {
+			if (typeof key === 'string') read.add(`${path}/${key}`);
+			return tracked(Reflect.get(target, key, receiver), `${path}/${String(key)}`, read);
+		},
+	});
+}
+
+function allPaths(value: unknown, path = ''): string[] {
+	if (value === null || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([key, child]) => [`${path}/${key}`, ...allPaths(child, `${path}/${key}`)]);
+}
+
+const describe = (error: SchemaError) => {
+	const what = error.keyword === 'required' ? `is missing \`${String(error.params['missingProperty'])}\`` : error.keyword === 'enum' ? `must be one of ${JSON.stringify(error.params['allowedValues'])}` : error.keyword === 'type' ? `must be of type ${String(error.params['type'])}` : `fails \`${error.keyword}\` ${JSON.stringify(error.params)}`;
+	return `\`${error.instancePath || '/'}\` ${what}`;
+};
+
+/**
+ * Returns one sentence per problem, naming the source file, the field and the fix; empty when the
+ * manifest is valid.
+ */
+export function validateManifest(object: Record<string, unknown>, source: string): string[] {
+	const key = `${String(object['apiVersion'])} ${String(object['kind'])}`;
+	const validator = VALIDATORS[key];
+	if (!validator) return [`${source}: no schema for \`${key}\`. Add its validator to src/manifests/validate.ts.`];
+	const read = new Set<string>(['/apiVersion', '/kind', '/metadata', '/spec', '/status']);
+	const problems: string[] = [];
+	if (!validator(tracked(object, '', read))) {
+		for (const error of validator.errors ?? []) problems.push(`${source}: ${key} field ${describe(error)}. Fix the value where the manifest is built.`);
+	}
+	for (const path of allPaths(object)) {
+		if (!read.has(path)) problems.push(`${source}: ${key} has unknown field \`${path}\`. Kubernetes rejects it: remove it or fix its name.`);
+	}
+	return problems;
+}
+
+export class ManifestError extends Error {
+	constructor(problems: readonly string[]) {
+		super(`Invalid Kubernetes manifest:\n- ${problems.join('\n- ')}`);
+		this.name = 'ManifestError';
+	}
+}
+
+export function assertValidManifest(object: Record<string, unknown>, source: string): void {
+	const problems = validateManifest(object, source);
+	if (problems.length > 0) throw new ManifestError(problems);
+}

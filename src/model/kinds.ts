@@ -1,0 +1,76 @@
+/*
+ * The vocabulary of the topology model, declared once as `as const` tables: the union types are
+ * derived from them, so adding a kind is one line here plus its strings in every locale table
+ * (the French table is typed against the English one, so a missing string does not compile).
+ */
+
+/** Things a request passes through or that a diagram shows beside the path. */
+export const NODE_KINDS = [
+	'client',
+	'kubectl-proxy',
+	'api-server',
+	'cloud-load-balancer',
+	'node-port',
+	'kube-proxy',
+	'service',
+	'ingress-controller',
+	'pod',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Areas drawn around nodes: where a thing runs decides who can reach it. */
+export const ZONE_KINDS = ['user-machine', 'internet', 'cloud-network', 'cluster', 'control-plane', 'worker-node'] as const;
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+
+/** How child zones sit inside their parent in the layout. */
+export const ZONE_ARRANGEMENTS = ['column', 'row'] as const;
+export type ZoneArrangement = (typeof ZONE_ARRANGEMENTS)[number];
+
+/** Wire protocol of a hop, as seen by the receiver. */
+export const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+/**
+ * What really happens on a hop. Each kind has a title and an explanation template in every locale,
+ * filled with the hop's parameters (see `src/i18n/`).
+ */
+export const TRANSFORM_KINDS = [
+	/** Plain HTTP on the loopback interface to `kubectl proxy`. */
+	'loopback-http',
+	/** `kubectl proxy` re-sends the request over HTTPS with the user's credentials. */
+	'api-authenticated-proxy',
+	/** The API server's service proxy picks a ready endpoint and dials the Pod itself. */
+	'api-service-proxy',
+	/** A client connects to a port opened on every node for a `NodePort` Service. */
+	'node-port-connect',
+	/** The kernel matches the packet against the rules kube-proxy wrote; no process accepts it. */
+	'netfilter-match',
+	/** Destination NAT to a Pod chosen among the ready endpoints (and SNAT when it leaves the node). */
+	'endpoint-dnat',
+] as const;
+export type TransformKind = (typeof TRANSFORM_KINDS)[number];
+
+/*
+ * Facts that a reader compares between scenarios. Values are codes; their wording lives in the locale
+ * tables, so the comparison table and the pages say the same thing in both languages.
+ */
+export const REACH_KINDS = ['this-machine', 'node-network', 'internet'] as const;
+export type Reach = (typeof REACH_KINDS)[number];
+
+export const LAYERS = ['L4', 'L7'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export const TLS_ENDS = ['api-server', 'pod', 'load-balancer', 'ingress-controller'] as const;
+export type TlsEnd = (typeof TLS_ENDS)[number];
+
+export const COST_DRIVERS = ['none', 'node-ports', 'load-balancer-per-service', 'one-load-balancer'] as const;
+export type CostDriver = (typeof COST_DRIVERS)[number];
+
+export const PRODUCTION_USES = ['never', 'limited', 'yes'] as const;
+export type ProductionUse = (typeof PRODUCTION_USES)[number];
+
+export const SOURCE_IPS = ['api-server', 'client', 'node-or-client'] as const;
+export type SourceIp = (typeof SOURCE_IPS)[number];
+
+/** The range the API server allocates `nodePort` values from unless `--service-node-port-range` changes it. */
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;

@@ -1,0 +1,62 @@
+/*
+ * The walkthrough: one step per hop, worded from the locale's templates and the hop's derived context.
+ * Step ids come from the hop (`client-to-kubectl-proxy`), never from the language or the position, so
+ * a link to a step works in both languages and survives inserting a hop before it.
+ */
+import { messages, type Locale } from '../i18n/index.ts';
+import { findNode, hopContext, type HopContext } from './resolve.ts';
+import type { Scenario, TopologyNode } from './types.ts';
+import type { ScenarioId } from './scenarios/index.ts';
+
+export interface Step {
+	readonly id: string;
+	/** 1-based position in the walkthrough. */
+	readonly number: number;
+	readonly title: string;
+	/** Explanation; inline code between backticks (see `text.ts`). */
+	readonly body: string;
+	readonly protocol: HopContext['protocol'];
+	readonly destination: string;
+	readonly from: string;
+	readonly to: string;
+}
+
+export function stepsFor(scenario: Scenario, locale: Locale): Step[] {
+	const table = messages[locale];
+	return scenario.path.map((hop, index) => {
+		const context = hopContext(scenario, index);
+		const template = table.transform[hop.transform];
+		return {
+			id: context.id,
+			number: index + 1,
+			title: template.title(context),
+			body: template.body(context),
+			protocol: hop.protocol,
+			destination: context.destination,
+			from: hop.from,
+			to: hop.to,
+		};
+	});
+}
+
+/** "Pod `web-1`": the node's kind in the reader's language, then its literal name if it has one. */
+export function nodeLabel(node: TopologyNode, locale: Locale): string {
+	const kind = messages[locale].node[node.kind];
+	return node.name ? `${kind} \`${node.name}\`` : kind;
+}
+
+export function scenarioTitle(scenario: Scenario, locale: Locale): string {
+	return messages[locale].scenario[scenario.id as ScenarioId]?.title ?? scenario.id;
+}
+
+/** One sentence that says the whole path, for the SVG `<desc>`: text alternatives must not need the picture. */
+export function routeSummary(scenario: Scenario, locale: Locale): string {
+	const steps = stepsFor(scenario, locale);
+	const first = scenario.path[0] && findNode(scenario, scenario.path[0].from);
+	const parts = [first ? nodeLabel(first, locale) : ''];
+	for (const step of steps) {
+		const node = findNode(scenario, step.to);
+		if (node) parts.push(`${nodeLabel(node, locale)} (${step.destination})`);
+	}
+	return messages[locale].diagram.desc(steps.length, parts.join(' → '));
+}

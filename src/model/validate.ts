@@ -1,0 +1,119 @@
+/*
+ * Model validation. Every problem is one sentence that names the scenario, the thing at fault with its
+ * value in backticks, and the fix. `assertValidScenario` runs at build time (the diagram component
+ * calls it), so a broken model fails the build instead of drawing a wrong picture.
+ */
+import { NODE_KINDS, NODE_PORT_RANGE, TRANSFORM_KINDS, ZONE_KINDS } from './kinds.ts';
+import { destinationOf, findNode, findService, findZone, hopId } from './resolve.ts';
+import type { Scenario } from './types.ts';
+import type { Messages } from '../i18n/messages.ts';
+
+export class ModelError extends Error {
+	readonly problems: readonly string[];
+	constructor(scenarioId: string, problems: readonly string[]) {
+		super(`Scenario \`${scenarioId}\` is not valid:\n- ${problems.join('\n- ')}`);
+		this.name = 'ModelError';
+		this.problems = problems;
+	}
+}
+
+const isPort = (port: number) => Number.isInteger(port) && port >= 1 && port <= 65535;
+
+function duplicates(ids: readonly string[]): string[] {
+	return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+/** Structural checks: ids, references, ports, and a connected path. */
+export function validateScenario(scenario: Scenario): string[] {
+	const problems: string[] = [];
+	const s = `Scenario \`${scenario.id}\``;
+
+	for (const id of duplicates(scenario.zones.map((z) => z.id))) problems.push(`${s}: zone id \`${id}\` is used twice. Give each zone its own id.`);
+	for (const id of duplicates(scenario.nodes.map((n) => n.id))) problems.push(`${s}: node id \`${id}\` is used twice. Give each node its own id.`);
+	for (const id of duplicates(scenario.path.map(hopId))) problems.push(`${s}: hop \`${id}\` appears twice in the path. A request passes each hop once; split the node if it really goes back.`);
+
+	for (const zone of scenario.zones) {
+		if (!(ZONE_KINDS as readonly string[]).includes(zone.kind)) problems.push(`${s}: zone \`${zone.id}\` has unknown kind \`${zone.kind}\`. Use one of ${ZONE_KINDS.join(', ')} or add the kind to src/model/kinds.ts.`);
+		if (zone.parent !== undefined && !findZone(scenario, zone.parent)) problems.push(`${s}: zone \`${zone.id}\` is inside unknown zone \`${zone.parent}\`. Add that zone or fix \`parent\`.`);
+		const seen = new Set<string>([zone.id]);
+		let parent = zone.parent === undefined ? undefined : findZone(scenario, zone.parent);
+		while (parent) {
+			if (seen.has(parent.id)) {
+				problems.push(`${s}: zone \`${zone.id}\` is inside itself through \`${parent.id}\`. Break the loop of \`parent\` values.`);
+				break;
+			}
+			seen.add(parent.id);
+			parent = parent.parent === undefined ? undefined : findZone(scenario, parent.parent);
+		}
+	}
+
+	for (const service of scenario.services) {
+		const sv = `${s}: Service \`${service.name}\``;
+		for (const [field, port] of [['port', service.port], ['targetPort', service.targetPort]] as const) {
+			if (!isPort(port)) problems.push(`${sv} has \`${field}: ${port}\`, outside 1-65535. Use a valid TCP port.`);
+		}
+		if (service.type !== 'ClusterIP') {
+			if (service.nodePort === undefined) problems.push(`${sv} is of type \`${service.type}\` but has no \`nodePort\`. Set one in ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}.`);
+			else if (!Number.isInteger(service.nodePort) || service.nodePort < NODE_PORT_RANGE.min || service.nodePort > NODE_PORT_RANGE.max)
+				problems.push(`${sv} has \`nodePort: ${service.nodePort}\`, outside the default range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}. Pick a port in that range.`);
+		} else if (service.nodePort !== undefined) {
+			problems.push(`${sv} is of type \`ClusterIP\` but sets \`nodePort: ${service.nodePort}\`. Remove it or change the type.`);
+		}
+	}
+
+	for (const node of scenario.nodes) {
+		const n = `${s}: node \`${node.id}\``;
+		if (!(NODE_KINDS as readonly string[]).includes(node.kind)) problems.push(`${n} has unknown kind \`${node.kind}\`. Use one of ${NODE_KINDS.join(', ')} or add the kind to src/model/kinds.ts.`);
+		if (!findZone(scenario, node.zone)) problems.push(`${n} is in unknown zone \`${node.zone}\`. Add the zone or fix \`zone\`.`);
+		if (node.service !== undefined && !findService(scenario, node.service)) problems.push(`${n} refers to unknown Service \`${node.service}\`. Add it to \`services\` or fix \`service\`.`);
+		if (node.port !== undefined && !isPort(node.port)) problems.push(`${n} has \`port: ${node.port}\`, outside 1-65535. Use a valid TCP port.`);
+		if ((node.kind === 'pod' || node.kind === 'node-port' || node.kind === 'kube-proxy' || node.kind === 'service') && node.service === undefined)
+			problems.push(`${n} is a \`${node.kind}\` that belongs to no Service. Set \`service\`.`);
+		if (node.kind === 'pod' && node.address === undefined) problems.push(`${n} is a Pod without \`address\`. Give it a Pod IP.`);
+	}
+
+	if (scenario.path.length === 0) problems.push(`${s} has an empty path. Add at least one hop.`);
+	scenario.path.forEach((hop, index) => {
+		const h = `${s}: hop \`${hopId(hop)}\``;
+		if (!(TRANSFORM_KINDS as readonly string[]).includes(hop.transform)) problems.push(`${h} has unknown transform \`${hop.transform}\`. Use one of ${TRANSFORM_KINDS.join(', ')} or add it to src/model/kinds.ts.`);
+		for (const [end, id] of [['comes from', hop.from], ['goes to', hop.to]] as const) {
+			if (!findNode(scenario, id)) problems.push(`${h} ${end} unknown node \`${id}\`. Add it to the topology or fix the hop.`);
+		}
+		if (hop.from === hop.to) problems.push(`${h} goes from a node to itself. Remove it or point it to the next node.`);
+		const previous = scenario.path[index - 1];
+		if (previous && previous.to !== hop.from)
+			problems.push(`${h} starts at \`${hop.from}\` but the hop before it ends at \`${previous.to}\`: the path is disconnected. Make each hop start where the previous one ends.`);
+		if (findNode(scenario, hop.to) && !destinationOf(scenario, index))
+			problems.push(`${h} has no destination address: node \`${hop.to}\` has none and no hop before it gives one. Give the node an address (or its zone one) or its Service the port it needs.`);
+	});
+
+	return problems;
+}
+
+/** Every kind a scenario uses must have non-empty words in every locale. */
+export function validateTranslations(scenario: Scenario, tables: Record<string, Messages>): string[] {
+	const problems: string[] = [];
+	const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+	for (const [locale, table] of Object.entries(tables)) {
+		const where = `src/i18n/${locale}.ts`;
+		for (const kind of new Set(scenario.nodes.map((n) => n.kind)))
+			if (!filled(table.node?.[kind])) problems.push(`Scenario \`${scenario.id}\`: node kind \`${kind}\` has no ${locale.toUpperCase()} text. Add \`node['${kind}']\` to ${where}.`);
+		for (const kind of new Set(scenario.zones.map((z) => z.kind)))
+			if (!filled(table.zone?.[kind])) problems.push(`Scenario \`${scenario.id}\`: zone kind \`${kind}\` has no ${locale.toUpperCase()} text. Add \`zone['${kind}']\` to ${where}.`);
+		for (const hop of scenario.path) {
+			const template = table.transform?.[hop.transform];
+			if (typeof template?.title !== 'function' || typeof template.body !== 'function')
+				problems.push(`Scenario \`${scenario.id}\`: hop \`${hopId(hop)}\` uses transform \`${hop.transform}\`, which has no ${locale.toUpperCase()} step template. Add \`transform['${hop.transform}']\` with \`title\` and \`body\` to ${where}.`);
+		}
+		const scenarioWords = (table.scenario as Record<string, { title?: unknown } | undefined> | undefined)?.[scenario.id];
+		if (!filled(scenarioWords?.title)) problems.push(`Scenario \`${scenario.id}\` has no ${locale.toUpperCase()} title. Add \`scenario['${scenario.id}']\` to ${where}.`);
+	}
+	return problems;
+}
+
+/** Throws one `ModelError` listing every problem, or returns the scenario unchanged. */
+export function assertValidScenario<S extends Scenario>(scenario: S, tables: Record<string, Messages>): S {
+	const problems = [...validateScenario(scenario), ...validateTranslations(scenario, tables)];
+	if (problems.length > 0) throw new ModelError(scenario.id, problems);
+	return scenario;
+}

@@ -1,0 +1,145 @@
+import { expect, test } from '@playwright/test';
+import { messages } from '../../src/i18n/index.ts';
+import { scenarios } from '../../src/model/scenarios/index.ts';
+import { stepsFor } from '../../src/model/steps.ts';
+import { collectErrors, DIAGRAM_PAGES } from './helpers.ts';
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	for (const { scenario, locale, path } of DIAGRAM_PAGES) {
+		test(`${path} shows the whole diagram and every step as text`, async ({ page }) => {
+			const steps = stepsFor(scenarios[scenario], locale);
+			await page.goto(path);
+			const figure = page.locator(`figure[data-scenario="${scenario}"]`);
+			await expect(figure).toHaveCount(1);
+			const svg = figure.locator('svg[role="img"]');
+			await expect(svg).toBeVisible();
+			await expect(svg.locator('title')).toHaveText(messages[locale].diagram.title(messages[locale].scenario[scenario].title));
+			await expect(figure.locator('[data-hop]')).toHaveCount(steps.length);
+			const items = figure.locator('ol > li');
+			await expect(items).toHaveCount(steps.length);
+			for (const [i, step] of steps.entries()) {
+				await expect(items.nth(i)).toHaveAttribute('id', step.id);
+				await expect(figure.locator(`[data-hop="${step.id}"]`)).toContainText(step.destination);
+				await expect(items.nth(i)).toContainText(step.destination);
+				await expect(items.nth(i).locator('.kp-step-body')).toHaveText(step.body.replaceAll('`', ''));
+			}
+			await expect(items.first()).toHaveAttribute('aria-current', 'step');
+			// The controls need the island: without it they stay in their <template>.
+			await expect(page.getByRole('button', { name: messages[locale].ui.next })).toHaveCount(0);
+		});
+	}
+
+	test('the language link goes to the same page without JavaScript', async ({ page }) => {
+		await page.goto('/en/exposure/nodeport/');
+		await page.getByRole('link', { name: 'Français' }).click();
+		await expect(page).toHaveURL(/\/fr\/exposure\/nodeport\/$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	});
+});
+
+test.describe('with the island', () => {
+	for (const { scenario, locale, path } of DIAGRAM_PAGES) {
+		test(`${path}: Next, Previous and the arrow keys move the active step and the hash`, async ({ page }) => {
+			const errors = collectErrors(page);
+			const ui = messages[locale].ui;
+			const ids = stepsFor(scenarios[scenario], locale).map((s) => s.id);
+			await page.goto(path);
+			const figure = page.locator(`figure[data-scenario="${scenario}"]`);
+			const current = figure.locator('ol > li[aria-current="step"]');
+			await expect(current).toHaveAttribute('id', ids[0]!);
+			const historyLength = await page.evaluate(() => history.length);
+
+			await page.getByRole('button', { name: ui.next }).click();
+			await expect(current).toHaveAttribute('id', ids[1]!);
+			await expect(page).toHaveURL(new RegExp(`#${ids[1]}$`));
+			await expect(figure.locator(`[data-hop="${ids[1]}"]`)).toHaveClass(/is-active/);
+			await expect(figure.locator('[aria-live="polite"]')).toHaveText(new RegExp(ui.announce(2, ids.length, '').trim()));
+
+			await page.getByRole('button', { name: ui.previous }).click();
+			await expect(current).toHaveAttribute('id', ids[0]!);
+			await expect(page.getByRole('button', { name: ui.previous })).toBeDisabled();
+
+			await figure.locator('.kp-canvas').focus();
+			await page.keyboard.press('ArrowRight');
+			await expect(current).toHaveAttribute('id', ids[1]!);
+			await page.keyboard.press('End');
+			await expect(current).toHaveAttribute('id', ids.at(-1)!);
+			await expect(page.getByRole('button', { name: ui.next })).toBeDisabled();
+			await page.keyboard.press('ArrowLeft');
+			await expect(current).toHaveAttribute('id', ids.at(-2)!);
+
+			expect(await page.evaluate(() => history.length)).toBe(historyLength);
+			expect(errors).toEqual([]);
+		});
+	}
+
+	test('a deep link opens that step in either language', async ({ page }) => {
+		const id = 'kube-proxy-a-to-web-1';
+		for (const locale of ['en', 'fr']) {
+			await page.goto(`/${locale}/exposure/nodeport/#${id}`);
+			await expect(page.locator('ol > li[aria-current="step"]')).toHaveAttribute('id', id);
+			await expect(page.locator(`[data-hop="${id}"]`)).toHaveClass(/is-active/);
+			await expect(page.locator('.kp-counter')).toHaveText(messages[locale as 'en' | 'fr'].ui.stepCounter(3, 3));
+		}
+	});
+
+	test('an unknown hash falls back to the first step without errors', async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto('/en/exposure/kubectl-proxy/#no-such-step');
+		await expect(page.locator('ol > li[aria-current="step"]')).toHaveAttribute('id', 'client-to-kubectl-proxy');
+		expect(errors).toEqual([]);
+	});
+
+	test('clicking a step in the list shows it', async ({ page }) => {
+		await page.goto('/fr/exposure/kubectl-proxy/');
+		await page.locator('#api-server-to-web-1 a.kp-step-title').click();
+		await expect(page.locator('ol > li[aria-current="step"]')).toHaveAttribute('id', 'api-server-to-web-1');
+		await expect(page).toHaveURL(/#api-server-to-web-1$/);
+	});
+
+	test('the language switch keeps the page and the step', async ({ page }) => {
+		await page.goto('/en/exposure/nodeport/#nodeport-a-to-kube-proxy-a');
+		await page.getByRole('link', { name: 'Français' }).click();
+		await expect(page).toHaveURL(/\/fr\/exposure\/nodeport\/#nodeport-a-to-kube-proxy-a$/);
+		await expect(page.locator('ol > li[aria-current="step"]')).toHaveAttribute('id', 'nodeport-a-to-kube-proxy-a');
+		await page.getByRole('link', { name: 'English' }).click();
+		await expect(page).toHaveURL(/\/en\/exposure\/nodeport\/#nodeport-a-to-kube-proxy-a$/);
+	});
+
+	test('Play advances through the steps and becomes Pause', async ({ page }) => {
+		await page.clock.install();
+		await page.goto('/fr/exposure/nodeport/');
+		const play = page.getByRole('button', { name: 'Lecture' });
+		await play.click();
+		await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+		await page.clock.runFor(3000);
+		await expect(page.locator('ol > li[aria-current="step"]')).toHaveAttribute('id', 'nodeport-a-to-kube-proxy-a');
+		await page.clock.runFor(6000);
+		await expect(page.locator('ol > li[aria-current="step"]')).toHaveAttribute('id', 'kube-proxy-a-to-web-1');
+		await expect(page.getByRole('button', { name: 'Lecture' })).toBeVisible();
+	});
+
+	test('a packet travels along the active hop, and not with reduced motion', async ({ browser }) => {
+		for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+			const context = await browser.newContext({ reducedMotion });
+			const page = await context.newPage();
+			await page.goto('/en/exposure/nodeport/');
+			await page.getByRole('button', { name: 'Next step' }).click();
+			await expect(page.locator('[data-hop="nodeport-a-to-kube-proxy-a"]')).toHaveClass(/is-active/);
+			await expect(page.locator('svg .kp-packet')).toHaveCount(reducedMotion === 'reduce' ? 0 : 1);
+			await context.close();
+		}
+	});
+
+	test('“Copy link to this step” copies the URL of the active step', async ({ browser, baseURL }) => {
+		const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+		const page = await context.newPage();
+		await page.goto('/en/exposure/kubectl-proxy/#kubectl-proxy-to-api-server');
+		await page.getByRole('button', { name: 'Copy link to this step' }).click();
+		await expect(page.locator('figure [aria-live="polite"]')).toHaveText('Link copied');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/en/exposure/kubectl-proxy/#kubectl-proxy-to-api-server`);
+		await context.close();
+	});
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { renderDiagram } from '../../../src/diagram/render.ts';
+import { LOCALES } from '../../../src/i18n/index.ts';
+import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
+import { stepsFor } from '../../../src/model/steps.ts';
+
+const hopIds = (svg: string) => [...svg.matchAll(/data-hop="([^"]+)"/g)].map((m) => m[1]);
+
+describe('renderDiagram', () => {
+	it.each(SCENARIO_IDS.flatMap((id) => LOCALES.map((locale) => [id, locale] as const)))('draws one data-hop per step for `%s` in %s', (id, locale) => {
+		const { svg } = renderDiagram(scenarios[id], locale);
+		expect(hopIds(svg)).toEqual(stepsFor(scenarios[id], locale).map((s) => s.id));
+	});
+
+	it('gives the SVG an accessible name and a description that says the whole path', () => {
+		const { svg } = renderDiagram(scenarios.nodeport, 'en');
+		expect(svg).toMatch(/^<svg class="kp-svg" viewBox="0 0 [\d.]+ [\d.]+"/);
+		expect(svg).toContain('role="img"');
+		expect(svg).toContain('<title id="kp-nodeport-title">Request path: NodePort Service</title>');
+		expect(svg).toContain(
+			'<desc id="kp-nodeport-desc">The request takes 3 steps: Client curl → NodePort (10.0.1.11:30080) → kube-proxy rules (10.0.1.11:30080) → Pod web-7c9f8-k2x4q (10.244.2.7:8080).</desc>',
+		);
+	});
+
+	it('draws French words on the French diagram and the same geometry', () => {
+		const en = renderDiagram(scenarios.nodeport, 'en');
+		const fr = renderDiagram(scenarios.nodeport, 'fr');
+		expect(fr.svg).toContain('>Règles de kube-proxy<');
+		expect(fr.svg).toContain('>Nœud <tspan class="kp-zone-name">node-a</tspan>');
+		expect(fr.svg).not.toContain('kube-proxy rules');
+		expect(fr.layout).toEqual(en.layout);
+	});
+
+	it('escapes text it draws', () => {
+		const { svg } = renderDiagram(scenarios.nodeport, 'en');
+		expect(svg).not.toMatch(/>[^<]*&(?!amp;|lt;|gt;|quot;)[^<]*</);
+	});
+});

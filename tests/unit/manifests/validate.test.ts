@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { validateManifest } from '../../../src/manifests/validate.ts';
+import { manifestsFor } from '../../../src/model/manifests.ts';
+import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
+import { copyOf } from '../fixtures.ts';
+
+describe('manifestsFor', () => {
+	it.each(SCENARIO_IDS)('builds manifests for `%s` that the Kubernetes API schema accepts', (id) => {
+		const manifests = manifestsFor(scenarios[id]);
+		expect(manifests.map((m) => m.object['kind'])).toEqual(['Deployment', 'Service']);
+		for (const manifest of manifests) expect(validateManifest(manifest.object, manifest.file)).toEqual([]);
+	});
+
+	it('takes ports and replicas from the model', () => {
+		const [deployment, service] = manifestsFor(scenarios.nodeport);
+		expect(stringify(service!.object)).toContain('nodePort: 30080');
+		expect(stringify(service!.object)).toContain('externalTrafficPolicy: Cluster');
+		expect((deployment!.object['spec'] as { replicas: number }).replicas).toBe(2);
+		const changed = copyOf(scenarios.nodeport);
+		changed.services[0]!.nodePort = 31999;
+		expect(stringify(manifestsFor(changed)[1]!.object)).toContain('nodePort: 31999');
+	});
+});
+
+describe('validateManifest', () => {
+	const service = () => structuredClone(manifestsFor(scenarios.nodeport)[1]!.object) as any;
+
+	it('rejects an unknown field, naming the file and the field', () => {
+		const broken = service();
+		broken.spec.ports[0].nodeport = 30080;
+		expect(validateManifest(broken, 'web-service.yaml')).toEqual([
+			'web-service.yaml: v1 Service has unknown field `/spec/ports/0/nodeport`. Kubernetes rejects it: remove it or fix its name.',
+		]);
+	});
+
+	it('rejects a wrong type and a value outside an enum', () => {
+		const broken = service();
+		broken.spec.ports[0].port = '80';
+		broken.spec.externalTrafficPolicy = 'Nearest';
+		const problems = validateManifest(broken, 'web-service.yaml');
+		expect(problems).toContain('web-service.yaml: v1 Service field `/spec/ports/0/port` must be of type integer. Fix the value where the manifest is built.');
+		expect(problems.join('\n')).toMatch(/`\/spec\/externalTrafficPolicy` must be one of \["Cluster","Local"\]/);
+	});
+
+	it('rejects a missing required field', () => {
+		const broken = service();
+		delete broken.spec.ports[0].port;
+		expect(validateManifest(broken, 'web-service.yaml').join('\n')).toMatch(/`\/spec\/ports\/0` is missing `port`/);
+	});
+
+	it('refuses a kind it has no schema for instead of passing it', () => {
+		expect(validateManifest({ apiVersion: 'v1', kind: 'Pdo' }, 'x.yaml')).toEqual(['x.yaml: no schema for `v1 Pdo`. Add its validator to src/manifests/validate.ts.']);
+	});
+});
