@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import { LOCALES, LOCALE_LABELS } from './src/i18n/locales.ts';
 
 /*
  * Why `srcDir: '.'`: the pages live in the top-level `content/docs/{en,fr}/` folder, and Starlight's
@@ -27,10 +28,9 @@ export default defineConfig({
 			title: 'kube-paths',
 			description: 'How external traffic reaches Pods in Kubernetes, step by step.',
 			defaultLocale: 'en',
-			locales: {
-				en: { label: 'English', lang: 'en' },
-				fr: { label: 'Français', lang: 'fr' },
-			},
+			// English is the default locale: with French as default, expressive-code's UI strings leaked
+			// into English pages. The languages themselves are declared once, in src/i18n/locales.ts.
+			locales: Object.fromEntries(LOCALES.map((code) => [code, { label: LOCALE_LABELS[code], lang: code }])),
 			sidebar: [
 				{
 					label: 'Exposure',

@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error -- a plain .mjs helper shared with scripts/ensure-chromium.mjs
+// A plain .mjs helper shared with scripts/ensure-chromium.mjs.
 import { findChromium } from './scripts/chromium.mjs';
 
 const PORT = 4322;
+const executablePath: string | undefined = findChromium();
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -14,7 +15,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		launchOptions: {
-			executablePath: findChromium() as string | undefined,
+			...(executablePath ? { executablePath } : {}),
 			// As root in a container Chromium needs --no-sandbox; the others keep it off the network.
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 		},

@@ -78,13 +78,10 @@ export class KpDiagram extends HTMLElement {
 			li.classList.toggle('is-done', i < this.#index);
 		});
 		const order = new Map(this.#steps.map((li, i) => [li.id, i]));
-		selectAll<SVGGElement, unknown>(this.querySelectorAll('[data-hop]'))
-			.classed('is-active', function () {
-				return this.dataset['hop'] === active.id;
-			})
-			.classed('is-done', function () {
-				return (order.get(this.dataset['hop'] ?? '') ?? -1) < order.get(active.id)!;
-			});
+		const activeOrder = order.get(active.id) ?? 0;
+		selectAll<SVGGElement, unknown>([...this.querySelectorAll<SVGGElement>('[data-hop]')])
+			.classed('is-active', (_, i, groups) => groups[i]?.dataset['hop'] === active.id)
+			.classed('is-done', (_, i, groups) => (order.get(groups[i]?.dataset['hop'] ?? '') ?? -1) < activeOrder);
 		this.classList.add('is-live');
 
 		const counter = this.querySelector('.kp-counter');

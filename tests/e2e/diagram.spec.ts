@@ -138,7 +138,7 @@ test.describe('with the island', () => {
 		const page = await context.newPage();
 		await page.goto('/en/exposure/kubectl-proxy/#kubectl-proxy-to-api-server');
 		await page.getByRole('button', { name: 'Copy link to this step' }).click();
-		await expect(page.locator('figure [aria-live="polite"]')).toHaveText('Link copied');
+		await expect(page.locator('figure[data-scenario] [aria-live="polite"]')).toHaveText('Link copied');
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/en/exposure/kubectl-proxy/#kubectl-proxy-to-api-server`);
 		await context.close();
 	});
