@@ -68,7 +68,7 @@ export const en = {
 			title: (c) => `The API server dials a Pod${on(c.to)} itself`,
 			body: (c) =>
 				(c.service
-					? `The API server reads the EndpointSlices of Service \`${c.service.name}\`, picks one of its ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} `
+					? `The API server looks up the endpoints of Service \`${c.service.name}\`, picks one of its ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} `
 					: 'The API server picks a ready endpoint ') +
 				`and connects to \`${c.destination}\`${on(c.to)}. The ClusterIP and kube-proxy's rules are not on this path, ` +
 				'and the Pod sees the API server (or the Konnectivity agent of a managed control plane) as its client.',

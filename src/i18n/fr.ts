@@ -72,7 +72,7 @@ export const fr = {
 			title: (c) => `Le serveur d’API contacte lui-même un Pod${sur(c.to)}`,
 			body: (c) =>
 				(c.service
-					? `Le serveur d’API lit les EndpointSlices du Service \`${c.service.name}\`, choisit l’un de ses ${pluriel(c.endpointCount, 'point de terminaison (endpoint) prêt', 'points de terminaison (endpoints) prêts')} `
+					? `Le serveur d’API consulte les endpoints du Service \`${c.service.name}\`, choisit l’un de ses ${pluriel(c.endpointCount, 'point de terminaison (endpoint) prêt', 'points de terminaison (endpoints) prêts')} `
 					: 'Le serveur d’API choisit un point de terminaison prêt ') +
 				`et se connecte à \`${c.destination}\`${sur(c.to)}. La ClusterIP et les règles de kube-proxy ne sont pas sur ce chemin, ` +
 				'et le Pod voit comme client le serveur d’API (ou l’agent Konnectivity d’un plan de contrôle managé).',
