@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 // A plain .mjs helper shared with scripts/ensure-chromium.mjs.
 import { findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4322;
+// KP_DIST / KP_PORT let a second build be tested beside the main one (e.g. by a parallel job).
+const DIST = process.env['KP_DIST'] ?? 'dist';
+const PORT = Number(process.env['KP_PORT'] ?? 4322);
 const executablePath: string | undefined = findChromium();
 
 export default defineConfig({
@@ -21,7 +23,7 @@ export default defineConfig({
 		},
 	},
 	webServer: {
-		command: `node scripts/serve.mjs dist ${PORT}`,
+		command: `node scripts/serve.mjs ${DIST} ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/en/`,
 		reuseExistingServer: !process.env['CI'],
 		timeout: 30_000,
