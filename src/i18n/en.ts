@@ -36,7 +36,10 @@ export const en = {
 		'kube-proxy': 'kube-proxy rules',
 		service: 'Service',
 		'ingress-controller': 'Ingress controller',
+		'gateway-proxy': 'Gateway proxy',
 		pod: 'Pod',
+		container: 'Container',
+		'sidecar-proxy': 'Sidecar proxy',
 	},
 	zone: {
 		'user-machine': 'Your machine',
@@ -45,6 +48,7 @@ export const en = {
 		cluster: 'Cluster',
 		'control-plane': 'Control plane',
 		'worker-node': 'Node',
+		pod: 'Pod',
 	},
 	transform: {
 		'loopback-http': {
@@ -101,10 +105,131 @@ export const en = {
 					? ` With \`externalTrafficPolicy: Cluster\` (the default) the source is rewritten too: the Pod sees \`${c.from.machineAddress}\`, the address of \`${c.from.machine}\`, not the client’s, and the reply goes back through \`${c.from.machine}\` to be translated back.`
 					: ''),
 		},
+		'load-balancer-connect': {
+			title: () => 'To the load balancer’s public address',
+			body: (c) =>
+				`The client opens a ${c.protocol} connection to \`${c.destination}\`` +
+				(c.service ? `, the address the cloud gave the load balancer of Service \`${c.service.name}\` (the \`EXTERNAL-IP\` that \`kubectl get service\` shows).` : '.') +
+				(c.protocol === 'HTTPS'
+					? ' This is a network (L4) load balancer: it forwards the encrypted bytes without reading them.'
+					: ' This is a network (L4) load balancer: it forwards TCP connections without reading them.'),
+		},
+		'load-balancer-to-node': {
+			title: (c) => `The load balancer picks \`${c.to.machine ?? 'a node'}\``,
+			body: (c) =>
+				`It forwards the connection to \`${c.destination}\`, the NodePort of Service \`${c.service?.name ?? ''}\`${on(c.to)}. ` +
+				((c.service?.externalTrafficPolicy ?? 'Cluster') === 'Local'
+					? `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer: here \`${c.to.machine ?? ''}\`, with ${plural(c.localEndpoints, 'local endpoint', 'local endpoints')}. The other nodes get no traffic, and the client’s address reaches the Pod unchanged.`
+					: 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s health endpoint on port `10256` to know.') +
+				' Most cloud network load balancers keep the client’s address as the source on this hop.',
+		},
+		'load-balancer-to-pod': {
+			title: (c) => `Straight to a Pod${on(c.to)}`,
+			body: (c) =>
+				`The load balancer targets Pod IPs, not nodes: it sends the connection to \`${c.destination}\`. ` +
+				(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+					? 'The AWS Load Balancer Controller, told so by the Service’s annotations, registers the ready Pods of the Service as targets and keeps that list up to date, '
+					: 'Its controller registers the ready Pods of the Service as targets and keeps that list up to date, ') +
+				'so there is no NodePort and no kube-proxy hop on the way in, and the Service sets `allocateLoadBalancerNodePorts: false`.',
+		},
+		'ingress-route': {
+			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'TLS ends at the Ingress controller, which routes by host and path' : 'The Ingress controller routes by host and path'),
+			body: (c) =>
+				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? `The controller decrypts the connection with the certificate in Secret \`${c.routing.tlsSecret}\`. ` : '') +
+				(c.routing && c.rule
+					? `It reads the request, \`Host: ${c.routing.host}\` and a path under \`${c.rule.path}\`, and matches it against Ingress \`${c.routing.name}\` (class \`${c.routing.className}\`): that rule sends it to Service \`${c.rule.service}\`. `
+					: '') +
+				`Like most controllers, it does not go through the ClusterIP: it picks one of the ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} of the Service and opens its own ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
+				'The Pod sees the controller’s Pod IP as the source; the client’s address travels in the `X-Forwarded-For` header.',
+		},
+		'gateway-route': {
+			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'TLS ends at the Gateway, which matches the HTTPRoute' : 'The Gateway matches the HTTPRoute'),
+			body: (c) =>
+				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS'
+					? `The proxy that implements Gateway \`${c.routing.gateway?.name ?? ''}\` (class \`${c.routing.className}\`) decrypts the connection with the certificate in Secret \`${c.routing.tlsSecret}\`, named by the Gateway’s HTTPS listener. `
+					: '') +
+				(c.routing && c.rule
+					? `The request for \`${c.routing.host}${c.rule.path}\` matches HTTPRoute \`${c.routing.name}\` from namespace \`${c.routing.namespace}\`, attached to that Gateway; its rule sends it to Service \`${c.rule.service}\`. `
+					: '') +
+				`The proxy picks one of the ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} and opens a new ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
+				'The Pod sees the proxy’s Pod IP as the source; the client’s address is in `X-Forwarded-For`.',
+		},
+		'sidecar-outbound': {
+			title: () => 'The sidecar catches the outgoing call',
+			body: (c) =>
+				`The \`${c.from.name ?? ''}\` application connects to \`${c.destination}\`` +
+				(c.addressedService ? `, the ClusterIP of Service \`${c.addressedService.name}\`, as if there were no mesh. ` : '. ') +
+				`Rules the mesh installed in the Pod’s network namespace redirect the connection to the \`${c.to.name ?? ''}\` sidecar in the same Pod` +
+				(c.toPort !== undefined ? ` (port \`${c.toPort}\`)` : '') +
+				', which reads the original destination and applies the mesh’s routing to it.',
+		},
+		'mesh-mtls': {
+			title: () => 'Sidecar to sidecar, over mutual TLS',
+			body: (c) =>
+				(c.service ? `The sidecar picks one of the ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} of Service \`${c.service.name}\` itself, bypassing kube-proxy’s ClusterIP rules, ` : 'The sidecar picks a ready endpoint itself ') +
+				`and connects to \`${c.destination}\`${on(c.to)}. Both sidecars present certificates the mesh issued for their workload identity: the connection is encrypted and each side knows who the other is. ` +
+				'Retries, timeouts and traffic splitting are applied here, by the calling side’s sidecar.',
+		},
+		'sidecar-inbound': {
+			title: () => 'Handed to the application in the Pod',
+			body: (c) =>
+				`The receiving sidecar caught the connection on the Pod’s IP. It checks the mesh’s authorization policy, ends the mutual TLS and passes the plain ${c.protocol} request to \`${c.to.name ?? ''}\` at \`${c.destination}\`. ` +
+				'Since Istio 1.10 it uses the Pod’s IP rather than `127.0.0.1`, so an application that listens only on localhost is not reachable through the mesh.',
+		},
 	},
 	scenario: {
 		'kubectl-proxy': { title: 'kubectl proxy to a ClusterIP Service' },
 		nodeport: { title: 'NodePort Service' },
+		loadbalancer: { title: 'LoadBalancer Service' },
+		'ingress-nodeport': { title: 'Ingress behind a NodePort' },
+		'ingress-loadbalancer': { title: 'Ingress behind a cloud load balancer' },
+		'loadbalancer-per-api': { title: 'One load balancer and one Ingress per API' },
+		'gateway-api': { title: 'Gateway API' },
+		'service-mesh': { title: 'Service mesh, east-west' },
+	},
+	compare: {
+		caption: 'Every way in, side by side. Each value comes from the scenario behind the page’s diagram.',
+		columns: {
+			scenario: 'Way in',
+			entry: 'Entry point',
+			reach: 'Reachable from',
+			ports: 'Ports along the path',
+			layer: 'Layer',
+			tlsEnds: 'Where TLS ends',
+			sourceIp: 'Source IP the Pod sees',
+			cost: 'Cost driver',
+			production: 'For production?',
+			hops: 'Hops',
+		},
+	},
+	decision: {
+		yes: 'Yes',
+		no: 'No',
+		restart: 'Start again',
+		back: 'Back',
+		answer: 'Your answer',
+		goTo: 'Read',
+		treeLabel: 'The whole decision tree',
+		ifYes: 'If yes',
+		ifNo: 'If no',
+		questions: {
+			outside: { text: 'Does the traffic come from outside the cluster?', hint: 'No means calls between your own Services (east-west traffic).' },
+			'dev-only': { text: 'Is it only you, from your machine, to develop or debug?', hint: 'Nobody else needs to reach it, and your kubeconfig already reaches the cluster.' },
+			http: { text: 'Is all of it HTTP or HTTPS?', hint: 'No if any client speaks another TCP or UDP protocol: a database, MQTT, gRPC without HTTP routing, DNS…' },
+			'cloud-l4': { text: 'Does the cluster have a load balancer implementation?', hint: 'A cloud provider’s, or MetalLB or a similar one on bare metal.' },
+			'client-ip': { text: 'Do the Pods need the client’s IP address?', hint: 'For logs, rate limits or allow-lists.' },
+			'many-services': { text: 'Do you expose more than one Service?', hint: 'Several applications, or several APIs of one application.' },
+			groups: { text: 'Do they form separate groups that each need their own entry point?', hint: 'For example two APIs of about ten Services each, owned by different teams, with their own domain and limits.' },
+			greenfield: { text: 'Are you starting now, without existing Ingress resources to keep?', hint: 'A new cluster or a new platform, or a planned migration.' },
+			'cloud-l7': { text: 'Does the cluster have a load balancer implementation?', hint: 'A cloud provider’s, or MetalLB or a similar one on bare metal.' },
+		},
+		tips: {
+			'external-traffic-policy-local': 'Set `externalTrafficPolicy: Local` on the Service so the Pods see the client’s address; the load balancer’s health checks then avoid nodes without a Pod.',
+			metallb: 'Without a load balancer implementation, put your own load balancer in front of the node ports, or install one such as MetalLB to get `LoadBalancer` Services.',
+		},
+	},
+	learningPath: {
+		label: 'Learning path',
 	},
 	facts: {
 		reach: {
@@ -118,17 +243,20 @@ export const en = {
 			pod: 'In the Pod, if the app serves TLS',
 			'load-balancer': 'Cloud load balancer',
 			'ingress-controller': 'Ingress controller',
+			gateway: 'Gateway (its proxy Pods)',
 		},
 		sourceIp: {
 			'api-server': 'The API server’s',
 			client: 'The client’s',
 			'node-or-client': 'A node’s, unless externalTrafficPolicy: Local',
+			proxy: 'The proxy’s Pod IP; the client’s is in X-Forwarded-For',
 		},
 		cost: {
 			none: 'Nothing extra',
 			'node-ports': 'Nothing extra; firewall rules for the port range',
 			'load-balancer-per-service': 'One cloud load balancer per Service',
 			'one-load-balancer': 'One load balancer for many Services',
+			'load-balancer-per-group': 'One load balancer per group of Services',
 		},
 		production: {
 			never: 'No: debugging only',

@@ -40,7 +40,10 @@ export const fr = {
 		'kube-proxy': 'Règles de kube-proxy',
 		service: 'Service',
 		'ingress-controller': 'Contrôleur d’Ingress',
+		'gateway-proxy': 'Proxy de la Gateway',
 		pod: 'Pod',
+		container: 'Conteneur',
+		'sidecar-proxy': 'Proxy sidecar',
 	},
 	zone: {
 		'user-machine': 'Votre machine',
@@ -49,6 +52,7 @@ export const fr = {
 		cluster: 'Cluster',
 		'control-plane': 'Plan de contrôle',
 		'worker-node': 'Nœud',
+		pod: 'Pod',
 	},
 	transform: {
 		'loopback-http': {
@@ -105,10 +109,131 @@ export const fr = {
 					? ` Avec \`externalTrafficPolicy: Cluster\` (la valeur par défaut), la source est réécrite elle aussi : le Pod voit \`${c.from.machineAddress}\`, l’adresse de \`${c.from.machine}\`, et non celle du client, et la réponse repasse par \`${c.from.machine}\` pour être retraduite.`
 					: ''),
 		},
+		'load-balancer-connect': {
+			title: () => 'Vers l’adresse publique de l’équilibreur de charge',
+			body: (c) =>
+				`Le client ouvre une connexion ${c.protocol} vers \`${c.destination}\`` +
+				(c.service ? `, l’adresse que le cloud a donnée à l’équilibreur de charge du Service \`${c.service.name}\` (l’\`EXTERNAL-IP\` qu’affiche \`kubectl get service\`).` : '.') +
+				(c.protocol === 'HTTPS'
+					? ' C’est un équilibreur de charge réseau (L4) : il transmet les octets chiffrés sans les lire.'
+					: ' C’est un équilibreur de charge réseau (L4) : il transmet les connexions TCP sans les lire.'),
+		},
+		'load-balancer-to-node': {
+			title: (c) => `L’équilibreur de charge choisit \`${c.to.machine ?? 'un nœud'}\``,
+			body: (c) =>
+				`Il transmet la connexion à \`${c.destination}\`, le NodePort du Service \`${c.service?.name ?? ''}\`${sur(c.to)}. ` +
+				((c.service?.externalTrafficPolicy ?? 'Cluster') === 'Local'
+					? `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent : ici \`${c.to.machine ?? ''}\`, avec ${pluriel(c.localEndpoints, 'endpoint local', 'endpoints locaux')}. Les autres nœuds ne reçoivent rien, et l’adresse du client arrive intacte jusqu’au Pod.`
+					: 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour cela le point de santé de kube-proxy sur le port `10256`.') +
+				' La plupart des équilibreurs de charge réseau des clouds conservent l’adresse du client comme source sur ce saut.',
+		},
+		'load-balancer-to-pod': {
+			title: (c) => `Directement vers un Pod${sur(c.to)}`,
+			body: (c) =>
+				`L’équilibreur de charge vise des IP de Pods, pas des nœuds : il envoie la connexion à \`${c.destination}\`. ` +
+				(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+					? 'L’AWS Load Balancer Controller, averti par les annotations du Service, enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, '
+					: 'Son contrôleur enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, ') +
+				'si bien qu’il n’y a ni NodePort ni saut par kube-proxy à l’entrée, et que le Service fixe `allocateLoadBalancerNodePorts: false`.',
+		},
+		'ingress-route': {
+			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'Le TLS s’arrête au contrôleur d’Ingress, qui route selon l’hôte et le chemin' : 'Le contrôleur d’Ingress route selon l’hôte et le chemin'),
+			body: (c) =>
+				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? `Le contrôleur déchiffre la connexion avec le certificat du Secret \`${c.routing.tlsSecret}\`. ` : '') +
+				(c.routing && c.rule
+					? `Il lit la requête, \`Host: ${c.routing.host}\` et un chemin sous \`${c.rule.path}\`, et la compare à l’Ingress \`${c.routing.name}\` (classe \`${c.routing.className}\`) : cette règle l’envoie au Service \`${c.rule.service}\`. `
+					: '') +
+				`Comme la plupart des contrôleurs, il ne passe pas par la ClusterIP : il choisit l’un des ${pluriel(c.endpointCount, 'endpoint prêt', 'endpoints prêts')} du Service et ouvre sa propre connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
+				'Le Pod voit l’IP du Pod du contrôleur comme source ; l’adresse du client voyage dans l’en-tête `X-Forwarded-For`.',
+		},
+		'gateway-route': {
+			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'Le TLS s’arrête à la Gateway, qui applique la HTTPRoute' : 'La Gateway applique la HTTPRoute'),
+			body: (c) =>
+				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS'
+					? `Le proxy qui implémente la Gateway \`${c.routing.gateway?.name ?? ''}\` (classe \`${c.routing.className}\`) déchiffre la connexion avec le certificat du Secret \`${c.routing.tlsSecret}\`, désigné par l’écouteur HTTPS de la Gateway. `
+					: '') +
+				(c.routing && c.rule
+					? `La requête pour \`${c.routing.host}${c.rule.path}\` correspond à la HTTPRoute \`${c.routing.name}\` de l’espace de noms (namespace) \`${c.routing.namespace}\`, rattachée à cette Gateway ; sa règle l’envoie au Service \`${c.rule.service}\`. `
+					: '') +
+				`Le proxy choisit l’un des ${pluriel(c.endpointCount, 'endpoint prêt', 'endpoints prêts')} et ouvre une nouvelle connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
+				'Le Pod voit l’IP du Pod du proxy comme source ; l’adresse du client est dans `X-Forwarded-For`.',
+		},
+		'sidecar-outbound': {
+			title: () => 'Le sidecar intercepte l’appel sortant',
+			body: (c) =>
+				`L’application \`${c.from.name ?? ''}\` se connecte à \`${c.destination}\`` +
+				(c.addressedService ? `, la ClusterIP du Service \`${c.addressedService.name}\`, comme s’il n’y avait pas de maillage. ` : '. ') +
+				`Des règles installées par le maillage dans l’espace réseau du Pod redirigent la connexion vers le sidecar \`${c.to.name ?? ''}\` du même Pod` +
+				(c.toPort !== undefined ? ` (port \`${c.toPort}\`)` : '') +
+				', qui lit la destination d’origine et lui applique le routage du maillage.',
+		},
+		'mesh-mtls': {
+			title: () => 'De sidecar à sidecar, en TLS mutuel',
+			body: (c) =>
+				(c.service ? `Le sidecar choisit lui-même l’un des ${pluriel(c.endpointCount, 'endpoint prêt', 'endpoints prêts')} du Service \`${c.service.name}\`, sans passer par les règles ClusterIP de kube-proxy, ` : 'Le sidecar choisit lui-même un endpoint prêt ') +
+				`et se connecte à \`${c.destination}\`${sur(c.to)}. Les deux sidecars présentent des certificats émis par le maillage pour l’identité de leur charge de travail : la connexion est chiffrée et chacun sait qui est l’autre. ` +
+				'Les nouvelles tentatives, les délais et la répartition du trafic s’appliquent ici, dans le sidecar de l’appelant.',
+		},
+		'sidecar-inbound': {
+			title: () => 'Remis à l’application dans le Pod',
+			body: (c) =>
+				`Le sidecar destinataire a intercepté la connexion sur l’IP du Pod. Il vérifie la politique d’autorisation du maillage, termine le TLS mutuel et passe la requête ${c.protocol} en clair à \`${c.to.name ?? ''}\` sur \`${c.destination}\`. ` +
+				'Depuis Istio 1.10, il utilise l’IP du Pod plutôt que `127.0.0.1` : une application qui n’écoute que sur localhost n’est pas joignable à travers le maillage.',
+		},
 	},
 	scenario: {
 		'kubectl-proxy': { title: 'kubectl proxy vers un Service ClusterIP' },
 		nodeport: { title: 'Service NodePort' },
+		loadbalancer: { title: 'Service LoadBalancer' },
+		'ingress-nodeport': { title: 'Ingress derrière un NodePort' },
+		'ingress-loadbalancer': { title: 'Ingress derrière un équilibreur de charge cloud' },
+		'loadbalancer-per-api': { title: 'Un équilibreur de charge et un Ingress par API' },
+		'gateway-api': { title: 'Gateway API' },
+		'service-mesh': { title: 'Maillage de services, est-ouest' },
+	},
+	compare: {
+		caption: 'Toutes les voies d’entrée, côte à côte. Chaque valeur vient du scénario qui produit le schéma de la page.',
+		columns: {
+			scenario: 'Voie d’entrée',
+			entry: 'Point d’entrée',
+			reach: 'Accessible depuis',
+			ports: 'Ports le long du chemin',
+			layer: 'Couche',
+			tlsEnds: 'Où le TLS s’arrête',
+			sourceIp: 'IP source vue par le Pod',
+			cost: 'Ce qui coûte',
+			production: 'En production ?',
+			hops: 'Sauts',
+		},
+	},
+	decision: {
+		yes: 'Oui',
+		no: 'Non',
+		restart: 'Recommencer',
+		back: 'Retour',
+		answer: 'Votre réponse',
+		goTo: 'Lire',
+		treeLabel: 'L’arbre de décision complet',
+		ifYes: 'Si oui',
+		ifNo: 'Si non',
+		questions: {
+			outside: { text: 'Le trafic vient-il de l’extérieur du cluster ?', hint: 'Non s’il s’agit d’appels entre vos propres Services (trafic est-ouest).' },
+			'dev-only': { text: 'S’agit-il seulement de vous, depuis votre machine, pour développer ou déboguer ?', hint: 'Personne d’autre n’a besoin d’y accéder, et votre kubeconfig atteint déjà le cluster.' },
+			http: { text: 'Tout le trafic est-il en HTTP ou HTTPS ?', hint: 'Non si un client parle un autre protocole TCP ou UDP : une base de données, MQTT, du gRPC sans routage HTTP, du DNS…' },
+			'cloud-l4': { text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?', hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).' },
+			'client-ip': { text: 'Les Pods ont-ils besoin de l’adresse IP du client ?', hint: 'Pour les journaux, la limitation de débit ou les listes d’autorisation.' },
+			'many-services': { text: 'Exposez-vous plus d’un Service ?', hint: 'Plusieurs applications, ou plusieurs API d’une même application.' },
+			groups: { text: 'Forment-ils des groupes distincts qui ont chacun besoin de leur propre point d’entrée ?', hint: 'Par exemple deux API d’une dizaine de Services chacune, tenues par des équipes différentes, avec leur domaine et leurs limites.' },
+			greenfield: { text: 'Partez-vous de zéro, sans ressources Ingress existantes à conserver ?', hint: 'Un nouveau cluster, une nouvelle plateforme, ou une migration planifiée.' },
+			'cloud-l7': { text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?', hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).' },
+		},
+		tips: {
+			'external-traffic-policy-local': 'Mettez `externalTrafficPolicy: Local` sur le Service pour que les Pods voient l’adresse du client ; les vérifications de santé de l’équilibreur de charge écartent alors les nœuds sans Pod.',
+			metallb: 'Sans implémentation d’équilibreur de charge, placez votre propre équilibreur devant les NodePorts, ou installez-en une comme MetalLB pour obtenir des Services `LoadBalancer`.',
+		},
+	},
+	learningPath: {
+		label: 'Parcours d’apprentissage',
 	},
 	facts: {
 		reach: {
@@ -122,17 +247,20 @@ export const fr = {
 			pod: 'Dans le Pod, si l’application sert du TLS',
 			'load-balancer': 'Équilibreur de charge cloud',
 			'ingress-controller': 'Contrôleur d’Ingress',
+			gateway: 'Gateway (ses Pods de proxy)',
 		},
 		sourceIp: {
 			'api-server': 'Celle du serveur d’API',
 			client: 'Celle du client',
 			'node-or-client': 'Celle d’un nœud, sauf avec externalTrafficPolicy: Local',
+			proxy: 'L’IP du Pod du proxy ; celle du client est dans X-Forwarded-For',
 		},
 		cost: {
 			none: 'Rien de plus',
 			'node-ports': 'Rien de plus ; règles de pare-feu pour la plage de ports',
 			'load-balancer-per-service': 'Un équilibreur de charge cloud par Service',
 			'one-load-balancer': 'Un équilibreur de charge pour plusieurs Services',
+			'load-balancer-per-group': 'Un équilibreur de charge par groupe de Services',
 		},
 		production: {
 			never: 'Non : débogage seulement',

@@ -19,6 +19,7 @@ import type {
 } from '../model/kinds.ts';
 import type { HopContext } from '../model/resolve.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
+import type { QuestionId, TipId } from '../model/decision.ts';
 
 export interface StepTemplate {
 	readonly title: (c: HopContext) => string;
@@ -52,6 +53,37 @@ export interface Messages {
 	readonly zone: Record<ZoneKind, string>;
 	readonly transform: Record<TransformKind, StepTemplate>;
 	readonly scenario: Record<ScenarioId, { readonly title: string }>;
+	readonly compare: {
+		readonly caption: string;
+		readonly columns: {
+			readonly scenario: string;
+			readonly entry: string;
+			readonly reach: string;
+			readonly ports: string;
+			readonly layer: string;
+			readonly tlsEnds: string;
+			readonly sourceIp: string;
+			readonly cost: string;
+			readonly production: string;
+			readonly hops: string;
+		};
+	};
+	readonly decision: {
+		readonly yes: string;
+		readonly no: string;
+		readonly restart: string;
+		readonly back: string;
+		readonly answer: string;
+		readonly goTo: string;
+		readonly treeLabel: string;
+		readonly ifYes: string;
+		readonly ifNo: string;
+		readonly questions: Record<QuestionId, { readonly text: string; readonly hint: string }>;
+		readonly tips: Record<TipId, string>;
+	};
+	readonly learningPath: {
+		readonly label: string;
+	};
 	readonly facts: {
 		readonly reach: Record<Reach, string>;
 		readonly layer: Record<Layer, string>;

@@ -14,12 +14,18 @@ export const NODE_KINDS = [
 	'kube-proxy',
 	'service',
 	'ingress-controller',
+	'gateway-proxy',
 	'pod',
+	'container',
+	'sidecar-proxy',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/** Node kinds that are a Service's endpoints: they carry a Pod IP and receive on the `targetPort`. */
+export const ENDPOINT_KINDS = ['pod', 'ingress-controller', 'gateway-proxy', 'sidecar-proxy'] as const satisfies readonly NodeKind[];
+
 /** Areas drawn around nodes: where a thing runs decides who can reach it. */
-export const ZONE_KINDS = ['user-machine', 'internet', 'cloud-network', 'cluster', 'control-plane', 'worker-node'] as const;
+export const ZONE_KINDS = ['user-machine', 'internet', 'cloud-network', 'cluster', 'control-plane', 'worker-node', 'pod'] as const;
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 /** How child zones sit inside their parent in the layout. */
@@ -27,7 +33,7 @@ export const ZONE_ARRANGEMENTS = ['column', 'row'] as const;
 export type ZoneArrangement = (typeof ZONE_ARRANGEMENTS)[number];
 
 /** Wire protocol of a hop, as seen by the receiver. */
-export const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP'] as const;
+export const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'mTLS'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
 /**
@@ -47,6 +53,22 @@ export const TRANSFORM_KINDS = [
 	'netfilter-match',
 	/** Destination NAT to a Pod chosen among the ready endpoints (and SNAT when it leaves the node). */
 	'endpoint-dnat',
+	/** A client on the internet connects to the public address of a cloud load balancer. */
+	'load-balancer-connect',
+	/** The load balancer picks a healthy node and forwards the connection to the Service's NodePort. */
+	'load-balancer-to-node',
+	/** The load balancer sends the connection straight to a Pod IP (IP / container-native target mode). */
+	'load-balancer-to-pod',
+	/** An Ingress controller (a reverse proxy) matches Host and path, then opens a connection to a Pod. */
+	'ingress-route',
+	/** A Gateway's data plane matches an HTTPRoute, then opens a connection to a Pod. */
+	'gateway-route',
+	/** The application's outgoing connection is redirected to its own sidecar. */
+	'sidecar-outbound',
+	/** Sidecar to sidecar, over mutual TLS, with the mesh's routing policy. */
+	'mesh-mtls',
+	/** The receiving sidecar hands the request to the application on the Pod's loopback. */
+	'sidecar-inbound',
 ] as const;
 export type TransformKind = (typeof TRANSFORM_KINDS)[number];
 
@@ -60,16 +82,16 @@ export type Reach = (typeof REACH_KINDS)[number];
 export const LAYERS = ['L4', 'L7'] as const;
 export type Layer = (typeof LAYERS)[number];
 
-export const TLS_ENDS = ['api-server', 'pod', 'load-balancer', 'ingress-controller'] as const;
+export const TLS_ENDS = ['api-server', 'pod', 'load-balancer', 'ingress-controller', 'gateway'] as const;
 export type TlsEnd = (typeof TLS_ENDS)[number];
 
-export const COST_DRIVERS = ['none', 'node-ports', 'load-balancer-per-service', 'one-load-balancer'] as const;
+export const COST_DRIVERS = ['none', 'node-ports', 'load-balancer-per-service', 'one-load-balancer', 'load-balancer-per-group'] as const;
 export type CostDriver = (typeof COST_DRIVERS)[number];
 
 export const PRODUCTION_USES = ['never', 'limited', 'yes'] as const;
 export type ProductionUse = (typeof PRODUCTION_USES)[number];
 
-export const SOURCE_IPS = ['api-server', 'client', 'node-or-client'] as const;
+export const SOURCE_IPS = ['api-server', 'client', 'node-or-client', 'proxy'] as const;
 export type SourceIp = (typeof SOURCE_IPS)[number];
 
 /** The range the API server allocates `nodePort` values from unless `--service-node-port-range` changes it. */

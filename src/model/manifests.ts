@@ -1,12 +1,17 @@
 /*
- * The Kubernetes objects that produce a scenario, built from its Service spec and its Pods. Plain
- * objects (no schema library here, so this stays pure and light); `src/manifests/validate.ts` checks
- * them against the Kubernetes API schema at build time and in the tests.
+ * The Kubernetes objects that produce a scenario, built from its Services, its Pods and its routing.
+ * Plain objects (no schema library here, so this stays pure and light); `src/manifests/validate.ts`
+ * checks them against the Kubernetes API schema at build time and in the tests.
  */
-import type { Scenario, ServiceSpec } from './types.ts';
+import { endpointsOf } from './resolve.ts';
+import type { Routing, Scenario, ServiceSpec } from './types.ts';
 
-/** An image that serves HTTP on 8080 as a non-root user, so `targetPort: 8080` is real. */
-export const EXAMPLE_IMAGE = 'nginxinc/nginx-unprivileged:1.28-alpine';
+/**
+ * The example application: a tiny HTTP server that answers any path with who it is and who called
+ * (`Hostname`, `RemoteAddr`, `X-Forwarded-For`), so the source address each page talks about can be
+ * seen in a terminal.
+ */
+export const EXAMPLE_IMAGE = 'traefik/whoami:v1.11';
 
 export interface Manifest {
 	/** A file name a reader could save it as. */
@@ -15,7 +20,6 @@ export interface Manifest {
 }
 
 function deploymentFor(scenario: Scenario, service: ServiceSpec): Manifest {
-	const replicas = scenario.nodes.filter((node) => node.kind === 'pod' && node.service === service.name).length;
 	return {
 		file: `${service.name}-deployment.yaml`,
 		object: {
@@ -23,7 +27,7 @@ function deploymentFor(scenario: Scenario, service: ServiceSpec): Manifest {
 			kind: 'Deployment',
 			metadata: { name: service.name, namespace: service.namespace, labels: { app: service.app } },
 			spec: {
-				replicas,
+				replicas: endpointsOf(scenario, service.name).length,
 				selector: { matchLabels: { app: service.app } },
 				template: {
 					metadata: { labels: { app: service.app } },
@@ -32,9 +36,10 @@ function deploymentFor(scenario: Scenario, service: ServiceSpec): Manifest {
 							{
 								name: service.name,
 								image: EXAMPLE_IMAGE,
+								args: [`--port=${service.targetPort}`],
 								ports: [{ name: service.portName, containerPort: service.targetPort }],
 								readinessProbe: { httpGet: { path: '/', port: service.targetPort } },
-								resources: { requests: { cpu: '50m', memory: '32Mi' } },
+								resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
 							},
 						],
 					},
@@ -49,13 +54,93 @@ function serviceFor(service: ServiceSpec): Manifest {
 	if (service.nodePort !== undefined) port['nodePort'] = service.nodePort;
 	const spec: Record<string, unknown> = { type: service.type, selector: { app: service.app }, ports: [port] };
 	if (service.externalTrafficPolicy !== undefined) spec['externalTrafficPolicy'] = service.externalTrafficPolicy;
-	return {
-		file: `${service.name}-service.yaml`,
-		object: { apiVersion: 'v1', kind: 'Service', metadata: { name: service.name, namespace: service.namespace }, spec },
-	};
+	if (service.allocateLoadBalancerNodePorts !== undefined) spec['allocateLoadBalancerNodePorts'] = service.allocateLoadBalancerNodePorts;
+	const metadata: Record<string, unknown> = { name: service.name, namespace: service.namespace };
+	if (service.annotations) metadata['annotations'] = { ...service.annotations };
+	return { file: `${service.name}-service.yaml`, object: { apiVersion: 'v1', kind: 'Service', metadata, spec } };
 }
 
-/** Every manifest of a scenario, in the order `kubectl apply` would want them. */
+function backendPort(scenario: Scenario, name: string): number {
+	return scenario.services.find((service) => service.name === name)?.port ?? 80;
+}
+
+function ingressFor(scenario: Scenario, routing: Routing): Manifest[] {
+	const spec: Record<string, unknown> = {
+		ingressClassName: routing.className,
+		rules: [
+			{
+				host: routing.host,
+				http: {
+					paths: routing.rules.map((rule) => ({
+						path: rule.path,
+						pathType: 'Prefix',
+						backend: { service: { name: rule.service, port: { number: backendPort(scenario, rule.service) } } },
+					})),
+				},
+			},
+		],
+	};
+	if (routing.tlsSecret) spec['tls'] = [{ hosts: [routing.host], secretName: routing.tlsSecret }];
+	return [{ file: `${routing.name}-ingress.yaml`, object: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: routing.name, namespace: routing.namespace }, spec } }];
+}
+
+/** The label a namespace needs before its routes may attach to the shared Gateway. */
+export const GATEWAY_ACCESS_LABEL = 'shared-gateway-access';
+
+function gatewayApiFor(scenario: Scenario, routing: Routing): Manifest[] {
+	const gateway = routing.gateway ?? { name: 'gateway', namespace: routing.namespace };
+	const listenerPort = scenario.services.find((service) => service.role === 'gateway')?.port ?? (routing.tlsSecret ? 443 : 80);
+	const listener: Record<string, unknown> = {
+		name: routing.tlsSecret ? 'https' : 'http',
+		protocol: routing.tlsSecret ? 'HTTPS' : 'HTTP',
+		port: listenerPort,
+		hostname: routing.host,
+		allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { [GATEWAY_ACCESS_LABEL]: 'true' } } } },
+	};
+	if (routing.tlsSecret) listener['tls'] = { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: routing.tlsSecret }] };
+	return [
+		{
+			file: `${routing.className}-gatewayclass.yaml`,
+			object: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: routing.className }, spec: { controllerName: routing.controller } },
+		},
+		{
+			file: `${gateway.name}-gateway.yaml`,
+			object: {
+				apiVersion: 'gateway.networking.k8s.io/v1',
+				kind: 'Gateway',
+				metadata: { name: gateway.name, namespace: gateway.namespace },
+				spec: { gatewayClassName: routing.className, listeners: [listener] },
+			},
+		},
+		{
+			file: `${routing.name}-httproute.yaml`,
+			object: {
+				apiVersion: 'gateway.networking.k8s.io/v1',
+				kind: 'HTTPRoute',
+				metadata: { name: routing.name, namespace: routing.namespace },
+				spec: {
+					parentRefs: [{ name: gateway.name, namespace: gateway.namespace }],
+					hostnames: [routing.host],
+					rules: routing.rules.map((rule) => ({
+						matches: [{ path: { type: 'PathPrefix', value: rule.path } }],
+						backendRefs: [{ name: rule.service, port: backendPort(scenario, rule.service) }],
+					})),
+				},
+			},
+		},
+	];
+}
+
+/**
+ * Every manifest of a scenario, in the order `kubectl apply` would want them: the applications'
+ * Deployments and Services, then the routing. Controllers and Gateway proxies, with their Services,
+ * come from a Helm chart or the Gateway implementation (see `commands.ts`), not from the reader.
+ */
 export function manifestsFor(scenario: Scenario): Manifest[] {
-	return scenario.services.flatMap((service) => [deploymentFor(scenario, service), serviceFor(service)]);
+	const apps = scenario.services.filter((service) => (service.role ?? 'app') === 'app');
+	const routing = scenario.routing;
+	return [
+		...apps.flatMap((service) => [deploymentFor(scenario, service), serviceFor(service)]),
+		...(routing === undefined ? [] : routing.kind === 'Ingress' ? ingressFor(scenario, routing) : gatewayApiFor(scenario, routing)),
+	];
 }

@@ -3,8 +3,8 @@
  * step templates are computed from the topology, so that one change in the model (a port, a node)
  * moves the diagram, the walkthrough and the manifests together.
  */
-import type { Endpoint, Hop, Scenario, ServiceSpec, TopologyNode, Zone } from './types.ts';
-import type { Protocol, TransformKind } from './kinds.ts';
+import type { Endpoint, Hop, RouteRule, Routing, Scenario, ServiceSpec, TopologyNode, Zone } from './types.ts';
+import { ENDPOINT_KINDS, type Protocol, type TransformKind } from './kinds.ts';
 
 /** `kubectl proxy` listens here unless `--address` / `--port` say otherwise. */
 export const KUBECTL_PROXY_DEFAULT: Endpoint = { host: '127.0.0.1', port: 8001 };
@@ -44,6 +44,18 @@ export function machineOf(scenario: Scenario, node: TopologyNode): Zone | undefi
 	return undefined;
 }
 
+/** A node's Pod IP: its own `address`, or that of the `pod` zone it sits in (containers of one Pod share it). */
+export function podAddressOf(scenario: Scenario, node: TopologyNode): string | undefined {
+	if (node.address !== undefined) return node.address;
+	const zone = findZone(scenario, node.zone);
+	return zone?.kind === 'pod' ? zone.address : undefined;
+}
+
+/** The nodes that are endpoints of a Service (its Pods, whatever runs in them). */
+export function endpointsOf(scenario: Scenario, service: string): TopologyNode[] {
+	return scenario.nodes.filter((node) => node.service === service && (ENDPOINT_KINDS as readonly string[]).includes(node.kind));
+}
+
 /**
  * Where a node accepts traffic, derived from the Service and the zone it lives in. Nodes that only
  * apply rules to packets in flight (kube-proxy) have no address of their own.
@@ -63,10 +75,16 @@ export function listenOf(scenario: Scenario, node: TopologyNode): Endpoint | und
 		case 'service':
 			return service === undefined ? undefined : { host: service.clusterIP, port: service.port };
 		case 'pod':
-			return node.address === undefined || service === undefined ? undefined : { host: node.address, port: service.targetPort };
-		case 'cloud-load-balancer':
 		case 'ingress-controller':
-			return node.address === undefined ? undefined : { host: node.address, port: node.port ?? service?.port ?? 80 };
+		case 'gateway-proxy':
+		case 'sidecar-proxy':
+		case 'container': {
+			// A Pod (or a container or proxy in it) receives on the Pod IP and the Service's targetPort.
+			const host = podAddressOf(scenario, node);
+			return host === undefined || service === undefined ? undefined : { host, port: node.port ?? service.targetPort };
+		}
+		case 'cloud-load-balancer':
+			return service?.loadBalancerIP === undefined ? undefined : { host: service.loadBalancerIP, port: service.port };
 		case 'client':
 		case 'kube-proxy':
 			return undefined;
@@ -80,11 +98,52 @@ export function listenOf(scenario: Scenario, node: TopologyNode): Endpoint | und
 export function destinationOf(scenario: Scenario, index: number): Endpoint | undefined {
 	for (let i = index; i >= 0; i--) {
 		const hop = scenario.path[i];
-		const to = hop && findNode(scenario, hop.to);
+		const to = hop && findNode(scenario, hop.addressedTo ?? hop.to);
 		const endpoint = to && listenOf(scenario, to);
 		if (endpoint) return endpoint;
 	}
 	return undefined;
+}
+
+/**
+ * The addresses the last Pod sees: the source of the connection, and the client's address in
+ * `X-Forwarded-For` when an HTTP proxy (Ingress controller, Gateway) sat in between. Follows the path:
+ * SNAT by kube-proxy gives the node's address, a proxy its own Pod IP, a mesh sidecar `127.0.0.6`.
+ */
+export function sourceSeenByPod(scenario: Scenario): { source: string | undefined; forwardedFor: string | undefined } {
+	const first = scenario.path[0] && findNode(scenario, scenario.path[0].from);
+	let source = first?.address;
+	let forwardedFor: string | undefined;
+	scenario.path.forEach((hop, index) => {
+		const from = findNode(scenario, hop.from);
+		if (!from) return;
+		switch (hop.transform) {
+			case 'loopback-http':
+				source = KUBECTL_PROXY_DEFAULT.host;
+				break;
+			case 'api-service-proxy':
+				source = machineOf(scenario, from)?.address;
+				break;
+			case 'endpoint-dnat':
+				if (hopContext(scenario, index).snat) source = machineOf(scenario, from)?.address;
+				break;
+			case 'ingress-route':
+			case 'gateway-route':
+				forwardedFor = source;
+				source = podAddressOf(scenario, from);
+				break;
+			case 'mesh-mtls':
+				source = podAddressOf(scenario, from);
+				break;
+			case 'sidecar-inbound':
+				// Istio's sidecar binds inbound passthrough connections to this address.
+				source = '127.0.0.6';
+				break;
+			default:
+				break;
+		}
+	});
+	return { source, forwardedFor };
 }
 
 /** A node as the step templates see it. */
@@ -118,6 +177,15 @@ export interface HopContext {
 	readonly snat: boolean;
 	/** The node the request first entered, if it entered through one (NodePort, load balancer target). */
 	readonly entryMachine: NodeView | undefined;
+	/** The protocol of the hop before this one (`HTTPS` arriving, `HTTP` leaving: TLS ended here). */
+	readonly incomingProtocol: Protocol | undefined;
+	/** The Ingress / HTTPRoute of the scenario, and the rule that sends this hop to its Service. */
+	readonly routing: Routing | undefined;
+	readonly rule: RouteRule | undefined;
+	/** The port the reached node itself listens on (a sidecar's `15001`), which may differ from the destination's. */
+	readonly toPort: number | undefined;
+	/** The Service the packet was addressed to when it is not the one reached (a sidecar hop). */
+	readonly addressedService: ServiceSpec | undefined;
 }
 
 function viewOf(scenario: Scenario, node: TopologyNode): NodeView {
@@ -136,7 +204,8 @@ export function hopContext(scenario: Scenario, index: number): HopContext {
 	const destination = destinationOf(scenario, index);
 	const fromMachine = machineOf(scenario, from);
 	const toMachine = machineOf(scenario, to);
-	const podsOfService = service ? scenario.nodes.filter((n) => n.kind === 'pod' && n.service === service.name) : [];
+	const podsOfService = service ? endpointsOf(scenario, service.name) : [];
+	const toListen = listenOf(scenario, to);
 	const entry = scenario.path
 		.map((h) => findNode(scenario, h.to))
 		.find((node) => node?.kind === 'node-port');
@@ -153,5 +222,10 @@ export function hopContext(scenario: Scenario, index: number): HopContext {
 		crossNode: fromMachine !== undefined && toMachine !== undefined && fromMachine.id !== toMachine.id,
 		snat: hop.transform === 'endpoint-dnat' && (service?.externalTrafficPolicy ?? 'Cluster') === 'Cluster',
 		entryMachine: entry ? viewOf(scenario, entry) : undefined,
+		incomingProtocol: scenario.path[index - 1]?.protocol,
+		routing: scenario.routing,
+		rule: scenario.routing?.rules.find((rule) => rule.service === to.service),
+		toPort: toListen?.port,
+		addressedService: hop.addressedTo === undefined ? undefined : findService(scenario, findNode(scenario, hop.addressedTo)?.service),
 	};
 }

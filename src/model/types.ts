@@ -34,7 +34,44 @@ export interface ServiceSpec {
 	readonly nodePort?: number;
 	/** Value of the `app` label the Service selects and the Pods carry. */
 	readonly app: string;
+	/** For `LoadBalancer`: the address the cloud assigns (`status.loadBalancer.ingress[0].ip`). */
+	readonly loadBalancerIP?: string;
+	/** `false` when the load balancer targets Pod IPs and needs no NodePort. */
+	readonly allocateLoadBalancerNodePorts?: boolean;
+	/** Cloud-specific annotations the load balancer controller reads. */
+	readonly annotations?: Readonly<Record<string, string>>;
+	/**
+	 * Who creates the Pods behind it: the reader's own `Deployment` (`app`, the default), or an
+	 * Ingress controller / Gateway implementation installed with its Helm chart.
+	 */
+	readonly role?: 'app' | 'ingress-controller' | 'gateway';
 	readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+}
+
+/** One rule of an Ingress or an HTTPRoute: requests for `host` + `path` go to `service`. */
+export interface RouteRule {
+	readonly path: string;
+	readonly service: string;
+}
+
+/**
+ * L7 routing in front of the Services: an `Ingress` read by an Ingress controller, or an `HTTPRoute`
+ * attached to a `Gateway`. Manifests and step texts are built from it.
+ */
+export interface Routing {
+	readonly kind: 'Ingress' | 'HTTPRoute';
+	readonly name: string;
+	readonly namespace: string;
+	/** The IngressClass, or the GatewayClass of the Gateway. */
+	readonly className: string;
+	/** The controller that implements the class (`k8s.io/ingress-nginx`, `gateway.envoyproxy.io/gatewayclass-controller`). */
+	readonly controller: string;
+	/** For HTTPRoute: the Gateway it attaches to. */
+	readonly gateway?: { readonly name: string; readonly namespace: string };
+	readonly host: string;
+	/** Secret holding the certificate; TLS ends at the controller or Gateway when set. */
+	readonly tlsSecret?: string;
+	readonly rules: readonly RouteRule[];
 }
 
 export interface Zone {
@@ -46,7 +83,7 @@ export interface Zone {
 	readonly parent?: string;
 	/** How this zone's child zones are placed: stacked (`column`, the default) or side by side (`row`). */
 	readonly arrange?: ZoneArrangement;
-	/** For a `worker-node` or `control-plane` zone: the node's IP address. */
+	/** For a `worker-node` or `control-plane` zone: the node's IP address; for a `pod` zone: the Pod IP. */
 	readonly address?: string;
 }
 
@@ -68,6 +105,11 @@ export interface TopologyNode {
 export interface Hop {
 	readonly from: string;
 	readonly to: string;
+	/**
+	 * The node whose address the packet carries, when it is not the node it reaches: an application
+	 * connects to a Service's ClusterIP and its sidecar receives it.
+	 */
+	readonly addressedTo?: string;
 	readonly protocol: Protocol;
 	readonly transform: TransformKind;
 }
@@ -90,5 +132,10 @@ export interface Scenario {
 	readonly nodes: readonly TopologyNode[];
 	/** The ordered path of the request: each hop starts where the previous one ended. */
 	readonly path: readonly Hop[];
-	readonly facts: ScenarioFacts;
+	/** L7 routing (Ingress or HTTPRoute), when the scenario has some. */
+	readonly routing?: Routing;
+	/** Where the page lives: `/<locale>/<section>/<id>/`. */
+	readonly section: 'exposure' | 'patterns' | 'beyond';
+	/** What the comparison table shows; absent for scenarios that are not a way in (a mesh's east-west path). */
+	readonly facts?: ScenarioFacts;
 }

@@ -3,8 +3,8 @@
  * value in backticks, and the fix. `assertValidScenario` runs at build time (the diagram component
  * calls it), so a broken model fails the build instead of drawing a wrong picture.
  */
-import { NODE_KINDS, NODE_PORT_RANGE, TRANSFORM_KINDS, ZONE_KINDS } from './kinds.ts';
-import { destinationOf, findNode, findService, findZone, hopId } from './resolve.ts';
+import { ENDPOINT_KINDS, NODE_KINDS, NODE_PORT_RANGE, TRANSFORM_KINDS, ZONE_KINDS } from './kinds.ts';
+import { destinationOf, findNode, findService, findZone, hopId, podAddressOf } from './resolve.ts';
 import type { Scenario } from './types.ts';
 import type { Messages } from '../i18n/messages.ts';
 
@@ -52,9 +52,14 @@ export function validateScenario(scenario: Scenario): string[] {
 		for (const [field, port] of [['port', service.port], ['targetPort', service.targetPort]] as const) {
 			if (!isPort(port)) problems.push(`${sv} has \`${field}: ${port}\`, outside 1-65535. Use a valid TCP port.`);
 		}
+		if (service.type === 'LoadBalancer' && service.loadBalancerIP === undefined)
+			problems.push(`${sv} is of type \`LoadBalancer\` but has no \`loadBalancerIP\`. Give it the address the load balancer gets, so the diagram can show it.`);
 		if (service.type !== 'ClusterIP') {
-			if (service.nodePort === undefined) problems.push(`${sv} is of type \`${service.type}\` but has no \`nodePort\`. Set one in ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}.`);
-			else if (!Number.isInteger(service.nodePort) || service.nodePort < NODE_PORT_RANGE.min || service.nodePort > NODE_PORT_RANGE.max)
+			const needsNodePort = !(service.type === 'LoadBalancer' && service.allocateLoadBalancerNodePorts === false);
+			if (service.nodePort === undefined && needsNodePort) problems.push(`${sv} is of type \`${service.type}\` but has no \`nodePort\`. Set one in ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}.`);
+			else if (service.nodePort !== undefined && !needsNodePort)
+				problems.push(`${sv} sets \`allocateLoadBalancerNodePorts: false\` and \`nodePort: ${service.nodePort}\`. Remove one of them.`);
+			else if (service.nodePort !== undefined && (!Number.isInteger(service.nodePort) || service.nodePort < NODE_PORT_RANGE.min || service.nodePort > NODE_PORT_RANGE.max))
 				problems.push(`${sv} has \`nodePort: ${service.nodePort}\`, outside the default range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}. Pick a port in that range.`);
 		} else if (service.nodePort !== undefined) {
 			problems.push(`${sv} is of type \`ClusterIP\` but sets \`nodePort: ${service.nodePort}\`. Remove it or change the type.`);
@@ -67,9 +72,22 @@ export function validateScenario(scenario: Scenario): string[] {
 		if (!findZone(scenario, node.zone)) problems.push(`${n} is in unknown zone \`${node.zone}\`. Add the zone or fix \`zone\`.`);
 		if (node.service !== undefined && !findService(scenario, node.service)) problems.push(`${n} refers to unknown Service \`${node.service}\`. Add it to \`services\` or fix \`service\`.`);
 		if (node.port !== undefined && !isPort(node.port)) problems.push(`${n} has \`port: ${node.port}\`, outside 1-65535. Use a valid TCP port.`);
-		if ((node.kind === 'pod' || node.kind === 'node-port' || node.kind === 'kube-proxy' || node.kind === 'service') && node.service === undefined)
+		if (node.kind !== 'client' && node.kind !== 'kubectl-proxy' && node.kind !== 'api-server' && node.service === undefined)
 			problems.push(`${n} is a \`${node.kind}\` that belongs to no Service. Set \`service\`.`);
-		if (node.kind === 'pod' && node.address === undefined) problems.push(`${n} is a Pod without \`address\`. Give it a Pod IP.`);
+		if ((ENDPOINT_KINDS as readonly string[]).includes(node.kind) && podAddressOf(scenario, node) === undefined)
+			problems.push(`${n} is a \`${node.kind}\` without a Pod IP. Set its \`address\`, or that of the \`pod\` zone it is in.`);
+	}
+
+	const routing = scenario.routing;
+	if (routing) {
+		for (const rule of routing.rules) {
+			const backend = findService(scenario, rule.service);
+			if (!backend) problems.push(`${s}: ${routing.kind} \`${routing.name}\` sends \`${rule.path}\` to unknown Service \`${rule.service}\`. Add the Service or fix the rule.`);
+			else if (backend.namespace !== routing.namespace)
+				problems.push(`${s}: ${routing.kind} \`${routing.name}\` in namespace \`${routing.namespace}\` sends \`${rule.path}\` to Service \`${rule.service}\` in \`${backend.namespace}\`. Backends must be in the route's namespace (or allowed by a ReferenceGrant): move one of them.`);
+			if (!rule.path.startsWith('/')) problems.push(`${s}: ${routing.kind} \`${routing.name}\` has path \`${rule.path}\`, which does not start with \`/\`. Write an absolute path.`);
+		}
+		if (routing.kind === 'HTTPRoute' && routing.gateway === undefined) problems.push(`${s}: HTTPRoute \`${routing.name}\` has no \`gateway\` to attach to. Set \`gateway: { name, namespace }\`.`);
 	}
 
 	if (scenario.path.length === 0) problems.push(`${s} has an empty path. Add at least one hop.`);
@@ -78,6 +96,15 @@ export function validateScenario(scenario: Scenario): string[] {
 		if (!(TRANSFORM_KINDS as readonly string[]).includes(hop.transform)) problems.push(`${h} has unknown transform \`${hop.transform}\`. Use one of ${TRANSFORM_KINDS.join(', ')} or add it to src/model/kinds.ts.`);
 		for (const [end, id] of [['comes from', hop.from], ['goes to', hop.to]] as const) {
 			if (!findNode(scenario, id)) problems.push(`${h} ${end} unknown node \`${id}\`. Add it to the topology or fix the hop.`);
+		}
+		if (hop.addressedTo !== undefined && !findNode(scenario, hop.addressedTo))
+			problems.push(`${h} is addressed to unknown node \`${hop.addressedTo}\`. Add it to the topology or fix \`addressedTo\`.`);
+		if (hop.transform === 'ingress-route' || hop.transform === 'gateway-route') {
+			const wanted = hop.transform === 'ingress-route' ? 'Ingress' : 'HTTPRoute';
+			const target = findNode(scenario, hop.to);
+			if (scenario.routing?.kind !== wanted) problems.push(`${h} uses \`${hop.transform}\` but the scenario has no \`routing\` of kind \`${wanted}\`. Add one.`);
+			else if (target && !scenario.routing.rules.some((rule) => rule.service === target.service))
+				problems.push(`${h} reaches Service \`${target.service}\`, which no rule of ${wanted} \`${scenario.routing.name}\` routes to. Add a rule or fix the hop.`);
 		}
 		if (hop.from === hop.to) problems.push(`${h} goes from a node to itself. Remove it or point it to the next node.`);
 		const previous = scenario.path[index - 1];

@@ -7,6 +7,7 @@ import type { Scenario } from '../types.ts';
  */
 export const kubectlProxy = {
 	id: 'kubectl-proxy',
+	section: 'exposure',
 	services: [
 		{
 			name: 'web',

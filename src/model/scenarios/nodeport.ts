@@ -7,6 +7,7 @@ import type { Scenario } from '../types.ts';
  */
 export const nodeport = {
 	id: 'nodeport',
+	section: 'exposure',
 	services: [
 		{
 			name: 'web',
@@ -28,7 +29,7 @@ export const nodeport = {
 		{ id: 'node-b', kind: 'worker-node', parent: 'cluster', name: 'node-b', address: '10.0.1.12' },
 	],
 	nodes: [
-		{ id: 'client', kind: 'client', zone: 'office', name: 'curl' },
+		{ id: 'client', kind: 'client', zone: 'office', name: 'curl', address: '10.0.9.15' },
 		{ id: 'service', kind: 'service', zone: 'cluster', name: 'web', service: 'web' },
 		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'web' },
 		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'web' },

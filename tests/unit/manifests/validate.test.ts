@@ -8,7 +8,7 @@ import { copyOf } from '../fixtures.ts';
 describe('manifestsFor', () => {
 	it.each(SCENARIO_IDS)('builds manifests for `%s` that the Kubernetes API schema accepts', (id) => {
 		const manifests = manifestsFor(scenarios[id]);
-		expect(manifests.map((m) => m.object['kind'])).toEqual(['Deployment', 'Service']);
+		expect(manifests.length).toBeGreaterThanOrEqual(2);
 		for (const manifest of manifests) expect(validateManifest(manifest.object, manifest.file)).toEqual([]);
 	});
 
@@ -20,6 +20,22 @@ describe('manifestsFor', () => {
 		const changed = copyOf(scenarios.nodeport);
 		changed.services[0]!.nodePort = 31999;
 		expect(stringify(manifestsFor(changed)[1]!.object)).toContain('nodePort: 31999');
+	});
+
+	it('builds the Ingress from the scenario routing, TLS included', () => {
+		const ingress = manifestsFor(scenarios['ingress-loadbalancer']).find((m) => m.object['kind'] === 'Ingress')!;
+		const text = stringify(ingress.object);
+		expect(text).toContain('ingressClassName: traefik');
+		expect(text).toContain('secretName: shop-example-com-tls');
+		expect(text).toMatch(/path: \/api\n\s+pathType: Prefix\n\s+backend:\n\s+service:\n\s+name: api/);
+	});
+
+	it('builds GatewayClass, Gateway and HTTPRoute for the Gateway API scenario', () => {
+		const kinds = manifestsFor(scenarios['gateway-api']).map((m) => m.object['kind']);
+		expect(kinds.slice(-3)).toEqual(['GatewayClass', 'Gateway', 'HTTPRoute']);
+		const route = stringify(manifestsFor(scenarios['gateway-api']).at(-1)!.object);
+		expect(route).toContain('namespace: gateway');
+		expect(route).toContain('value: /api');
 	});
 });
 

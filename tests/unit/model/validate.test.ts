@@ -91,3 +91,24 @@ describe('validateTranslations', () => {
 		}
 	});
 });
+
+describe('routing validation', () => {
+	it('rejects a rule to a Service in another namespace, naming both', () => {
+		const broken = copyOf(scenarios['ingress-nodeport']);
+		broken.services[2]!.namespace = 'payments';
+		expect(validateScenario(broken).join('\n')).toMatch(/Ingress `shop` in namespace `default` sends `\/api` to Service `api` in `payments`/);
+	});
+
+	it('rejects an Ingress hop to a Service no rule routes to', () => {
+		const broken = copyOf(scenarios['ingress-nodeport']);
+		broken.routing!.rules = broken.routing!.rules.filter((rule) => rule.service !== 'api');
+		expect(validateScenario(broken).join('\n')).toMatch(/hop `traefik-1-to-api-1` reaches Service `api`, which no rule of Ingress `shop` routes to/);
+	});
+
+	it('requires a NodePort for a LoadBalancer unless node ports are turned off', () => {
+		const broken = copyOf(scenarios.loadbalancer);
+		delete broken.services[0]!.nodePort;
+		expect(validateScenario(broken).join('\n')).toMatch(/Service `web` is of type `LoadBalancer` but has no `nodePort`/);
+		expect(validateScenario(scenarios['loadbalancer-per-api'])).toEqual([]);
+	});
+});
