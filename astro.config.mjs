@@ -1,9 +1,16 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { LOCALES, LOCALE_LABELS } from './src/i18n/locales.ts';
+import { SIDEBAR } from './src/site/pages.ts';
+import { scenarios } from './src/model/scenarios/index.ts';
+import { hopId } from './src/model/resolve.ts';
+
+/** `#<from>-to-<to>`: the step anchors <Diagram> renders, which the links validator cannot see in Markdown. */
+const DIAGRAM_STEP_IDS = new Set(Object.values(scenarios).flatMap((scenario) => scenario.path.map(hopId)));
 
 /*
  * Why `srcDir: '.'`: the pages live in the top-level `content/docs/{en,fr}/` folder, and Starlight's
@@ -31,20 +38,29 @@ export default defineConfig({
 			// English is the default locale: with French as default, expressive-code's UI strings leaked
 			// into English pages. The languages themselves are declared once, in src/i18n/locales.ts.
 			locales: Object.fromEntries(LOCALES.map((code) => [code, { label: LOCALE_LABELS[code], lang: code }])),
-			sidebar: [
-				{
-					label: 'Exposure',
-					translations: { fr: 'Exposition' },
-					items: [
-						{ slug: 'exposure/kubectl-proxy' },
-						{ slug: 'exposure/nodeport' },
-					],
-				},
-			],
+			// The site's structure lives in src/site/pages.ts (also read by the home page and the tests).
+			sidebar: SIDEBAR.map((group) => ({
+				label: group.label.en,
+				translations: { fr: group.label.fr },
+				items: group.slugs.map((slug) => ({ slug })),
+			})),
 			components: {
 				LanguageSelect: './src/components/LanguageLinks.astro',
+				// Starlight's search with the Pagefind UI imported only when the dialog opens (and an a11y fix).
+				Search: './src/components/Search.astro',
 			},
-			customCss: ['./src/styles/diagram.css'],
+			customCss: ['./src/styles/diagram.css', './src/styles/theme.css'],
+			plugins: [
+				// Fails the build on a broken internal link or `#anchor` in the Markdown/MDX pages (links as
+				// authored, with the trailing slash `trailingSlash: 'always'` requires), and on a link from one
+				// language to the other: French pages link to French pages. Diagram step ids (`#<from>-to-<to>`)
+				// are rendered by <Diagram>, outside Markdown: links to them are left to the browser crawl
+				// (tests/e2e/links.spec.ts), which checks every link and anchor of the built pages.
+				starlightLinksValidator({
+					errorOnInconsistentLocale: true,
+					exclude: ({ link }) => DIAGRAM_STEP_IDS.has(link.split('#')[1] ?? ''),
+				}),
+			],
 		}),
 		mdx(),
 		{

@@ -21,18 +21,33 @@ function fit(text: string, fontSize: number, em: number, room: number): string {
 	return estimate > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
 }
 
+/** Splits a label at the space closest to its middle. */
+function splitInTwo(text: string): string[] {
+	const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
+	if (spaces.length === 0) return [text];
+	const middle = text.length / 2;
+	const at = spaces.reduce((best, i) => (Math.abs(i - middle) < Math.abs(best - middle) ? i : best));
+	return [text.slice(0, at), text.slice(at + 1)];
+}
+
 function nodeMarkup(node: LayoutNode, locale: Locale): string {
 	const words = messages[locale];
 	const cx = node.x + node.width / 2;
 	const kind = words.node[node.kind];
 	const sub = node.name ?? (node.kind === 'kube-proxy' ? words.diagram.noAddress : undefined);
 	const room = node.width - 12;
-	const kindY = sub === undefined ? node.y + node.height / 2 + 4.5 : node.y + 18;
 	const subClass = node.name === undefined ? 'kp-node-note' : 'kp-node-name';
+	// A long kind label alone in its box takes two lines rather than being squeezed.
+	const lines = sub === undefined && kind.length * 13 * SANS_EM > room ? splitInTwo(kind) : [kind];
+	const kindY = sub !== undefined ? node.y + 18 : node.y + node.height / 2 + 4.5 - (lines.length - 1) * 7.5;
+	const kindText =
+		lines.length === 1
+			? `<text class="kp-node-kind" x="${cx}" y="${kindY}" text-anchor="middle"${fit(kind, 13, SANS_EM, room)}>${escapeXml(kind)}</text>`
+			: `<text class="kp-node-kind" x="${cx}" y="${kindY}" text-anchor="middle">${lines.map((line, i) => `<tspan x="${cx}"${i > 0 ? ' dy="15"' : ''}${fit(line, 13, SANS_EM, room)}>${escapeXml(line)}</tspan>`).join('')}</text>`;
 	return (
 		`<g class="kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}" data-node="${escapeXml(node.id)}">` +
 		`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="7"/>` +
-		`<text class="kp-node-kind" x="${cx}" y="${kindY}" text-anchor="middle"${fit(kind, 13, SANS_EM, room)}>${escapeXml(kind)}</text>` +
+		kindText +
 		(sub === undefined
 			? ''
 			: `<text class="${subClass}" x="${cx}" y="${node.y + 34}" text-anchor="middle"${fit(sub, 11, node.name === undefined ? SANS_EM : MONO_EM, room)}>${escapeXml(sub)}</text>`) +

@@ -52,7 +52,7 @@ export const gatewayApi = {
 		{ id: 'load-balancer', kind: 'cloud-load-balancer', zone: 'cloud', service: 'envoy-gateway-web-gateway' },
 		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'envoy-gateway-web-gateway' },
 		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'envoy-gateway-web-gateway' },
-		{ id: 'envoy-1', kind: 'gateway-proxy', zone: 'node-a', name: 'envoy-gateway-web-gateway-6f9d8-zt5pc', service: 'envoy-gateway-web-gateway', address: '10.244.1.40' },
+		{ id: 'envoy-1', kind: 'gateway-proxy', zone: 'node-a', name: 'envoy-7f6c5-zt5pc', service: 'envoy-gateway-web-gateway', address: '10.244.1.40' },
 		{ id: 'nodeport-b', kind: 'node-port', zone: 'node-b', service: 'envoy-gateway-web-gateway' },
 		{ id: 'api-1', kind: 'pod', zone: 'node-b', name: 'api-64d5c-rw7tn', service: 'api', address: '10.244.2.9' },
 		{ id: 'web-1', kind: 'pod', zone: 'node-b', name: 'web-7c9f8-k2x4q', service: 'web', address: '10.244.2.7' },

@@ -1,0 +1,31 @@
+/*
+ * The site's structure, declared once: the sidebar (astro.config.mjs), the home page's learning path
+ * and the tests that check every page has its twin all read it. Slugs are the same in both languages.
+ */
+import type { Locale } from '../i18n/locales.ts';
+
+export interface SidebarGroup {
+	readonly label: Record<Locale, string>;
+	readonly slugs: readonly string[];
+}
+
+export const SIDEBAR: readonly SidebarGroup[] = [
+	{
+		label: { en: 'Ways in', fr: 'Voies d’entrée' },
+		slugs: ['exposure/kubectl-proxy', 'exposure/nodeport', 'exposure/loadbalancer', 'exposure/ingress-nodeport', 'exposure/ingress-loadbalancer'],
+	},
+	{ label: { en: 'Patterns', fr: 'Modèles' }, slugs: ['patterns/loadbalancer-per-api'] },
+	{ label: { en: 'Beyond Ingress', fr: 'Au-delà d’Ingress' }, slugs: ['beyond/gateway-api', 'beyond/service-mesh'] },
+	{ label: { en: 'Choose', fr: 'Choisir' }, slugs: ['compare', 'choose'] },
+	{ label: { en: 'Reference', fr: 'Référence' }, slugs: ['glossary'] },
+];
+
+/** The order in which a newcomer should read the site (the home page numbers it). */
+export const LEARNING_PATH: readonly string[] = SIDEBAR.flatMap((group) => group.slugs);
+
+/** Every page of the site, home included, as slugs without language. */
+export const ALL_SLUGS: readonly string[] = ['', ...LEARNING_PATH];
+
+export function pageHref(locale: Locale, slug: string): string {
+	return slug === '' ? `/${locale}/` : `/${locale}/${slug}/`;
+}
