@@ -1,8 +1,15 @@
 import type { Messages } from './messages.ts';
 import type { HopContext } from '../model/resolve.ts';
+import { NODE_PORT_RANGE } from '../model/kinds.ts';
 
 const on = (c: HopContext['to']) => (c.machine ? ` on \`${c.machine}\`` : '');
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "one of the 3 ready endpoints", or "the only ready endpoint". */
+const oneOfThe = (n: number) => (n === 1 ? 'the only ready endpoint' : `one of the ${n} ready endpoints`);
+const atRandom = (n: number) => (n === 1 ? '' : ' at random');
+/** The article before a protocol name as it is read aloud: "an HTTP", "a TCP". */
+const aOr = (protocol: string) => (/^(HTTP|mTLS)/.test(protocol) ? 'an' : 'a');
+const RANGE = `${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
 
 export const en = {
 	ui: {
@@ -72,7 +79,7 @@ export const en = {
 			title: (c) => `The API server dials a Pod${on(c.to)} itself`,
 			body: (c) =>
 				(c.service
-					? `The API server looks up the endpoints of Service \`${c.service.name}\`, picks one of its ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} `
+					? `The API server looks up the endpoints of Service \`${c.service.name}\`, picks ${oneOfThe(c.endpointCount)} `
 					: 'The API server picks a ready endpoint ') +
 				`and connects to \`${c.destination}\`${on(c.to)}. The ClusterIP and kube-proxy's rules are not on this path, ` +
 				'and the Pod sees the API server (or the Konnectivity agent of a managed control plane) as its client.',
@@ -80,9 +87,9 @@ export const en = {
 		'node-port-connect': {
 			title: (c) => `Connection to the NodePort of \`${c.to.machine ?? 'a node'}\``,
 			body: (c) =>
-				`The client opens a ${c.protocol} connection to \`${c.destination}\`. ` +
+				`The client opens ${aOr(c.protocol)} ${c.protocol} connection to \`${c.destination}\`. ` +
 				(c.service?.nodePort !== undefined
-					? `Kubernetes allocated port ${c.service.nodePort} from the \`30000-32767\` range and opened it on every node, so any node address works`
+					? `The Service’s node port, ${c.service.nodePort}, taken from the \`${RANGE}\` range, is open on every node, so any node address works`
 					: 'The port is open on every node, so any node address works') +
 				(c.localEndpoints === 0 ? `, even this one, which runs no Pod of the Service.` : '.'),
 		},
@@ -97,7 +104,7 @@ export const en = {
 			title: (c) => `Rewritten to a Pod${on(c.to)}`,
 			body: (c) =>
 				(c.service
-					? `The rules choose one of the ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} of Service \`${c.service.name}\` at random `
+					? `The rules choose ${oneOfThe(c.endpointCount)} of Service \`${c.service.name}\`${atRandom(c.endpointCount)} `
 					: 'The rules choose a ready endpoint at random ') +
 				`and rewrite the destination to \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` That Pod runs on \`${c.to.machine}\`, so the packet leaves \`${c.from.machine}\` over the Pod network.` : '') +
@@ -108,7 +115,7 @@ export const en = {
 		'load-balancer-connect': {
 			title: () => 'To the load balancer’s public address',
 			body: (c) =>
-				`The client opens a ${c.protocol} connection to \`${c.destination}\`` +
+				`The client opens ${aOr(c.protocol)} ${c.protocol} connection to \`${c.destination}\`` +
 				(c.service ? `, the address the cloud gave the load balancer of Service \`${c.service.name}\` (the \`EXTERNAL-IP\` that \`kubectl get service\` shows).` : '.') +
 				(c.protocol === 'HTTPS'
 					? ' This is a network (L4) load balancer: it forwards the encrypted bytes without reading them.'
@@ -139,7 +146,7 @@ export const en = {
 				(c.routing && c.rule
 					? `It reads the request, \`Host: ${c.routing.host}\` and a path under \`${c.rule.path}\`, and matches it against Ingress \`${c.routing.name}\` (class \`${c.routing.className}\`): that rule sends it to Service \`${c.rule.service}\`. `
 					: '') +
-				`Like most controllers, it does not go through the ClusterIP: it picks one of the ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} of the Service and opens its own ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
+				`Like most controllers, it does not go through the ClusterIP: it picks ${oneOfThe(c.endpointCount)} of the Service and opens its own ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
 				'The Pod sees the controller’s Pod IP as the source; the client’s address travels in the `X-Forwarded-For` header.',
 		},
 		'gateway-route': {
@@ -151,7 +158,7 @@ export const en = {
 				(c.routing && c.rule
 					? `The request for \`${c.routing.host}${c.rule.path}\` matches HTTPRoute \`${c.routing.name}\` from namespace \`${c.routing.namespace}\`, attached to that Gateway; its rule sends it to Service \`${c.rule.service}\`. `
 					: '') +
-				`The proxy picks one of the ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} and opens a new ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
+				`The proxy picks ${oneOfThe(c.endpointCount)} and opens a new ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
 				'The Pod sees the proxy’s Pod IP as the source; the client’s address is in `X-Forwarded-For`.',
 		},
 		'sidecar-outbound': {
@@ -166,7 +173,7 @@ export const en = {
 		'mesh-mtls': {
 			title: () => 'Sidecar to sidecar, over mutual TLS',
 			body: (c) =>
-				(c.service ? `The sidecar picks one of the ${plural(c.endpointCount, 'ready endpoint', 'ready endpoints')} of Service \`${c.service.name}\` itself, bypassing kube-proxy’s ClusterIP rules, ` : 'The sidecar picks a ready endpoint itself ') +
+				(c.service ? `The sidecar picks ${oneOfThe(c.endpointCount)} of Service \`${c.service.name}\` itself, bypassing kube-proxy’s ClusterIP rules, ` : 'The sidecar picks a ready endpoint itself ') +
 				`and connects to \`${c.destination}\`${on(c.to)}. Both sidecars present certificates the mesh issued for their workload identity: the connection is encrypted and each side knows who the other is. ` +
 				'Retries, timeouts and traffic splitting are applied here, by the calling side’s sidecar.',
 		},

@@ -1,5 +1,6 @@
 import type { Messages } from './messages.ts';
 import type { HopContext } from '../model/resolve.ts';
+import { NODE_PORT_RANGE } from '../model/kinds.ts';
 
 /*
  * French typography: « guillemets » with non-breaking spaces inside, and a non-breaking space before
@@ -7,6 +8,10 @@ import type { HopContext } from '../model/resolve.ts';
  */
 const sur = (c: HopContext['to']) => (c.machine ? ` sur \`${c.machine}\`` : '');
 const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n === 1 ? un : plusieurs}`;
+/** « l’un des 3 endpoints prêts », ou « le seul endpoint prêt ». */
+const lUnDes = (n: number) => (n === 1 ? 'le seul endpoint prêt' : `l’un des ${n} endpoints prêts`);
+const auHasard = (n: number) => (n === 1 ? '' : ' au hasard');
+const PLAGE = `${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
 
 export const fr = {
 	ui: {
@@ -76,7 +81,7 @@ export const fr = {
 			title: (c) => `Le serveur d’API contacte lui-même un Pod${sur(c.to)}`,
 			body: (c) =>
 				(c.service
-					? `Le serveur d’API consulte les endpoints du Service \`${c.service.name}\`, choisit l’un de ses ${pluriel(c.endpointCount, 'point de terminaison (endpoint) prêt', 'points de terminaison (endpoints) prêts')} `
+					? `Le serveur d’API consulte les endpoints du Service \`${c.service.name}\`, choisit ${c.endpointCount === 1 ? 'son seul point de terminaison (endpoint) prêt' : `l’un de ses ${c.endpointCount} points de terminaison (endpoints) prêts`} `
 					: 'Le serveur d’API choisit un point de terminaison prêt ') +
 				`et se connecte à \`${c.destination}\`${sur(c.to)}. La ClusterIP et les règles de kube-proxy ne sont pas sur ce chemin, ` +
 				'et le Pod voit comme client le serveur d’API (ou l’agent Konnectivity d’un plan de contrôle managé).',
@@ -86,7 +91,7 @@ export const fr = {
 			body: (c) =>
 				`Le client ouvre une connexion ${c.protocol} vers \`${c.destination}\`. ` +
 				(c.service?.nodePort !== undefined
-					? `Kubernetes a attribué le port ${c.service.nodePort} dans la plage \`30000-32767\` et l’a ouvert sur chaque nœud : l’adresse de n’importe quel nœud convient`
+					? `Le port de nœud du Service, ${c.service.nodePort}, pris dans la plage \`${PLAGE}\`, est ouvert sur chaque nœud : l’adresse de n’importe quel nœud convient`
 					: 'Le port est ouvert sur chaque nœud : l’adresse de n’importe quel nœud convient') +
 				(c.localEndpoints === 0 ? `, même celle-ci, qui n’héberge aucun Pod du Service.` : '.'),
 		},
@@ -101,7 +106,7 @@ export const fr = {
 			title: (c) => `Réécrit vers un Pod${sur(c.to)}`,
 			body: (c) =>
 				(c.service
-					? `Les règles choisissent au hasard l’un des ${pluriel(c.endpointCount, 'endpoint prêt', 'endpoints prêts')} du Service \`${c.service.name}\` `
+					? `Les règles choisissent${auHasard(c.endpointCount)} ${lUnDes(c.endpointCount)} du Service \`${c.service.name}\` `
 					: 'Les règles choisissent au hasard un endpoint prêt ') +
 				`et réécrivent la destination en \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` Ce Pod tourne sur \`${c.to.machine}\` : le paquet quitte donc \`${c.from.machine}\` par le réseau des Pods.` : '') +
@@ -143,7 +148,7 @@ export const fr = {
 				(c.routing && c.rule
 					? `Il lit la requête, \`Host: ${c.routing.host}\` et un chemin sous \`${c.rule.path}\`, et la compare à l’Ingress \`${c.routing.name}\` (classe \`${c.routing.className}\`) : cette règle l’envoie au Service \`${c.rule.service}\`. `
 					: '') +
-				`Comme la plupart des contrôleurs, il ne passe pas par la ClusterIP : il choisit l’un des ${pluriel(c.endpointCount, 'endpoint prêt', 'endpoints prêts')} du Service et ouvre sa propre connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
+				`Comme la plupart des contrôleurs, il ne passe pas par la ClusterIP : il choisit ${lUnDes(c.endpointCount)} du Service et ouvre sa propre connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
 				'Le Pod voit l’IP du Pod du contrôleur comme source ; l’adresse du client voyage dans l’en-tête `X-Forwarded-For`.',
 		},
 		'gateway-route': {
@@ -155,7 +160,7 @@ export const fr = {
 				(c.routing && c.rule
 					? `La requête pour \`${c.routing.host}${c.rule.path}\` correspond à la HTTPRoute \`${c.routing.name}\` de l’espace de noms (namespace) \`${c.routing.namespace}\`, rattachée à cette Gateway ; sa règle l’envoie au Service \`${c.rule.service}\`. `
 					: '') +
-				`Le proxy choisit l’un des ${pluriel(c.endpointCount, 'endpoint prêt', 'endpoints prêts')} et ouvre une nouvelle connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
+				`Le proxy choisit ${lUnDes(c.endpointCount)} et ouvre une nouvelle connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
 				'Le Pod voit l’IP du Pod du proxy comme source ; l’adresse du client est dans `X-Forwarded-For`.',
 		},
 		'sidecar-outbound': {
@@ -170,7 +175,7 @@ export const fr = {
 		'mesh-mtls': {
 			title: () => 'De sidecar à sidecar, en TLS mutuel',
 			body: (c) =>
-				(c.service ? `Le sidecar choisit lui-même l’un des ${pluriel(c.endpointCount, 'endpoint prêt', 'endpoints prêts')} du Service \`${c.service.name}\`, sans passer par les règles ClusterIP de kube-proxy, ` : 'Le sidecar choisit lui-même un endpoint prêt ') +
+				(c.service ? `Le sidecar choisit lui-même ${lUnDes(c.endpointCount)} du Service \`${c.service.name}\`, sans passer par les règles ClusterIP de kube-proxy, ` : 'Le sidecar choisit lui-même un endpoint prêt ') +
 				`et se connecte à \`${c.destination}\`${sur(c.to)}. Les deux sidecars présentent des certificats émis par le maillage pour l’identité de leur charge de travail : la connexion est chiffrée et chacun sait qui est l’autre. ` +
 				'Les nouvelles tentatives, les délais et la répartition du trafic s’appliquent ici, dans le sidecar de l’appelant.',
 		},

@@ -23,7 +23,8 @@ export function columns(rows: readonly (readonly string[])[]): string[] {
 const ns = (service: { namespace: string }) => (service.namespace === 'default' ? '' : ` -n ${service.namespace}`);
 
 function servicePorts(service: ServiceSpec): string {
-	return service.nodePort === undefined ? `${service.port}/TCP` : `${service.port}:${service.nodePort}/TCP`;
+	const all = [{ port: service.port, nodePort: service.nodePort }, ...(service.otherPorts ?? [])].sort((a, b) => a.port - b.port);
+	return all.map(({ port, nodePort }) => (nodePort === undefined ? `${port}/TCP` : `${port}:${nodePort}/TCP`)).join(',');
 }
 
 function getService(service: ServiceSpec): TerminalCommand {

@@ -36,6 +36,11 @@ export interface ServiceSpec {
 	readonly app: string;
 	/** For `LoadBalancer`: the address the cloud assigns (`status.loadBalancer.ingress[0].ip`). */
 	readonly loadBalancerIP?: string;
+	/**
+	 * Ports the Service has besides the one on the path (a controller's `web` port next to its
+	 * `websecure` one): shown in `kubectl` output, not drawn.
+	 */
+	readonly otherPorts?: readonly { readonly name: string; readonly port: number; readonly targetPort: number; readonly nodePort?: number }[];
 	/** `false` when the load balancer targets Pod IPs and needs no NodePort. */
 	readonly allocateLoadBalancerNodePorts?: boolean;
 	/** Cloud-specific annotations the load balancer controller reads. */

@@ -49,6 +49,11 @@ export function validateScenario(scenario: Scenario): string[] {
 
 	for (const service of scenario.services) {
 		const sv = `${s}: Service \`${service.name}\``;
+		for (const other of service.otherPorts ?? []) {
+			if (!isPort(other.port) || !isPort(other.targetPort)) problems.push(`${sv} has port \`${other.name}\` outside 1-65535. Use valid TCP ports.`);
+			if (other.nodePort !== undefined && (other.nodePort < NODE_PORT_RANGE.min || other.nodePort > NODE_PORT_RANGE.max))
+				problems.push(`${sv} has port \`${other.name}\` with \`nodePort: ${other.nodePort}\`, outside the default range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}. Pick a port in that range.`);
+		}
 		for (const [field, port] of [['port', service.port], ['targetPort', service.targetPort]] as const) {
 			if (!isPort(port)) problems.push(`${sv} has \`${field}: ${port}\`, outside 1-65535. Use a valid TCP port.`);
 		}

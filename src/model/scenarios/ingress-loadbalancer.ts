@@ -18,6 +18,7 @@ export const ingressLoadbalancer = {
 			port: 443,
 			targetPort: 8443,
 			nodePort: 31443,
+			otherPorts: [{ name: 'web', port: 80, targetPort: 8000, nodePort: 30512 }],
 			app: 'traefik',
 			externalTrafficPolicy: 'Local',
 			loadBalancerIP: '203.0.113.20',

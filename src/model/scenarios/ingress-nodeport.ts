@@ -18,6 +18,7 @@ export const ingressNodeport = {
 			port: 80,
 			targetPort: 8000,
 			nodePort: 30080,
+			otherPorts: [{ name: 'websecure', port: 443, targetPort: 8443, nodePort: 31725 }],
 			app: 'traefik',
 			externalTrafficPolicy: 'Cluster',
 			role: 'ingress-controller',

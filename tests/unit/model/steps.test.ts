@@ -40,7 +40,7 @@ describe('stepsFor', () => {
 		changed.services[0]!.nodePort = 31234;
 		const [first] = stepsFor(changed, 'en');
 		expect(first!.destination).toBe('10.0.1.11:31234');
-		expect(first!.body).toContain('allocated port 31234');
+		expect(first!.body).toContain('node port, 31234, taken from the `30000-32767` range');
 	});
 
 	it('drops the SNAT sentence when externalTrafficPolicy is Local', () => {
@@ -53,8 +53,16 @@ describe('stepsFor', () => {
 	it('says in kubectl-proxy that the API server dials the Pod, not the ClusterIP', () => {
 		const last = stepsFor(scenarios['kubectl-proxy'], 'en').at(-1)!;
 		expect(last.destination).toBe('10.244.1.12:8080');
-		expect(last.body).toContain('picks one of its 2 ready endpoints');
+		expect(last.body).toContain('picks one of the 2 ready endpoints');
 		expect(last.body).toContain('The ClusterIP and kube-proxy\'s rules are not on this path');
+	});
+
+	it('words a single endpoint and the article before a protocol properly', () => {
+		const ingress = stepsFor(scenarios['ingress-nodeport'], 'en');
+		expect(ingress.at(-1)!.body).toContain('it picks the only ready endpoint of the Service');
+		expect(ingress[0]!.body).toContain('opens an HTTP connection');
+		expect(stepsFor(scenarios.nodeport, 'en')[0]!.body).toContain('opens a TCP connection');
+		expect(stepsFor(scenarios['ingress-nodeport'], 'fr').at(-1)!.body).toContain('il choisit le seul endpoint prêt du Service');
 	});
 
 	it('uses French typography: a non-breaking space before a colon', () => {
