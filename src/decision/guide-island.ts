@@ -52,7 +52,7 @@ class KpDecisionGuide extends HTMLElement {
 			const source = this.querySelector<HTMLAnchorElement>(`.kp-tree a[data-result="${current.result}"]`);
 			const link = result.querySelector('a');
 			if (link && source) {
-				link.href = source.href;
+				link.setAttribute('href', source.getAttribute('href') ?? '');
 				link.textContent = source.textContent;
 			}
 			const tip = current.tip ? this.querySelector(`.kp-tree [data-tip="${current.tip}"]`) : null;

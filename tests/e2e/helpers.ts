@@ -1,10 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LOCALES, type Locale } from '../../src/i18n/index.ts';
-import { SCENARIO_IDS, type ScenarioId } from '../../src/model/scenarios/index.ts';
+import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from '../../src/model/scenarios/index.ts';
 
 /** Every page with a live diagram, in every language: derived from the model, not listed by hand. */
 export const DIAGRAM_PAGES = SCENARIO_IDS.flatMap((scenario) =>
-	LOCALES.map((locale) => ({ scenario, locale, path: `/${locale}/exposure/${scenario}/` }) satisfies { scenario: ScenarioId; locale: Locale; path: string }),
+	LOCALES.map((locale) => ({ scenario, locale, path: scenarioPath(scenarios[scenario], locale) }) satisfies { scenario: ScenarioId; locale: Locale; path: string }),
 );
 
 /** Collects console errors and uncaught exceptions for the rest of the test. */
@@ -15,4 +17,140 @@ export function collectErrors(page: Page): string[] {
 	});
 	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
 	return errors;
+}
+
+/* ---------------------------------------------------------------------------------------------------
+ * Quality gates (a11y, links, privacy, SEO, i18n): every page of the sitemap, read from the served site.
+ * ------------------------------------------------------------------------------------------------- */
+
+/** Where the browser tests serve the build (same variables as playwright.config.ts). */
+export const DIST_DIR = process.env['KP_DIST'] ?? 'dist';
+export const SERVED_ORIGIN = `http://127.0.0.1:${Number(process.env['KP_PORT'] ?? 4322)}`;
+
+/** The `site` of astro.config.mjs, read from its source so the tests never load the Astro config itself. */
+export const SITE: string = (() => {
+	const source = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
+	const match = /^\s*site:\s*['"]([^'"]+)['"]/m.exec(source);
+	if (!match?.[1]) throw new Error('astro.config.mjs: no `site: \'https://…\'` found; the SEO tests compare canonical URLs with it.');
+	return match[1].replace(/\/$/, '');
+})();
+
+const locsOf = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+
+async function readServedOrBuilt(path: string): Promise<string> {
+	try {
+		const response = await fetch(`${SERVED_ORIGIN}${path}`);
+		if (!response.ok) throw new Error(`${path}: HTTP ${response.status} from the served site`);
+		return await response.text();
+	} catch (error) {
+		// `playwright test --list` loads the specs without starting the web server: read the same bytes from disk.
+		const file = join(DIST_DIR, path.endsWith('/') ? `${path}index.html` : path);
+		if (!existsSync(file)) throw new Error(`${path}: neither served at ${SERVED_ORIGIN} (${String(error)}) nor in ${DIST_DIR}/. Build the site first (npm run build).`);
+		return readFileSync(file, 'utf8');
+	}
+}
+
+/**
+ * Every page of the sitemap, as paths (`/en/exposure/nodeport/`), from the served `sitemap-index.xml`
+ * and the sitemaps it lists. Fails if a `<loc>` is not on the configured `site`.
+ */
+export async function sitemapPaths(): Promise<string[]> {
+	const index = await readServedOrBuilt('/sitemap-index.xml');
+	const sitemaps = locsOf(index);
+	if (sitemaps.length === 0) throw new Error('sitemap-index.xml lists no sitemap: is @astrojs/sitemap (Starlight adds it when `site` is set) still enabled?');
+	const paths: string[] = [];
+	for (const sitemap of sitemaps) {
+		if (!sitemap.startsWith(`${SITE}/`)) throw new Error(`sitemap-index.xml: ${sitemap} is not on the configured site ${SITE}.`);
+		for (const loc of locsOf(await readServedOrBuilt(sitemap.slice(SITE.length)))) {
+			if (loc !== SITE && !loc.startsWith(`${SITE}/`)) throw new Error(`${sitemap}: <loc>${loc}</loc> is not on the configured site ${SITE}.`);
+			paths.push(new URL(loc).pathname);
+		}
+	}
+	if (paths.length === 0) throw new Error('The sitemap lists no page.');
+	return [...new Set(paths)].sort();
+}
+
+/** The language of a page from its path, or undefined for the language-neutral root `/`. */
+export function localeOfPath(path: string): Locale | undefined {
+	const first = path.split('/')[1];
+	return (LOCALES as readonly string[]).includes(first ?? '') ? (first as Locale) : undefined;
+}
+
+/** The same page in the other language(s): `/en/x/` → `/fr/x/`. */
+export function twinPath(path: string, to: Locale): string {
+	return path.replace(/^\/[^/]+\//, `/${to}/`);
+}
+
+/** Every built HTML file under the dist folder, as the path it is served at (`en/index.html` → `/en/`). */
+export function builtHtmlPaths(dir = DIST_DIR): string[] {
+	const out: string[] = [];
+	const walk = (sub: string) => {
+		for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+			const rel = sub ? `${sub}/${entry.name}` : entry.name;
+			if (entry.isDirectory()) walk(rel);
+			else if (entry.name.endsWith('.html')) out.push(`/${rel}`.replace(/(^|\/)index\.html$/, '$1'));
+		}
+	};
+	walk('');
+	return out.sort();
+}
+
+/** Forces Starlight's theme (and the system colour scheme, for pages outside Starlight) before any script runs. */
+export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+	await page.emulateMedia({ colorScheme: theme });
+	await page.addInitScript((value) => {
+		try {
+			localStorage.setItem('starlight-theme', value);
+		} catch {
+			/* storage disabled: prefers-color-scheme above still applies */
+		}
+	}, theme);
+}
+
+declare global {
+	interface Window {
+		__kpCspViolations?: string[];
+	}
+}
+
+/**
+ * Like `collectErrors`, and also reports Content-Security-Policy violations: an init script records
+ * every `securitypolicyviolation` event on `window.__kpCspViolations` and logs it as a console error,
+ * so it fails the test even when the browser would only warn. Await it before `page.goto`.
+ */
+export async function watchErrors(page: Page): Promise<string[]> {
+	await page.addInitScript(() => {
+		window.__kpCspViolations = [];
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const text = `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile || location.href}:${event.lineNumber} (policy: ${event.originalPolicy})`;
+			window.__kpCspViolations?.push(text);
+			console.error(`CSP violation: ${text}`);
+		});
+	});
+	return collectErrors(page);
+}
+
+/** A live diagram found on a page of the sitemap, with its step ids in order (read from the served HTML). */
+export interface PageDiagram {
+	path: string;
+	locale: Locale;
+	scenario: string;
+	stepIds: string[];
+}
+
+/** Every diagram on the given pages, read from the served HTML (so pages still being written are never assumed). */
+export async function diagramsOn(paths: readonly string[]): Promise<PageDiagram[]> {
+	const out: PageDiagram[] = [];
+	for (const path of paths) {
+		const locale = localeOfPath(path);
+		if (!locale) continue;
+		const html = await readServedOrBuilt(path);
+		for (const figure of html.split(/<figure\b/).slice(1)) {
+			const scenario = /^[^>]*\bdata-scenario="([^"]+)"/.exec(figure)?.[1];
+			const list = /<ol class="kp-steps"[^>]*>([\s\S]*?)<\/ol>/.exec(figure)?.[1];
+			if (!scenario || !list) continue;
+			out.push({ path, locale, scenario, stepIds: [...list.matchAll(/<li\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]!) });
+		}
+	}
+	return out;
 }
