@@ -9,12 +9,11 @@ class KpDecisionGuide extends HTMLElement {
 	#ui: HTMLElement | null = null;
 
 	connectedCallback() {
-		const template = this.querySelector<HTMLTemplateElement>('template.kp-guide-template');
-		if (!template || this.#ui) return;
-		this.prepend(template.content.cloneNode(true));
+		// The guide's markup is server-rendered; an inline script already showed it and folded the tree.
+		if (this.#ui) return;
 		this.#ui = this.querySelector<HTMLElement>('.kp-guide');
-		// The full tree stays available, folded, under the interactive guide.
-		this.querySelector('details.kp-tree-box')?.removeAttribute('open');
+		if (!this.#ui) return;
+		this.#ui.hidden = false;
 		this.addEventListener('click', (event) => {
 			const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('.kp-guide button') : null;
 			if (!button) return;
@@ -50,11 +49,11 @@ class KpDecisionGuide extends HTMLElement {
 
 		if (isResult(current)) {
 			const source = this.querySelector<HTMLAnchorElement>(`.kp-tree a[data-result="${current.result}"]`);
-			const link = result.querySelector('a');
-			if (link && source) {
-				link.setAttribute('href', source.getAttribute('href') ?? '');
-				link.textContent = source.textContent;
-			}
+			// A fresh link each time: no <a> without an href ever sits in the page.
+			const link = document.createElement('a');
+			link.setAttribute('href', source?.getAttribute('href') ?? '');
+			link.textContent = source?.textContent ?? '';
+			result.querySelector('.kp-guide-link')?.replaceChildren(link);
 			const tip = current.tip ? this.querySelector(`.kp-tree [data-tip="${current.tip}"]`) : null;
 			const tipOut = result.querySelector<HTMLElement>('.kp-guide-tip');
 			if (tipOut) tipOut.innerHTML = tip?.innerHTML ?? '';

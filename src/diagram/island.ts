@@ -86,8 +86,13 @@ export class KpDiagram extends HTMLElement {
 
 		const counter = this.querySelector('.kp-counter');
 		if (counter) counter.textContent = this.#counters[this.#index] ?? '';
-		this.querySelector<HTMLButtonElement>('[data-action="previous"]')?.toggleAttribute('disabled', this.#index === 0);
-		this.querySelector<HTMLButtonElement>('[data-action="next"]')?.toggleAttribute('disabled', this.#index === count - 1);
+		const previous = this.querySelector<HTMLButtonElement>('[data-action="previous"]');
+		const next = this.querySelector<HTMLButtonElement>('[data-action="next"]');
+		// Disabling the focused button would drop keyboard focus to <body>: hand it to the one that still works.
+		if (this.#index === count - 1 && next && document.activeElement === next) previous?.focus();
+		if (this.#index === 0 && previous && document.activeElement === previous) next?.focus();
+		previous?.toggleAttribute('disabled', this.#index === 0);
+		next?.toggleAttribute('disabled', this.#index === count - 1);
 		if (announce && this.#live) this.#live.textContent = this.#announcements[this.#index] ?? '';
 		if (updateHash && window.location.hash !== `#${active.id}`) {
 			// replaceState: stepping through a diagram must not fill the Back button's history.

@@ -12,6 +12,8 @@ import { validate as validateIngressClass } from 'kubernetes-models/_schemas/IoK
 import { validate as validateGateway } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1Gateway';
 import { validate as validateGatewayClass } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1GatewayClass';
 import { validate as validateHttpRoute } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1HTTPRoute';
+import { validate as validateNamespace } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
+import { validate as validatePodDisruptionBudget } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
 
 interface SchemaError {
 	instancePath: string;
@@ -29,6 +31,8 @@ const VALIDATORS: Record<string, Validator> = {
 	'gateway.networking.k8s.io/v1 GatewayClass': validateGatewayClass as Validator,
 	'gateway.networking.k8s.io/v1 Gateway': validateGateway as Validator,
 	'gateway.networking.k8s.io/v1 HTTPRoute': validateHttpRoute as Validator,
+	'v1 Namespace': validateNamespace as Validator,
+	'policy/v1 PodDisruptionBudget': validatePodDisruptionBudget as Validator,
 };
 
 function tracked(value: unknown, path: string, read: Set<string>): unknown {

@@ -5,4 +5,5 @@ export function copyOf(scenario: Scenario): Mutable<Scenario> {
 	return structuredClone(scenario) as Mutable<Scenario>;
 }
 
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? Mutable<U>[] : T[K] extends object ? Mutable<T[K]> : T[K] };
+/** Deeply writable, through arrays and optional objects alike. */
+export type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;

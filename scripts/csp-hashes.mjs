@@ -1,0 +1,152 @@
+// Writes the nginx `Content-Security-Policy` header for a built site:
+//   node scripts/csp-hashes.mjs [dist] [out]      (defaults: dist, deploy/nginx/csp.conf)
+//
+// It reads every dist/**/*.html, hashes (sha256) every inline <script> and <style> and every distinct
+// `style="…"` attribute value, and writes one `add_header Content-Security-Policy …` line that allows
+// exactly those and nothing else inline. The output is generated: never edit it by hand, run this
+// again after a build (the Containerfile and the nginx browser tests do).
+//
+// Why one policy for the whole site: the inline scripts are Starlight's (theme provider, sidebar
+// state, search shortcut) plus the language chooser at `/`, identical on every page, so a per-page
+// policy would be only marginally tighter and would need a `map $uri` per page.
+//
+// Exceptions to "hashes only", each measured on the built site (see the README's Deploy section):
+// - `'wasm-unsafe-eval'` in script-src: Pagefind's search compiles its WebAssembly module
+//   (`/pagefind/wasm.<lang>.pagefind`) with `WebAssembly.instantiate`, which a CSP blocks unless
+//   script-src has it. It allows WebAssembly compilation only, not `eval()` or `new Function()`.
+// - `style-src-attr 'unsafe-hashes' 'sha256-…'`: Starlight (`style="--sl-icon-size: 1em"`, sidebar
+//   `--depth`) and expressive-code (token colours `--0:#…;--1:#…`) put CSS custom properties in
+//   `style` attributes. Hashing each distinct value keeps them to the measured set; 'unsafe-inline'
+//   would allow any inline style.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The directives that do not depend on the build. */
+export const FIXED_DIRECTIVES = [
+	["default-src", "'self'"],
+	['img-src', "'self' data:"],
+	['object-src', "'none'"],
+	['base-uri', "'self'"],
+	['frame-ancestors', "'none'"],
+	['form-action', "'self'"],
+];
+
+/** Script types a browser runs, so whose inline text needs a hash. */
+const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Decodes the character references an attribute value may hold: the browser hashes the decoded value. */
+export function decodeAttribute(value) {
+	const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+	return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref) => {
+		if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
+		return named[ref.toLowerCase()] ?? whole;
+	});
+}
+
+function attributes(tagSource) {
+	const found = {};
+	for (const m of tagSource.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+		found[m[1].toLowerCase()] = decodeAttribute(m[2] ?? m[3] ?? m[4] ?? '');
+	}
+	return found;
+}
+
+/** What one HTML document has inline. */
+export function inlineSources(html) {
+	const scripts = [];
+	const styles = [];
+	const styleAttributes = [];
+	const eventHandlers = [];
+	// Raw-text elements first, so that a `style="` inside a script is not taken for an attribute.
+	const rest = html
+		.replace(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi, (_, attrs, body) => {
+			const a = attributes(attrs);
+			const type = (a['type'] ?? '').trim().toLowerCase();
+			if (!('src' in a) && EXECUTABLE_TYPES.has(type)) scripts.push(body);
+			return '<script>';
+		})
+		.replace(/<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi, (_, _attrs, body) => {
+			styles.push(body);
+			return '<style>';
+		})
+		.replace(/<!--[\s\S]*?-->/g, '');
+	for (const tag of rest.matchAll(/<[a-zA-Z][^\s/>]*((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)) {
+		const a = attributes(tag[1] ?? '');
+		if ('style' in a) styleAttributes.push(a['style']);
+		for (const name of Object.keys(a)) if (/^on[a-z]+$/.test(name)) eventHandlers.push(`${name}="${a[name]}"`);
+	}
+	return { scripts, styles, styleAttributes, eventHandlers };
+}
+
+function htmlFiles(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith('.html') ? [path] : [];
+	});
+}
+
+/** Every inline hash a built site needs, and the inline event handlers it has (there must be none). */
+export function collectHashes(dist) {
+	const root = resolve(dist);
+	const files = htmlFiles(root);
+	if (files.length === 0) throw new Error(`${root} has no .html file: build the site first (npx astro build).`);
+	const script = new Set();
+	const style = new Set();
+	const styleAttr = new Set();
+	const handlers = [];
+	for (const file of files) {
+		const found = inlineSources(readFileSync(file, 'utf8'));
+		found.scripts.forEach((s) => script.add(sha256(s)));
+		found.styles.forEach((s) => style.add(sha256(s)));
+		found.styleAttributes.forEach((s) => styleAttr.add(sha256(s)));
+		found.eventHandlers.forEach((h) => handlers.push(`${relative(root, file)}: ${h}`));
+	}
+	const sorted = (set) => [...set].sort();
+	return { pages: files.length, script: sorted(script), style: sorted(style), styleAttr: sorted(styleAttr), handlers };
+}
+
+/** The policy string for the hashes of one build. */
+export function buildPolicy({ script, style, styleAttr }) {
+	const directives = [
+		...FIXED_DIRECTIVES,
+		['script-src', ["'self'", "'wasm-unsafe-eval'", ...script].join(' ')],
+		// No inline event handler (`onclick="…"`) exists, and none may.
+		['script-src-attr', "'none'"],
+		['style-src', ["'self'", ...style].join(' ')],
+		['style-src-attr', styleAttr.length > 0 ? ["'unsafe-hashes'", ...styleAttr].join(' ') : "'none'"],
+	];
+	return directives.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+/** The nginx include that sets the header. `always`: on 404 pages too. */
+export function nginxInclude(policy, { pages, script, style, styleAttr }) {
+	return [
+		'# GENERATED by scripts/csp-hashes.mjs from the built site: do not edit, run it again after a build.',
+		`# ${pages} HTML pages; ${script.length} inline script hashes, ${style.length} inline <style> hashes, ${styleAttr.length} style="" attribute hashes.`,
+		`add_header Content-Security-Policy "${policy}" always;`,
+		'',
+	].join('\n');
+}
+
+/** Writes the include for `dist` to `out` and returns the policy. Throws on an inline event handler. */
+export function writeCspInclude(dist, out) {
+	const hashes = collectHashes(dist);
+	if (hashes.handlers.length > 0) {
+		throw new Error(`Inline event handlers cannot be allowed by hash without 'unsafe-hashes' for scripts; move them to a <script>:\n- ${hashes.handlers.join('\n- ')}`);
+	}
+	const policy = buildPolicy(hashes);
+	mkdirSync(dirname(resolve(out)), { recursive: true });
+	writeFileSync(out, nginxInclude(policy, hashes));
+	return { policy, ...hashes };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const dist = process.argv[2] ?? 'dist';
+	const out = process.argv[3] ?? 'deploy/nginx/csp.conf';
+	const { policy, pages, script, style, styleAttr } = writeCspInclude(dist, out);
+	console.log(`${out}: ${pages} pages, ${script.length} script / ${style.length} style / ${styleAttr.length} style-attribute hashes (${policy.length} characters).`);
+}

@@ -1,0 +1,93 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { builtHtmlPaths, DIST_DIR, SITE, sitemapPaths } from './helpers.ts';
+
+/*
+ * Search-engine basics, from the served HTML: a title and a description on every page, unique within
+ * its language; a canonical URL that is the page's own on the configured `site`; and a sitemap that
+ * lists every built page (the 404 pages excepted) and nothing else.
+ */
+
+const PAGES = await sitemapPaths();
+const IS_404 = (path: string) => /(^|\/)404(\.html|\/)$/.test(path);
+
+function decode(value: string): string {
+	return value
+		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+		.replaceAll('&quot;', '"')
+		.replaceAll('&#39;', "'")
+		.replaceAll('&lt;', '<')
+		.replaceAll('&gt;', '>')
+		.replaceAll('&amp;', '&');
+}
+
+interface Head {
+	lang: string;
+	title: string;
+	description: string | undefined;
+	canonicals: string[];
+}
+
+async function head(request: APIRequestContext, path: string): Promise<Head> {
+	const response = await request.get(path);
+	expect(response.status(), `${path}: HTTP status`).toBe(200);
+	const html = await response.text();
+	const headHtml = html.slice(0, html.search(/<\/head>/i) + 1 || undefined);
+	const attr = (tag: string, name: string) => new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`).exec(tag)?.slice(1).find((v) => v !== undefined);
+	const metas = [...headHtml.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]);
+	const description = metas.find((m) => attr(m, 'name') === 'description');
+	return {
+		lang: attr(/<html\b[^>]*>/i.exec(html)?.[0] ?? '', 'lang') ?? '',
+		title: decode(/<title>([\s\S]*?)<\/title>/i.exec(headHtml)?.[1] ?? '').trim(),
+		description: description === undefined ? undefined : decode(attr(description, 'content') ?? '').trim(),
+		canonicals: [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((l) => attr(l, 'rel') === 'canonical').map((l) => decode(attr(l, 'href') ?? '')),
+	};
+}
+
+for (const path of PAGES) {
+	test(`${path} has a title, a description and its own canonical URL`, async ({ request }) => {
+		const h = await head(request, path);
+		const failures: string[] = [];
+		if (!h.title) failures.push(`${path}: empty or missing <title>: give the page a \`title\` in its frontmatter.`);
+		if (!h.description) failures.push(`${path}: empty or missing <meta name="description">: give the page a \`description\` in its frontmatter.`);
+		const expected = `${SITE}${path}`;
+		if (h.canonicals.length !== 1 || h.canonicals[0] !== expected) {
+			failures.push(`${path}: <link rel="canonical"> is ${h.canonicals.join(', ') || 'missing'}, expected exactly one, ${expected} (the page's own URL on \`site\` in astro.config.mjs).`);
+		}
+		expect(failures, failures.join('\n')).toEqual([]);
+	});
+}
+
+test('titles and descriptions are unique within each language', async ({ request }) => {
+	const heads = await Promise.all(PAGES.map(async (path) => ({ path, ...(await head(request, path)) })));
+	const failures: string[] = [];
+	for (const field of ['title', 'description'] as const) {
+		const groups = new Map<string, string[]>();
+		for (const h of heads) {
+			const value = h[field];
+			if (!value) continue;
+			const key = `${h.lang}\u0000${value}`;
+			groups.set(key, [...(groups.get(key) ?? []), h.path]);
+		}
+		for (const [key, paths] of groups) {
+			if (paths.length > 1) {
+				const [lang, value] = key.split('\u0000');
+				failures.push(`${paths.join(', ')} share the same ${lang} ${field} “${value}”: make each page's \`${field}\` (frontmatter) say what is on that page.`);
+			}
+		}
+	}
+	expect(failures, failures.join('\n')).toEqual([]);
+});
+
+test('the sitemap lists every built page except 404, and only those', () => {
+	const built = builtHtmlPaths().filter((path) => !IS_404(path));
+	const listed = new Set(PAGES);
+	const missing = built.filter((path) => !listed.has(path));
+	const extra = PAGES.filter((path) => !built.includes(path));
+	const failures = [
+		...missing.map((path) => `${path} is built (${DIST_DIR}) but not in the sitemap: is it excluded by a sitemap filter, or a draft?`),
+		...extra.map((path) => `${path} is in the sitemap but no ${DIST_DIR}${path}index.html was built.`),
+		...PAGES.filter(IS_404).map((path) => `${path}: a 404 page is in the sitemap.`),
+	];
+	expect(failures, failures.join('\n')).toEqual([]);
+});

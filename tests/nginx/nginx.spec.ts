@@ -1,0 +1,197 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { buildPolicy, collectHashes } from '../../scripts/csp-hashes.mjs';
+import { BROTLI_MODULE } from '../../scripts/nginx.mjs';
+
+/*
+ * The built site behind the production nginx configuration (deploy/nginx/), started by global-setup.ts:
+ * every sitemap page in both languages under the Content-Security-Policy, the security and cache
+ * headers, compression, the per-language 404 pages, and the two scripts that must keep working under
+ * the policy (the diagram island and the search).
+ */
+
+const DIST = process.env['KP_DIST'] ?? 'dist';
+const POLICY = buildPolicy(collectHashes(DIST));
+
+const SECURITY_HEADERS = {
+	'content-security-policy': POLICY,
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'cross-origin-opener-policy': 'same-origin',
+	'cross-origin-resource-policy': 'same-origin',
+	'x-frame-options': 'DENY',
+} as const;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Every page of the built sitemap, as a path (`/en/exposure/nodeport/`). */
+function sitemapPaths(): string[] {
+	const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+	const paths = locs(readFileSync(join(DIST, 'sitemap-index.xml'), 'utf8')).flatMap((sitemap) => locs(readFileSync(join(DIST, sitemap), 'utf8')));
+	if (paths.length === 0) throw new Error(`${DIST}/sitemap-index.xml lists no page`);
+	return [...new Set(paths)].sort();
+}
+const PAGES = sitemapPaths();
+
+/** Console errors, uncaught exceptions and CSP violations (which Chromium also logs), across navigations. */
+async function watch(page: Page): Promise<string[]> {
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
+	});
+	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+	await page.exposeFunction('kpNginxViolation', (text: string) => problems.push(`CSP violation: ${text}`));
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const report = (window as unknown as { kpNginxViolation: (text: string) => void }).kpNginxViolation;
+			report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile || location.href}:${event.lineNumber} ${event.sample}`);
+		});
+	});
+	return problems;
+}
+
+function expectSecurityHeaders(headers: Record<string, string>, where: string): void {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name], `${where}: ${name}`).toBe(value);
+	const permissions = headers['permissions-policy'] ?? '';
+	for (const off of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(permissions, `${where}: Permissions-Policy`).toContain(off);
+	expect(permissions, `${where}: the diagrams copy links`).toContain('clipboard-write=(self)');
+	expect(headers['server'] ?? '', `${where}: server_tokens off`).not.toMatch(/\d/);
+}
+
+/** One JS and one CSS bundle the page loads from /_astro/. */
+async function assetsOf(request: APIRequestContext, path: string): Promise<{ js: string; css: string }> {
+	const html = await (await request.get(path)).text();
+	const js = /<script[^>]+src="(\/_astro\/[^"]+\.js)"/.exec(html)?.[1];
+	const css = /<link[^>]+href="(\/_astro\/[^"]+\.css)"/.exec(html)?.[1];
+	if (!js || !css) throw new Error(`${path} loads no /_astro/ script or stylesheet`);
+	return { js, css };
+}
+
+test.describe('every sitemap page under the production nginx configuration', () => {
+	test('the sitemap has pages in both languages', () => {
+		expect(PAGES.filter((p) => p.startsWith('/en/')).length).toBeGreaterThan(0);
+		expect(PAGES.filter((p) => p.startsWith('/fr/')).length).toBe(PAGES.filter((p) => p.startsWith('/en/')).length);
+	});
+
+	for (const path of PAGES) {
+		test(`${path}: security and cache headers, no CSP violation, no console error`, async ({ page }) => {
+			const problems = await watch(page);
+			const response = await page.goto(path, { waitUntil: 'networkidle' });
+			expect(response?.status(), path).toBe(200);
+			const headers = (await response?.allHeaders()) ?? {};
+			expectSecurityHeaders(headers, path);
+			expect(headers['cache-control'], `${path}: HTML is revalidated`).toBe('no-cache');
+			expect(headers['etag'] ?? headers['last-modified'], `${path}: a validator for revalidation`).toBeTruthy();
+			// `/` sends the reader on to a language with its inline script, which the policy must allow.
+			if (path === '/') await expect(page).toHaveURL(/\/(en|fr)\/$/);
+			expect(problems).toEqual([]);
+		});
+	}
+});
+
+test.describe('headers', () => {
+	test('hashed assets are immutable; HTML and unhashed Pagefind files are revalidated', async ({ request }) => {
+		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
+		for (const asset of [js, css]) {
+			const response = await request.get(asset);
+			expect(response.status(), asset).toBe(200);
+			expect(response.headers()['cache-control'], asset).toBe(IMMUTABLE);
+			expectSecurityHeaders(response.headers(), asset);
+		}
+		const entry = JSON.parse(await (await request.get('/pagefind/pagefind-entry.json')).text()) as { languages: Record<string, { hash: string }> };
+		const [language, { hash }] = Object.entries(entry.languages)[0]!;
+		const meta = await request.get(`/pagefind/pagefind.${hash}.pf_meta`);
+		expect(meta.status()).toBe(200);
+		expect(meta.headers()['cache-control'], 'hashed Pagefind index').toBe(IMMUTABLE);
+		for (const folder of ['index', 'fragment']) {
+			const chunk = `/pagefind/${folder}/${readdirSync(join(DIST, 'pagefind', folder))[0]}`;
+			const response = await request.get(chunk);
+			expect(response.status(), chunk).toBe(200);
+			expect(response.headers()['cache-control'], chunk).toBe(IMMUTABLE);
+		}
+		for (const path of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', `/pagefind/wasm.${language}.pagefind`, '/en/', '/sitemap-index.xml']) {
+			const response = await request.get(path);
+			expect(response.status(), path).toBe(200);
+			expect(response.headers()['cache-control'], path).toBe('no-cache');
+		}
+	});
+
+	test('HTML, JavaScript and CSS are compressed for clients that accept it', async ({ request }) => {
+		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
+		// scripts/nginx.mjs loads the brotli module when Debian's is installed (scripts/ensure-nginx.mjs tries).
+		const encodings = existsSync(BROTLI_MODULE) ? ['gzip', 'br'] : ['gzip'];
+		for (const path of ['/en/exposure/nodeport/', '/fr/', js, css, '/pagefind/pagefind-ui.js']) {
+			for (const encoding of encodings) {
+				const response = await request.get(path, { headers: { 'accept-encoding': encoding } });
+				expect(response.headers()['content-encoding'], `${path} with Accept-Encoding: ${encoding}`).toBe(encoding);
+				expect(response.headers()['vary'], path).toMatch(/accept-encoding/i);
+			}
+			const plain = await request.get(path, { headers: { 'accept-encoding': 'identity' } });
+			expect(plain.headers()['content-encoding'], `${path} without compression`).toBeUndefined();
+		}
+		if (!encodings.includes('br')) test.info().annotations.push({ type: 'note', description: 'nginx has no brotli module here: gzip only' });
+	});
+
+	test('a directory without its trailing slash redirects to it, with a relative Location', async ({ request }) => {
+		const response = await request.get('/en/exposure/nodeport', { maxRedirects: 0 });
+		expect(response.status()).toBe(301);
+		expect(response.headers()['location']).toBe('/en/exposure/nodeport/');
+	});
+});
+
+test.describe('page not found', () => {
+	for (const { path, lang, title } of [
+		{ path: '/fr/nexiste-pas/', lang: 'fr', title: 'Page introuvable' },
+		{ path: '/fr/exposure/nope', lang: 'fr', title: 'Page introuvable' },
+		{ path: '/en/does-not-exist/', lang: 'en', title: 'Page not found' },
+		{ path: '/nowhere', lang: 'en', title: 'Page not found' },
+	]) {
+		test(`${path} answers 404 with the ${lang} page`, async ({ page }) => {
+			const problems = await watch(page);
+			const response = await page.goto(path, { waitUntil: 'networkidle' });
+			expect(response?.status()).toBe(404);
+			expectSecurityHeaders(await response!.allHeaders(), path);
+			expect(response?.headers()['cache-control']).toBe('no-cache');
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+			await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+			// The browser reports the document's own 404 status as a failed load: that one is expected.
+			expect(problems.filter((p) => !p.endsWith(`(${response?.url()})`) || !p.includes('404'))).toEqual([]);
+		});
+	}
+
+	test('a missing asset is a 404 that is not cached as immutable', async ({ request }) => {
+		const response = await request.get('/_astro/missing.0000000.js');
+		expect(response.status()).toBe(404);
+		expect(response.headers()['cache-control']).toBe('no-cache');
+	});
+});
+
+test.describe('scripts under the policy', () => {
+	test('the diagram island moves the active step', async ({ page }) => {
+		const problems = await watch(page);
+		await page.goto('/en/exposure/nodeport/');
+		const current = page.locator('figure[data-scenario] ol > li[aria-current="step"]');
+		const first = await current.getAttribute('id');
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await expect(current).not.toHaveAttribute('id', first ?? '');
+		await expect(page).toHaveURL(/#.+-to-.+$/);
+		expect(problems).toEqual([]);
+	});
+
+	for (const { path, query, expected } of [
+		{ path: '/en/', query: 'NodePort', expected: /NodePort/ },
+		{ path: '/fr/', query: 'nœud', expected: /NodePort|kubectl/ },
+	]) {
+		test(`${path}: the search dialog opens and returns results (Pagefind WebAssembly)`, async ({ page }) => {
+			const problems = await watch(page);
+			await page.goto(path);
+			await page.locator('button[data-open-modal]').first().click();
+			const dialog = page.getByRole('dialog');
+			await expect(dialog).toBeVisible();
+			await dialog.locator('input').first().fill(query);
+			await expect(dialog.getByRole('link', { name: expected }).first()).toBeVisible({ timeout: 10_000 });
+			expect(problems).toEqual([]);
+		});
+	}
+});
