@@ -6,7 +6,8 @@ import { diagramsOn, localeOfPath, sitemapPaths, useTheme } from './helpers.ts';
 
 /*
  * Accessibility gates, on every page of the sitemap, in the light and the dark theme:
- * - axe-core with the WCAG 2.0 / 2.1 A and AA rules, no rule disabled and no element excluded;
+ * - axe-core with its default rule set (WCAG 2.x A and AA, and best practices), no rule disabled and no
+ *   element excluded, on the page and on the open search dialog;
  * - the contrast of the diagram's SVG text, dimmed hops, step numbers and buttons, which axe cannot see;
  * - the diagram driven with the keyboard alone.
  */
@@ -55,7 +56,7 @@ async function switchTheme(page: Page, path: string, theme: Theme): Promise<void
  * axe with its default rule set: every WCAG 2.0/2.1/2.2 A and AA rule (the tags below, asserted to be
  * part of it) and the best practices; no rule disabled, nothing excluded. Only violations are collected,
  * and axe runs in the page itself ("legacy mode": the site has no iframe for the frame-by-frame mode to
- * visit, and that mode opens an extra page per run, which made the suite three times slower).
+ * visit, and that mode opens an extra page per run: about three times slower).
  */
 const axe = (page: Page) => new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).setLegacyMode(true);
 
@@ -91,7 +92,7 @@ test.describe('axe (default rules: WCAG 2.x A and AA, best practices)', () => {
 				const results = await axe(page).analyze();
 				if (results.violations.length > 0) report.push(describe(results.violations, `${path} (${theme} theme)`));
 			}
-			expect(report, `Fix these in a Starlight component override (src/components/) or in src/styles/theme.css, never by disabling a rule:\n${report.join('\n')}`).toEqual([]);
+			expect(report, `Fix these in the page, in a Starlight component override (src/components/) or with Starlight's CSS custom properties (customCss), never by disabling a rule:\n${report.join('\n')}`).toEqual([]);
 		});
 	}
 });
@@ -115,7 +116,7 @@ test.describe('axe on the open search dialog, with results', () => {
 				const results = await axe(page).include('dialog[open]').analyze();
 				if (results.violations.length > 0) report.push(describe(results.violations, `${path} (${theme} theme, search dialog open)`));
 			}
-			expect(report, `Fix these in src/components/Search.astro or src/styles/theme.css, never by disabling a rule:\n${report.join('\n')}`).toEqual([]);
+			expect(report, `Fix these in src/components/Search.astro or with Starlight's CSS custom properties, never by disabling a rule:\n${report.join('\n')}`).toEqual([]);
 		});
 	}
 });

@@ -23,9 +23,13 @@ export function collectErrors(page: Page): string[] {
  * Quality gates (a11y, links, privacy, SEO, i18n): every page of the sitemap, read from the served site.
  * ------------------------------------------------------------------------------------------------- */
 
-/** Where the browser tests serve the build (same variables as playwright.config.ts). */
+/**
+ * Where the browser tests serve the build (same variables as playwright.config.ts; `KP_BASE_URL` for a
+ * run whose `baseURL` is another server, e.g. nginx). Only read while the tests are listed: the tests
+ * themselves use Playwright's `baseURL`.
+ */
 export const DIST_DIR = process.env['KP_DIST'] ?? 'dist';
-export const SERVED_ORIGIN = `http://127.0.0.1:${Number(process.env['KP_PORT'] ?? 4322)}`;
+export const SERVED_ORIGIN = process.env['KP_BASE_URL']?.replace(/\/$/, '') ?? `http://127.0.0.1:${Number(process.env['KP_PORT'] ?? 4322)}`;
 
 /** The `site` of astro.config.mjs, read from its source so the tests never load the Astro config itself. */
 export const SITE: string = (() => {
@@ -38,16 +42,17 @@ export const SITE: string = (() => {
 const locsOf = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 
 async function readServedOrBuilt(path: string): Promise<string> {
+	let response: Response;
 	try {
-		const response = await fetch(`${SERVED_ORIGIN}${path}`);
-		if (!response.ok) throw new Error(`${path}: HTTP ${response.status} from the served site`);
-		return await response.text();
+		response = await fetch(`${SERVED_ORIGIN}${path}`);
 	} catch (error) {
-		// `playwright test --list` loads the specs without starting the web server: read the same bytes from disk.
+		// No server (`playwright test --list` loads the specs without starting one): read the same bytes from disk.
 		const file = join(DIST_DIR, path.endsWith('/') ? `${path}index.html` : path);
 		if (!existsSync(file)) throw new Error(`${path}: neither served at ${SERVED_ORIGIN} (${String(error)}) nor in ${DIST_DIR}/. Build the site first (npm run build).`);
 		return readFileSync(file, 'utf8');
 	}
+	if (!response.ok) throw new Error(`${SERVED_ORIGIN}${path}: HTTP ${response.status}. Is the server serving the build in ${DIST_DIR}/?`);
+	return response.text();
 }
 
 /**

@@ -51,7 +51,7 @@ const PROBES: Probe[] = [
 	{ where: 'theme option dark', selector: 'starlight-theme-select option[value="dark"]', read: 'text', expected: t('themeSelect.dark') },
 	{ where: 'theme option light', selector: 'starlight-theme-select option[value="light"]', read: 'text', expected: t('themeSelect.light') },
 	{ where: 'theme option auto', selector: 'starlight-theme-select option[value="auto"]', read: 'text', expected: t('themeSelect.auto') },
-	{ where: 'menu button', selector: 'starlight-menu-button button', read: 'attr:aria-label', expected: t('menuButton.accessibleLabel') },
+	{ where: 'menu button', selector: 'button.sl-menu-button .sr-only', read: 'text', expected: t('menuButton.accessibleLabel') },
 	{ where: 'sidebar navigation name', selector: 'nav.sidebar', read: 'attr:aria-label', expected: t('sidebarNav.accessibleLabel') },
 	{ where: '“On this page”', selector: '#starlight__on-this-page', read: 'text', expected: t('tableOfContents.onThisPage') },
 	{ where: '“On this page” (mobile)', selector: '#starlight__on-this-page--mobile .toggle', read: 'firstText', expected: t('tableOfContents.onThisPage') },
