@@ -28,10 +28,6 @@ export const ENDPOINT_KINDS = ['pod', 'ingress-controller', 'gateway-proxy', 'si
 export const ZONE_KINDS = ['user-machine', 'internet', 'cloud-network', 'cluster', 'control-plane', 'worker-node', 'pod'] as const;
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 
-/** How child zones sit inside their parent in the layout. */
-export const ZONE_ARRANGEMENTS = ['column', 'row'] as const;
-export type ZoneArrangement = (typeof ZONE_ARRANGEMENTS)[number];
-
 /** Wire protocol of a hop, as seen by the receiver. */
 export const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'mTLS'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];

@@ -8,7 +8,6 @@ import type {
 	SourceIp,
 	TlsEnd,
 	TransformKind,
-	ZoneArrangement,
 	ZoneKind,
 } from './kinds.ts';
 
@@ -86,8 +85,6 @@ export interface Zone {
 	readonly name?: string;
 	/** The zone that contains this one; top-level zones have none. */
 	readonly parent?: string;
-	/** How this zone's child zones are placed: stacked (`column`, the default) or side by side (`row`). */
-	readonly arrange?: ZoneArrangement;
 	/** For a `worker-node` or `control-plane` zone: the node's IP address; for a `pod` zone: the Pod IP. */
 	readonly address?: string;
 }

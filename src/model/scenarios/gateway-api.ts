@@ -1,4 +1,5 @@
 import type { Scenario } from '../types.ts';
+import { internetZones, internetClient, webApp, apiApp, webPodOnB, apiPodOnB } from './common.ts';
 
 /*
  * Gateway API with Envoy Gateway: the cluster operator's Gateway gets its own Envoy Deployment and
@@ -23,8 +24,8 @@ export const gatewayApi = {
 			loadBalancerIP: '203.0.113.40',
 			role: 'gateway',
 		},
-		{ name: 'web', namespace: 'default', type: 'ClusterIP', clusterIP: '10.96.41.7', portName: 'http', port: 80, targetPort: 8080, app: 'web' },
-		{ name: 'api', namespace: 'default', type: 'ClusterIP', clusterIP: '10.96.52.3', portName: 'http', port: 80, targetPort: 8080, app: 'api' },
+		webApp,
+		apiApp,
 	],
 	routing: {
 		kind: 'HTTPRoute',
@@ -40,22 +41,16 @@ export const gatewayApi = {
 			{ path: '/', service: 'web' },
 		],
 	},
-	zones: [
-		{ id: 'internet', kind: 'internet' },
-		{ id: 'cloud', kind: 'cloud-network' },
-		{ id: 'cluster', kind: 'cluster' },
-		{ id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' },
-		{ id: 'node-b', kind: 'worker-node', parent: 'cluster', name: 'node-b', address: '10.0.1.12' },
-	],
+	zones: internetZones,
 	nodes: [
-		{ id: 'client', kind: 'client', zone: 'internet', name: 'curl', address: '198.51.100.23' },
+		internetClient,
 		{ id: 'load-balancer', kind: 'cloud-load-balancer', zone: 'cloud', service: 'envoy-gateway-web-gateway' },
 		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'envoy-gateway-web-gateway' },
 		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'envoy-gateway-web-gateway' },
 		{ id: 'envoy-1', kind: 'gateway-proxy', zone: 'node-a', name: 'envoy-7f6c5-zt5pc', service: 'envoy-gateway-web-gateway', address: '10.244.1.40' },
 		{ id: 'nodeport-b', kind: 'node-port', zone: 'node-b', service: 'envoy-gateway-web-gateway' },
-		{ id: 'api-1', kind: 'pod', zone: 'node-b', name: 'api-64d5c-rw7tn', service: 'api', address: '10.244.2.9' },
-		{ id: 'web-1', kind: 'pod', zone: 'node-b', name: 'web-7c9f8-k2x4q', service: 'web', address: '10.244.2.7' },
+		apiPodOnB,
+		webPodOnB,
 	],
 	path: [
 		{ from: 'client', to: 'load-balancer', protocol: 'HTTPS', transform: 'load-balancer-connect' },

@@ -1,4 +1,5 @@
 import type { Scenario } from '../types.ts';
+import { apiApp, apiPodOnB, officeClient, officeZones, webApp, webPodOnB } from './common.ts';
 
 /*
  * An Ingress controller (Traefik here, a reverse proxy running in Pods) exposed through a NodePort
@@ -23,8 +24,8 @@ export const ingressNodeport = {
 			externalTrafficPolicy: 'Cluster',
 			role: 'ingress-controller',
 		},
-		{ name: 'web', namespace: 'default', type: 'ClusterIP', clusterIP: '10.96.41.7', portName: 'http', port: 80, targetPort: 8080, app: 'web' },
-		{ name: 'api', namespace: 'default', type: 'ClusterIP', clusterIP: '10.96.52.3', portName: 'http', port: 80, targetPort: 8080, app: 'api' },
+		webApp,
+		apiApp,
 	],
 	routing: {
 		kind: 'Ingress',
@@ -38,19 +39,14 @@ export const ingressNodeport = {
 			{ path: '/', service: 'web' },
 		],
 	},
-	zones: [
-		{ id: 'office', kind: 'user-machine' },
-		{ id: 'cluster', kind: 'cluster' },
-		{ id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' },
-		{ id: 'node-b', kind: 'worker-node', parent: 'cluster', name: 'node-b', address: '10.0.1.12' },
-	],
+	zones: officeZones,
 	nodes: [
-		{ id: 'client', kind: 'client', zone: 'office', name: 'curl', address: '10.0.9.15' },
+		officeClient,
 		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'traefik' },
 		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'traefik' },
 		{ id: 'traefik-1', kind: 'ingress-controller', zone: 'node-a', name: 'traefik-5d7b9-xq2lm', service: 'traefik', address: '10.244.1.20' },
-		{ id: 'web-1', kind: 'pod', zone: 'node-b', name: 'web-7c9f8-k2x4q', service: 'web', address: '10.244.2.7' },
-		{ id: 'api-1', kind: 'pod', zone: 'node-b', name: 'api-64d5c-rw7tn', service: 'api', address: '10.244.2.9' },
+		webPodOnB,
+		apiPodOnB,
 	],
 	path: [
 		{ from: 'client', to: 'nodeport-a', protocol: 'HTTP', transform: 'node-port-connect' },

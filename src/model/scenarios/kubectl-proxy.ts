@@ -22,7 +22,7 @@ export const kubectlProxy = {
 	],
 	zones: [
 		{ id: 'laptop', kind: 'user-machine' },
-		{ id: 'cluster', kind: 'cluster', arrange: 'row' },
+		{ id: 'cluster', kind: 'cluster' },
 		{ id: 'control-plane', kind: 'control-plane', parent: 'cluster', name: 'control-plane', address: '10.0.1.10' },
 		{ id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' },
 	],

@@ -1,4 +1,5 @@
 import type { Scenario } from '../types.ts';
+import { internetZones, internetClient } from './common.ts';
 
 /*
  * One load balancer and one Ingress per group of related Services (here: the orders API; the
@@ -62,15 +63,9 @@ export const loadbalancerPerApi = {
 			{ path: '/invoices', service: 'invoices' },
 		],
 	},
-	zones: [
-		{ id: 'internet', kind: 'internet' },
-		{ id: 'cloud', kind: 'cloud-network' },
-		{ id: 'cluster', kind: 'cluster' },
-		{ id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' },
-		{ id: 'node-b', kind: 'worker-node', parent: 'cluster', name: 'node-b', address: '10.0.1.12' },
-	],
+	zones: internetZones,
 	nodes: [
-		{ id: 'client', kind: 'client', zone: 'internet', name: 'curl', address: '198.51.100.23' },
+		internetClient,
 		{ id: 'lb-orders', kind: 'cloud-load-balancer', zone: 'cloud', service: 'traefik-orders' },
 		{ id: 'lb-catalog', kind: 'cloud-load-balancer', zone: 'cloud', service: 'traefik-catalog' },
 		{ id: 'traefik-orders-1', kind: 'ingress-controller', zone: 'node-a', name: 'traefik-orders-8f6c4-2ld9s', service: 'traefik-orders', address: '10.244.1.21' },

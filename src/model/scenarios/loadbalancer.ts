@@ -1,4 +1,5 @@
 import type { Scenario } from '../types.ts';
+import { internetZones, internetClient, webPodOnB } from './common.ts';
 
 /*
  * A LoadBalancer Service: the cloud provisions a load balancer with a public address and points it
@@ -23,21 +24,15 @@ export const loadbalancer = {
 			loadBalancerIP: '203.0.113.10',
 		},
 	],
-	zones: [
-		{ id: 'internet', kind: 'internet' },
-		{ id: 'cloud', kind: 'cloud-network' },
-		{ id: 'cluster', kind: 'cluster' },
-		{ id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' },
-		{ id: 'node-b', kind: 'worker-node', parent: 'cluster', name: 'node-b', address: '10.0.1.12' },
-	],
+	zones: internetZones,
 	nodes: [
-		{ id: 'client', kind: 'client', zone: 'internet', name: 'curl', address: '198.51.100.23' },
+		internetClient,
 		{ id: 'load-balancer', kind: 'cloud-load-balancer', zone: 'cloud', service: 'web' },
 		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'web' },
 		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'web' },
 		{ id: 'web-2', kind: 'pod', zone: 'node-a', name: 'web-7c9f8-p8mzt', service: 'web', address: '10.244.1.8' },
 		{ id: 'nodeport-b', kind: 'node-port', zone: 'node-b', service: 'web' },
-		{ id: 'web-1', kind: 'pod', zone: 'node-b', name: 'web-7c9f8-k2x4q', service: 'web', address: '10.244.2.7' },
+		webPodOnB,
 	],
 	path: [
 		{ from: 'client', to: 'load-balancer', protocol: 'TCP', transform: 'load-balancer-connect' },

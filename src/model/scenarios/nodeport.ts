@@ -1,4 +1,5 @@
 import type { Scenario } from '../types.ts';
+import { officeClient, officeZones, webPodOnB } from './common.ts';
 
 /*
  * A NodePort Service on two nodes. The client enters through `node-a`, which runs no Pod of the
@@ -22,19 +23,14 @@ export const nodeport = {
 			externalTrafficPolicy: 'Cluster',
 		},
 	],
-	zones: [
-		{ id: 'office', kind: 'user-machine' },
-		{ id: 'cluster', kind: 'cluster', arrange: 'row' },
-		{ id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' },
-		{ id: 'node-b', kind: 'worker-node', parent: 'cluster', name: 'node-b', address: '10.0.1.12' },
-	],
+	zones: officeZones,
 	nodes: [
-		{ id: 'client', kind: 'client', zone: 'office', name: 'curl', address: '10.0.9.15' },
+		officeClient,
 		{ id: 'service', kind: 'service', zone: 'cluster', name: 'web', service: 'web' },
 		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'web' },
 		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'web' },
 		{ id: 'nodeport-b', kind: 'node-port', zone: 'node-b', service: 'web' },
-		{ id: 'web-1', kind: 'pod', zone: 'node-b', name: 'web-7c9f8-k2x4q', service: 'web', address: '10.244.2.7' },
+		webPodOnB,
 		{ id: 'web-2', kind: 'pod', zone: 'node-b', name: 'web-7c9f8-p8mzt', service: 'web', address: '10.244.2.8' },
 	],
 	path: [
