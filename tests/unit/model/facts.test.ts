@@ -7,7 +7,7 @@ import type { Scenario } from '../../../src/model/types.ts';
  * The comparison facts are words chosen per scenario; these checks tie them to what the path itself
  * says, so a scenario edited without its facts fails here, naming it.
  */
-const withFacts = SCENARIO_IDS.filter((id) => scenarios[id].facts !== undefined);
+const withFacts = SCENARIO_IDS.filter((id) => (scenarios[id] as Scenario).facts !== undefined);
 
 describe('scenario facts agree with the path', () => {
 	it.each(withFacts)('`%s`: the source IP fact matches the source the last Pod sees', (id) => {
