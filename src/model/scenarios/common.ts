@@ -25,3 +25,13 @@ export const apiApp = { name: 'api', namespace: 'default', type: 'ClusterIP', cl
 /** Their Pods, on `node-b`. */
 export const webPodOnB = { id: 'web-1', kind: 'pod', zone: 'node-b', name: 'web-7c9f8-k2x4q', service: 'web', address: '10.244.2.7' } as const satisfies TopologyNode;
 export const apiPodOnB = { id: 'api-1', kind: 'pod', zone: 'node-b', name: 'api-64d5c-rw7tn', service: 'api', address: '10.244.2.9' } as const satisfies TopologyNode;
+
+/** The shop's public name, its certificate, and its routes: `/api` to `api`, everything else to `web`. */
+export const shop = {
+	host: 'shop.example.com',
+	tlsSecret: 'shop-example-com-tls',
+	rules: [
+		{ path: '/api', service: 'api' },
+		{ path: '/', service: 'web' },
+	],
+} as const;

@@ -1,5 +1,5 @@
 import type { Scenario } from '../types.ts';
-import { internetZones, internetClient, webApp, apiApp, webPodOnB, apiPodOnB } from './common.ts';
+import { apiApp, apiPodOnB, internetClient, internetZones, shop, webApp, webPodOnB } from './common.ts';
 
 /*
  * Gateway API with Envoy Gateway: the cluster operator's Gateway gets its own Envoy Deployment and
@@ -34,12 +34,7 @@ export const gatewayApi = {
 		className: 'eg',
 		controller: 'gateway.envoyproxy.io/gatewayclass-controller',
 		gateway: { name: 'web-gateway', namespace: 'gateway' },
-		host: 'shop.example.com',
-		tlsSecret: 'shop-example-com-tls',
-		rules: [
-			{ path: '/api', service: 'api' },
-			{ path: '/', service: 'web' },
-		],
+		...shop,
 	},
 	zones: internetZones,
 	nodes: [

@@ -1,5 +1,5 @@
 import type { Scenario } from '../types.ts';
-import { internetZones, internetClient, webApp, apiApp, webPodOnB, apiPodOnB } from './common.ts';
+import { apiApp, apiPodOnB, internetClient, internetZones, shop, webApp, webPodOnB } from './common.ts';
 
 /*
  * The same Ingress controller behind one cloud load balancer, with TLS ending at the controller.
@@ -34,12 +34,7 @@ export const ingressLoadbalancer = {
 		namespace: 'default',
 		className: 'traefik',
 		controller: 'traefik.io/ingress-controller',
-		host: 'shop.example.com',
-		tlsSecret: 'shop-example-com-tls',
-		rules: [
-			{ path: '/api', service: 'api' },
-			{ path: '/', service: 'web' },
-		],
+		...shop,
 	},
 	zones: internetZones,
 	nodes: [

@@ -1,5 +1,5 @@
 import type { Scenario } from '../types.ts';
-import { apiApp, apiPodOnB, officeClient, officeZones, webApp, webPodOnB } from './common.ts';
+import { apiApp, apiPodOnB, officeClient, officeZones, shop, webApp, webPodOnB } from './common.ts';
 
 /*
  * An Ingress controller (Traefik here, a reverse proxy running in Pods) exposed through a NodePort
@@ -33,11 +33,8 @@ export const ingressNodeport = {
 		namespace: 'default',
 		className: 'traefik',
 		controller: 'traefik.io/ingress-controller',
-		host: 'shop.example.com',
-		rules: [
-			{ path: '/api', service: 'api' },
-			{ path: '/', service: 'web' },
-		],
+		host: shop.host,
+		rules: shop.rules,
 	},
 	zones: officeZones,
 	nodes: [
