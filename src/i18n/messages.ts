@@ -20,6 +20,7 @@ import type {
 import type { HopContext } from '../model/resolve.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { QuestionId, TipId } from '../model/decision.ts';
+import type { ComparisonColumn } from '../model/compare.ts';
 
 export interface StepTemplate {
 	readonly title: (c: HopContext) => string;
@@ -55,18 +56,7 @@ export interface Messages {
 	readonly scenario: Record<ScenarioId, { readonly title: string }>;
 	readonly compare: {
 		readonly caption: string;
-		readonly columns: {
-			readonly scenario: string;
-			readonly entry: string;
-			readonly reach: string;
-			readonly ports: string;
-			readonly layer: string;
-			readonly tlsEnds: string;
-			readonly sourceIp: string;
-			readonly cost: string;
-			readonly production: string;
-			readonly hops: string;
-		};
+		readonly columns: Record<'scenario' | ComparisonColumn, string>;
 	};
 	readonly decision: {
 		readonly yes: string;

@@ -8,6 +8,10 @@ import { destinationOf, formatEndpoint } from './resolve.ts';
 import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from './scenarios/index.ts';
 import type { Scenario } from './types.ts';
 
+/** The table's columns after the scenario's name, in order; their headers live in the locale tables. */
+export const COMPARISON_COLUMNS = ['entry', 'reach', 'ports', 'layer', 'tlsEnds', 'sourceIp', 'cost', 'production', 'hops'] as const;
+export type ComparisonColumn = (typeof COMPARISON_COLUMNS)[number];
+
 export interface ComparisonRow {
 	readonly id: ScenarioId;
 	readonly href: string;

@@ -94,14 +94,7 @@ export async function diagramContrast(diagram: Locator): Promise<ContrastSample[
 			for (let node: Element | null = el; node && node !== stop; node = node.parentElement) alpha *= opacityOf(node);
 			return alpha;
 		};
-		const samples: {
-			what: string;
-			classes: string;
-			foreground: string;
-			background: string;
-			ratio: number;
-			required: number;
-		}[] = [];
+		const samples: ContrastSample[] = [];
 
 		// 1. SVG text, run by run.
 		const svg = root.querySelector('svg.kp-svg');
