@@ -3,7 +3,7 @@
 //
 //   <prefix>/conf/nginx.conf                 main config: pid, logs and temp paths in <prefix>
 //   <prefix>/conf/conf.d/kube-paths.conf     deploy/nginx/kube-paths.conf, `listen` and `root` changed
-//   <prefix>/conf/kube-paths/*.conf          security-headers.conf, brotli.conf, csp.conf (generated)
+//   <prefix>/conf/kube-paths/*.conf          security-headers.conf, asset-headers.conf, brotli.conf, csp.conf (generated)
 //   <prefix>/logs/{error,access}.log
 //
 // CLI: node scripts/nginx.mjs [dist] [port]   serves until Ctrl-C, then stops nginx.
@@ -96,7 +96,7 @@ export async function startNginx({ dist = 'dist', port = 4350, brotli = existsSy
 	if (await listening(port)) throw new Error(`127.0.0.1:${port} is already in use: stop what listens there or choose another port.`);
 	const prefix = mkdtempSync(join(tmpdir(), 'kp-nginx-'));
 	for (const dir of ['conf/conf.d', 'conf/kube-paths', 'logs', 'tmp']) mkdirSync(join(prefix, dir), { recursive: true });
-	copyFileSync(join(DEPLOY, 'security-headers.conf'), join(prefix, 'conf/kube-paths/security-headers.conf'));
+	for (const file of ['security-headers.conf', 'asset-headers.conf']) copyFileSync(join(DEPLOY, file), join(prefix, 'conf/kube-paths', file));
 	copyFileSync(join(DEPLOY, 'brotli.conf'), join(prefix, 'conf/kube-paths/brotli.conf'));
 	const csp = writeCspInclude(site, join(prefix, 'conf/kube-paths/csp.conf'));
 	writeFileSync(join(prefix, 'conf/conf.d/kube-paths.conf'), testServerBlock(site, port));

@@ -14,14 +14,20 @@ import { BROTLI_MODULE } from '../../scripts/nginx.mjs';
 const DIST = process.env['KP_DIST'] ?? 'dist';
 const POLICY = buildPolicy(collectHashes(DIST));
 
-const SECURITY_HEADERS = {
-	'content-security-policy': POLICY,
+/** deploy/nginx/asset-headers.conf: on every response. */
+const ASSET_HEADERS = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'strict-origin-when-cross-origin',
-	'cross-origin-opener-policy': 'same-origin',
 	'cross-origin-resource-policy': 'same-origin',
+} as const;
+/** deploy/nginx/security-headers.conf: on every response that is or can be a document (all but /_astro/). */
+const SECURITY_HEADERS = {
+	...ASSET_HEADERS,
+	'content-security-policy': POLICY,
+	'cross-origin-opener-policy': 'same-origin',
 	'x-frame-options': 'DENY',
 } as const;
+const DOCUMENT_ONLY = ['content-security-policy', 'permissions-policy', 'cross-origin-opener-policy', 'x-frame-options'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Every page of the built sitemap, as a path (`/en/exposure/nodeport/`). */
@@ -96,7 +102,6 @@ test.describe('headers', () => {
 			const response = await request.get(asset);
 			expect(response.status(), asset).toBe(200);
 			expect(response.headers()['cache-control'], asset).toBe(IMMUTABLE);
-			expectSecurityHeaders(response.headers(), asset);
 		}
 		const entry = JSON.parse(await (await request.get('/pagefind/pagefind-entry.json')).text()) as { languages: Record<string, { hash: string }> };
 		const [language, { hash }] = Object.entries(entry.languages)[0]!;
@@ -113,6 +118,22 @@ test.describe('headers', () => {
 			const response = await request.get(path);
 			expect(response.status(), path).toBe(200);
 			expect(response.headers()['cache-control'], path).toBe('no-cache');
+		}
+	});
+
+	test('bundles carry the asset headers only; anything that can be a document carries them all', async ({ request }) => {
+		// /_astro/ gets the lean set because it holds nothing a browser would render as a document.
+		const kinds = new Set(readdirSync(join(DIST, '_astro')).map((name) => name.slice(name.lastIndexOf('.'))));
+		expect([...kinds].sort(), `${DIST}/_astro/ holds only scripts and stylesheets; for anything else, give /_astro/ security-headers.conf in deploy/nginx/kube-paths.conf`).toEqual(['.css', '.js']);
+		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
+		for (const asset of [js, css]) {
+			const headers = (await request.get(asset)).headers();
+			for (const [name, value] of Object.entries(ASSET_HEADERS)) expect(headers[name], `${asset}: ${name}`).toBe(value);
+			for (const name of DOCUMENT_ONLY) expect(headers[name], `${asset}: no ${name} on a bundle`).toBeUndefined();
+		}
+		for (const path of ['/favicon.svg', '/sitemap-index.xml', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js', '/en/no-such-page/']) {
+			const response = await request.get(path);
+			expectSecurityHeaders(response.headers(), path);
 		}
 	});
 

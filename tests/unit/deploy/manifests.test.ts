@@ -128,6 +128,17 @@ describe('the manifests agree with the image and the nginx configuration', () =>
 		expect(containerfile).toMatch(/npm ci/);
 		expect(containerfile).toMatch(/scripts\/csp-hashes\.mjs dist/);
 	});
+
+	it('the image holds every file the nginx configuration includes', () => {
+		const included = (file: string): string[] => [...readFileSync(join(ROOT, 'deploy/nginx', file), 'utf8').matchAll(/^\s*include kube-paths\/([\w.-]+);/gm)].map((m) => m[1]!);
+		const wanted = new Set<string>();
+		for (const file of ['kube-paths.conf', 'security-headers.conf', 'asset-headers.conf']) for (const name of included(file)) wanted.add(name);
+		// csp.conf is generated in the build stage; brotli.conf is for an nginx that has the module.
+		expect([...wanted].sort()).toEqual(['asset-headers.conf', 'csp.conf', 'security-headers.conf']);
+		expect(containerfile).toMatch(/^COPY --from=build \/src\/csp\.conf \/etc\/nginx\/kube-paths\/csp\.conf$/m);
+		const copied = /^COPY (deploy\/nginx\/[\w.-]+\.conf(?: deploy\/nginx\/[\w.-]+\.conf)*) \/etc\/nginx\/kube-paths\/$/m.exec(containerfile)?.[1] ?? '';
+		expect(copied.split(' ').map((p) => p.replace('deploy/nginx/', '')).sort(), 'deploy/Containerfile: COPY … /etc/nginx/kube-paths/').toEqual(['asset-headers.conf', 'security-headers.conf']);
+	});
 });
 
 describe('a broken copy is rejected, naming the file and the field', () => {
