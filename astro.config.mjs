@@ -8,6 +8,7 @@ import { LOCALES, LOCALE_LABELS } from './src/i18n/locales.ts';
 import { SIDEBAR } from './src/site/pages.ts';
 import { scenarios } from './src/model/scenarios/index.ts';
 import { hopId } from './src/model/resolve.ts';
+import { afterPaint } from './src/site/after-paint.ts';
 
 /** `#<from>-to-<to>`: the step anchors <Diagram> renders, which the links validator cannot see in Markdown. */
 const DIAGRAM_STEP_IDS = new Set(Object.values(scenarios).flatMap((scenario) => scenario.path.map(hopId)));
@@ -35,6 +36,7 @@ export default defineConfig({
 			title: 'kube-paths',
 			description: 'How external traffic reaches Pods in Kubernetes, step by step.',
 			defaultLocale: 'en',
+			head: [{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } }],
 			// English is the default locale: with French as default, expressive-code's UI strings leaked
 			// into English pages. The languages themselves are declared once, in src/i18n/locales.ts.
 			locales: Object.fromEntries(LOCALES.map((code) => [code, { label: LOCALE_LABELS[code], lang: code }])),
@@ -63,6 +65,8 @@ export default defineConfig({
 			],
 		}),
 		mdx(),
+		// Scripts and the print stylesheet wait for the first paint (why: src/site/after-paint.ts).
+		afterPaint(),
 		{
 			// The language-choosing page at `/`: injected so that no top-level `pages/` folder is needed.
 			name: 'kube-paths:root',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { buildPolicy, collectHashes } from '../../scripts/csp-hashes.mjs';
 import { BROTLI_MODULE } from '../../scripts/nginx.mjs';
+import { AFTER_PAINT_ID, type AfterPaint } from '../../src/site/after-paint.ts';
 
 /*
  * The built site behind the production nginx configuration (deploy/nginx/), started by global-setup.ts:
@@ -67,7 +68,9 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string): 
 /** One JS and one CSS bundle the page loads from /_astro/. */
 async function assetsOf(request: APIRequestContext, path: string): Promise<{ js: string; css: string }> {
 	const html = await (await request.get(path)).text();
-	const js = /<script[^>]+src="(\/_astro\/[^"]+\.js)"/.exec(html)?.[1];
+	// The scripts are listed for the after-paint loader (src/site/after-paint.ts), not in <script src>.
+	const list = new RegExp(`<script type="application/json" id="${AFTER_PAINT_ID}">(.*?)</script>`).exec(html)?.[1];
+	const js = list ? (JSON.parse(list) as AfterPaint).scripts.find((src) => src.startsWith('/_astro/')) : undefined;
 	const css = /<link[^>]+href="(\/_astro\/[^"]+\.css)"/.exec(html)?.[1];
 	if (!js || !css) throw new Error(`${path} loads no /_astro/ script or stylesheet`);
 	return { js, css };

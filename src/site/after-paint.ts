@@ -1,0 +1,93 @@
+/*
+ * Nothing but the page and its stylesheets before the first paint.
+ *
+ * Every script of a built page (Starlight's table of contents, menu and theme pickers, expressive-code's
+ * copy buttons, the search trigger, the diagram island) only enhances HTML that is already complete:
+ * the page reads, and the diagram shows every step, without them. On a slow connection, fetching them at
+ * once makes them share the bandwidth with the stylesheet the first paint waits for; the same goes for
+ * Starlight's print stylesheet. So, after `astro build`, each page's external module scripts and print
+ * stylesheets are taken out of the HTML and loaded by one small inline script once the browser reports
+ * the page's first contentful paint (Paint Timing API; where it is missing, at once):
+ *
+ *   <script type="application/json" id="kp-after-paint">{"scripts":[…],"print":[…]}</script>
+ *   <script type="module">…AFTER_PAINT_LOADER…</script>
+ *
+ * The loader is the same text on every page, so the Content-Security-Policy needs one hash for it
+ * (scripts/csp-hashes.mjs); the JSON is data, not a script. Without JavaScript the print stylesheet
+ * stays in a <noscript>. The transformation is a pure function of the HTML, unit-tested in
+ * tests/unit/site/after-paint.test.ts; the integration below applies it to every built page.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export const AFTER_PAINT_ID = 'kp-after-paint';
+
+/** What one page loads after its first paint. */
+export interface AfterPaint {
+	readonly scripts: readonly string[];
+	readonly print: readonly string[];
+}
+
+/**
+ * The loader: reads the JSON list, waits for the first contentful paint, then imports the scripts (all
+ * at once; each one defines its own custom elements, so their order does not matter) and adds the print
+ * stylesheets. A page opened in a background tab paints, and so enhances, when it is shown.
+ */
+export const AFTER_PAINT_LOADER = `const l=JSON.parse(document.getElementById('${AFTER_PAINT_ID}').textContent);const go=()=>setTimeout(()=>{for(const s of l.scripts)import(s);for(const h of l.print){const e=document.createElement('link');e.rel='stylesheet';e.media='print';e.href=h;document.head.append(e)}});const fcp=(list)=>list.some((e)=>e.name==='first-contentful-paint');if(!PerformanceObserver.supportedEntryTypes?.includes('paint')||fcp(performance.getEntriesByType('paint')))go();else{const o=new PerformanceObserver((list)=>{if(fcp(list.getEntries())){o.disconnect();go()}});o.observe({type:'paint'})}`;
+
+const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
+const PRINT_STYLESHEET = /<link rel="stylesheet" href="([^"]+)" media="print"\/?>/g;
+
+/** A page's HTML with its module scripts and print stylesheets moved behind the loader. */
+export function deferToFirstPaint(html: string, file = 'page'): { html: string; deferred: AfterPaint } {
+	if (html.includes(`id="${AFTER_PAINT_ID}"`)) throw new Error(`${file}: already has #${AFTER_PAINT_ID}; deferToFirstPaint runs once per build.`);
+	const scripts: string[] = [];
+	const print: string[] = [];
+	let out = html.replace(MODULE_SCRIPT, (_, src: string) => {
+		scripts.push(src);
+		return '';
+	});
+	out = out.replace(PRINT_STYLESHEET, (tag: string, href: string) => {
+		print.push(href);
+		return `<noscript>${tag}</noscript>`;
+	});
+	if (scripts.length === 0 && print.length === 0) return { html, deferred: { scripts, print } };
+	const at = out.lastIndexOf('</body>');
+	if (at < 0) throw new Error(`${file}: no </body> to put the after-paint loader before. Is it a complete HTML page?`);
+	// `<` is escaped so that no URL can close the JSON's <script> element.
+	const json = JSON.stringify({ scripts, print }).replaceAll('<', '\\u003c');
+	const loader = `<script type="application/json" id="${AFTER_PAINT_ID}">${json}</script><script type="module">${AFTER_PAINT_LOADER}</script>`;
+	return { html: out.slice(0, at) + loader + out.slice(at), deferred: { scripts, print } };
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+	const entries = await readdir(dir, { withFileTypes: true });
+	const nested = await Promise.all(entries.map((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return htmlFiles(path);
+		return Promise.resolve(entry.name.endsWith('.html') ? [path] : []);
+	}));
+	return nested.flat();
+}
+
+/** The integration: applies deferToFirstPaint to every page of the build. */
+export function afterPaint(): AstroIntegration {
+	return {
+		name: 'kube-paths:after-paint',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const root = fileURLToPath(dir);
+				let pages = 0;
+				for (const file of await htmlFiles(root)) {
+					const { html, deferred } = deferToFirstPaint(await readFile(file, 'utf8'), file);
+					if (deferred.scripts.length + deferred.print.length === 0) continue;
+					await writeFile(file, html);
+					pages++;
+				}
+				logger.info(`${pages} pages load their scripts and print stylesheet after the first paint`);
+			},
+		},
+	};
+}

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { DIAGRAM_PAGES, sitemapPaths } from './helpers.ts';
+
+/*
+ * Before the first paint a page fetches only its HTML and its stylesheets (src/site/after-paint.ts):
+ * its scripts and print stylesheet follow the first contentful paint, and everything they enhance
+ * still works. The first paint waits for the page title (`<link rel="expect" href="#_top">`), so it
+ * shows the page's own content, not the header alone.
+ */
+
+const PAGES = await sitemapPaths();
+const DIAGRAM = DIAGRAM_PAGES.find((p) => p.scenario === 'nodeport' && p.locale === 'fr')!.path;
+
+test.describe('scripts wait for the first paint', () => {
+	for (const path of ['/en/', DIAGRAM, '/en/compare/']) {
+		test(`${path}: no script or print stylesheet is fetched before the first contentful paint`, async ({ page }) => {
+			await page.goto(path);
+			// The loader has run once the print stylesheet is in <head>.
+			await expect(page.locator('head > link[rel="stylesheet"][media="print"]')).toHaveCount(1);
+			await page.waitForLoadState('networkidle');
+			const timing = await page.evaluate(() => ({
+				fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+				late: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+					.filter((r) => /\/_astro\/.*\.js$/.test(r.name) || /print\.[^/]*\.css$/.test(r.name))
+					.map((r) => ({ url: new URL(r.name).pathname, start: r.startTime })),
+				early: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+					.filter((r) => /\/_astro\/.*\.css$/.test(r.name) && !/print\./.test(r.name))
+					.map((r) => new URL(r.name).pathname),
+			}));
+			expect(timing.fcp, 'a first-contentful-paint entry').toBeGreaterThan(0);
+			expect(timing.late.length, 'the page loads scripts and the print stylesheet').toBeGreaterThan(1);
+			for (const { url, start } of timing.late) expect(start, `${url} is requested after the first paint (${timing.fcp.toFixed(0)} ms)`).toBeGreaterThanOrEqual(timing.fcp);
+			expect(timing.early.length, 'the stylesheets themselves are not deferred').toBeGreaterThan(0);
+			// No module script is left in the HTML itself: the loader has the list.
+			expect(await page.locator('script[type="module"][src]').count()).toBe(0);
+		});
+	}
+
+	test(`${DIAGRAM}: the enhanced parts work once the scripts arrive`, async ({ page }) => {
+		await page.goto(DIAGRAM);
+		const diagram = page.locator('kp-diagram').first();
+		await diagram.getByRole('button', { name: 'Étape suivante' }).click();
+		await expect(page).toHaveURL(/#nodeport-a-to-kube-proxy-a$/);
+		// Starlight's table of contents custom element has been defined.
+		expect(await page.evaluate(() => customElements.get('starlight-toc') !== undefined)).toBe(true);
+	});
+
+	test('without JavaScript the print stylesheet is still linked', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(DIAGRAM);
+		// With scripting off, the parser reads the <noscript> in <head> as markup: its <link> applies.
+		const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => `${new URL(sheet.href ?? location.href).pathname} ${sheet.media.mediaText}`));
+		expect(sheets.filter((s) => /^\/_astro\/print\.[^/]+\.css print$/.test(s)), sheets.join(', ')).toHaveLength(1);
+		await context.close();
+	});
+});
+
+test('every page has the element its first paint waits for', async ({ request }) => {
+	for (const path of PAGES) {
+		const html = await (await request.get(path)).text();
+		const expected = [...html.matchAll(/<link rel="expect" href="#([^"]+)" blocking="render"\/?>/g)].map((m) => m[1]);
+		if (path === '/') continue; // the language chooser: no Starlight head
+		expect(expected, `${path}: one <link rel="expect" blocking="render">`).toHaveLength(1);
+		expect(html, `${path}: #${expected[0]} exists, or the first paint would wait for the whole page`).toContain(`id="${expected[0]}"`);
+	}
+});
