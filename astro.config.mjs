@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { LOCALES, LOCALE_LABELS } from './src/i18n/locales.ts';
 import { SIDEBAR } from './src/site/pages.ts';
 import { scenarios } from './src/model/scenarios/index.ts';
 import { hopId } from './src/model/resolve.ts';
 import { afterPaint } from './src/site/after-paint.ts';
+import { sitemapAlternates } from './src/site/sitemap.ts';
 
 /** `#<from>-to-<to>`: the step anchors <Diagram> renders, which the links validator cannot see in Markdown. */
 const DIAGRAM_STEP_IDS = new Set(Object.values(scenarios).flatMap((scenario) => scenario.path.map(hopId)));
@@ -65,6 +67,12 @@ export default defineConfig({
 			],
 		}),
 		mdx(),
+		// Starlight's own sitemap set-up, plus alternates that agree with the root page (why:
+		// src/site/sitemap.ts). Starlight adds no sitemap when one is configured here.
+		sitemap({
+			i18n: { defaultLocale: 'en', locales: Object.fromEntries(LOCALES.map((code) => [code, code])) },
+			serialize: sitemapAlternates,
+		}),
 		// Scripts and the print stylesheet wait for the first paint (why: src/site/after-paint.ts).
 		afterPaint(),
 		{

@@ -26,6 +26,8 @@ interface Head {
 	title: string;
 	description: string | undefined;
 	canonicals: string[];
+	/** `<link rel="alternate" hreflang>` as `lang url`. */
+	alternates: string[];
 }
 
 async function head(request: APIRequestContext, path: string): Promise<Head> {
@@ -41,6 +43,7 @@ async function head(request: APIRequestContext, path: string): Promise<Head> {
 		title: decode(/<title>([\s\S]*?)<\/title>/i.exec(headHtml)?.[1] ?? '').trim(),
 		description: description === undefined ? undefined : decode(attr(description, 'content') ?? '').trim(),
 		canonicals: [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((l) => attr(l, 'rel') === 'canonical').map((l) => decode(attr(l, 'href') ?? '')),
+		alternates: [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((l) => attr(l, 'rel') === 'alternate' && attr(l, 'hreflang')).map((l) => `${attr(l, 'hreflang')} ${decode(attr(l, 'href') ?? '')}`),
 	};
 }
 
@@ -73,6 +76,26 @@ test('titles and descriptions are unique within each language', async ({ request
 			if (paths.length > 1) {
 				const [lang, value] = key.split('\u0000');
 				failures.push(`${paths.join(', ')} share the same ${lang} ${field} “${value}”: make each page's \`${field}\` (frontmatter) say what is on that page.`);
+			}
+		}
+	}
+	expect(failures, failures.join('\n')).toEqual([]);
+});
+
+test('the sitemap’s language alternates are those each page declares', async ({ request }) => {
+	const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!);
+	const files = locs(await (await request.get('/sitemap-index.xml')).text()).map((url) => new URL(url).pathname);
+	const failures: string[] = [];
+	for (const file of files) {
+		for (const [, entry] of (await (await request.get(file)).text()).matchAll(/<url>([\s\S]*?)<\/url>/g)) {
+			const path = new URL(locs(entry!)[0]!).pathname;
+			const listed = [...entry!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+			const declared = (await head(request, path)).alternates;
+			// Starlight's pages also declare an x-default the sitemap does not repeat; every listed one must be declared.
+			const undeclared = listed.filter((alternate) => !declared.includes(alternate));
+			if (undeclared.length) failures.push(`${file}, ${path}: the sitemap lists ${undeclared.join(', ')}, the page declares ${declared.join(', ')} (src/site/sitemap.ts).`);
+			for (const lang of new Set(listed.map((a) => a.split(' ')[0]))) {
+				if (listed.filter((a) => a.startsWith(`${lang} `)).length > 1) failures.push(`${file}, ${path}: more than one ${lang} alternate.`);
 			}
 		}
 	}
