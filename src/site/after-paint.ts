@@ -33,9 +33,20 @@ export interface AfterPaint {
 /**
  * The loader: reads the JSON list, waits for the first contentful paint, then imports the scripts (all
  * at once; each one defines its own custom elements, so their order does not matter) and adds the print
- * stylesheets. A page opened in a background tab paints, and so enhances, when it is shown.
+ * stylesheets. A page opened in a background tab paints, and so enhances, when it is shown; a browser
+ * without Paint Timing loads everything at once; one that never reports the paint, after 3 s.
  */
-export const AFTER_PAINT_LOADER = `const l=JSON.parse(document.getElementById('${AFTER_PAINT_ID}').textContent);const go=()=>setTimeout(()=>{for(const s of l.scripts)import(s);for(const h of l.print){const e=document.createElement('link');e.rel='stylesheet';e.media='print';e.href=h;document.head.append(e)}});const fcp=(list)=>list.some((e)=>e.name==='first-contentful-paint');if(!PerformanceObserver.supportedEntryTypes?.includes('paint')||fcp(performance.getEntriesByType('paint')))go();else{const o=new PerformanceObserver((list)=>{if(fcp(list.getEntries())){o.disconnect();go()}});o.observe({type:'paint'})}`;
+export const AFTER_PAINT_LOADER = [
+	`const list=JSON.parse(document.getElementById('${AFTER_PAINT_ID}').textContent);`,
+	'let done=false;',
+	'const go=()=>{if(done)return;done=true;setTimeout(()=>{',
+	'for(const src of list.scripts)import(src);',
+	"for(const href of list.print){const link=document.createElement('link');link.rel='stylesheet';link.media='print';link.href=href;document.head.append(link)}",
+	'})};',
+	"const painted=(entries)=>entries.some((e)=>e.name==='first-contentful-paint');",
+	"if(!PerformanceObserver.supportedEntryTypes?.includes('paint')||painted(performance.getEntriesByType('paint')))go();",
+	"else{const observer=new PerformanceObserver((l)=>{if(painted(l.getEntries())){observer.disconnect();go()}});observer.observe({type:'paint'});setTimeout(go,3000)}",
+].join('');
 
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 const PRINT_STYLESHEET = /<link rel="stylesheet" href="([^"]+)" media="print"\/?>/g;

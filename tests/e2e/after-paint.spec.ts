@@ -45,6 +45,24 @@ test.describe('scripts wait for the first paint', () => {
 		expect(await page.evaluate(() => customElements.get('starlight-toc') !== undefined)).toBe(true);
 	});
 
+	test('a browser without Paint Timing loads them at once; one that never reports the paint, after 3 s', async ({ page }) => {
+		const loaded = async () => page.evaluate(() => customElements.get('kp-diagram') !== undefined);
+		await page.addInitScript(() => Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { value: [] }));
+		await page.goto(DIAGRAM);
+		await expect.poll(loaded, { timeout: 2000 }).toBe(true);
+
+		const silent = await page.context().newPage();
+		await silent.addInitScript(() => {
+			PerformanceObserver.prototype.observe = () => undefined;
+			const original = performance.getEntriesByType.bind(performance);
+			performance.getEntriesByType = (type: string) => (type === 'paint' ? [] : original(type));
+		});
+		const started = Date.now();
+		await silent.goto(DIAGRAM);
+		await expect.poll(() => silent.evaluate(() => customElements.get('kp-diagram') !== undefined), { timeout: 6000 }).toBe(true);
+		expect(Date.now() - started, 'the 3 s fallback, not earlier').toBeGreaterThanOrEqual(2900);
+	});
+
 	test('without JavaScript the print stylesheet is still linked', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
