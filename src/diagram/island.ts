@@ -61,12 +61,13 @@ export class KpDiagram extends HTMLElement {
 	#fromHash(initial: boolean) {
 		const id = decodeURIComponent(window.location.hash.slice(1));
 		const index = this.#indexOf(id);
-		if (index >= 0) this.show(index, { updateHash: false, announce: !initial });
-		else if (initial) this.show(0, { updateHash: false, announce: false });
+		// The page opening on a step shows it still: the packet moves when the reader moves.
+		if (index >= 0) this.show(index, { updateHash: false, announce: !initial, animate: !initial });
+		else if (initial) this.show(0, { updateHash: false, announce: false, animate: false });
 	}
 
-	show(index: number, options: { updateHash?: boolean; announce?: boolean } = {}) {
-		const { updateHash = true, announce = true } = options;
+	show(index: number, options: { updateHash?: boolean; announce?: boolean; animate?: boolean } = {}) {
+		const { updateHash = true, announce = true, animate = true } = options;
 		const count = this.#steps.length;
 		this.#index = Math.max(0, Math.min(count - 1, index));
 		const active = this.#steps[this.#index];
@@ -98,15 +99,15 @@ export class KpDiagram extends HTMLElement {
 			// replaceState: stepping through a diagram must not fill the Back button's history.
 			history.replaceState(history.state, '', `#${active.id}`);
 		}
-		this.#animatePacket(active.id);
+		this.#animatePacket(active.id, animate);
 	}
 
-	#animatePacket(hopId: string) {
+	#animatePacket(hopId: string, animate: boolean) {
 		if (this.#packetFrame !== undefined) cancelAnimationFrame(this.#packetFrame);
 		const svg = this.querySelector<SVGSVGElement>('svg.kp-svg');
 		const line = svg?.querySelector<SVGPathElement>(`[data-hop="${CSS.escape(hopId)}"] .kp-hop-line`);
 		select(svg).selectAll('.kp-packet').remove();
-		if (!svg || !line || this.#reducedMotion.matches) return;
+		if (!svg || !line || !animate || this.#reducedMotion.matches) return;
 		const length = line.getTotalLength();
 		const packet = select(svg).append('circle').attr('class', 'kp-packet').attr('r', 5.5);
 		const start = performance.now();

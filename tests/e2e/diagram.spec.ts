@@ -121,6 +121,20 @@ test.describe('with the island', () => {
 		await expect(page.getByRole('button', { name: 'Lecture' })).toBeVisible();
 	});
 
+	test('nothing moves until the reader does: no packet on the step the page opens on', async ({ page }) => {
+		for (const path of ['/en/exposure/nodeport/', '/en/exposure/nodeport/#nodeport-a-to-kube-proxy-a']) {
+			// A new document each time (a hash change on the same one is the reader following a link).
+			await page.goto('about:blank');
+			await page.goto(path);
+			await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
+			await expect(page.locator('[data-hop].is-active')).toHaveCount(1);
+			// A packet, once sent, stays at the end of its hop until the next step: none was sent.
+			await expect(page.locator('svg .kp-packet'), path).toHaveCount(0);
+		}
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await expect(page.locator('svg .kp-packet')).toHaveCount(1);
+	});
+
 	test('a packet travels along the active hop, and not with reduced motion', async ({ browser }) => {
 		for (const reducedMotion of ['no-preference', 'reduce'] as const) {
 			const context = await browser.newContext({ reducedMotion });
