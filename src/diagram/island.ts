@@ -84,6 +84,8 @@ export class KpDiagram extends HTMLElement {
 			.classed('is-active', (_, i, groups) => groups[i]?.dataset['hop'] === active.id)
 			.classed('is-done', (_, i, groups) => (order.get(groups[i]?.dataset['hop'] ?? '') ?? -1) < activeOrder);
 		this.classList.add('is-live');
+		// Fades between steps are animated once the reader moves, not when the page opens.
+		if (animate) this.classList.add('is-stepping');
 
 		const counter = this.querySelector('.kp-counter');
 		if (counter) counter.textContent = this.#counters[this.#index] ?? '';

@@ -130,9 +130,12 @@ test.describe('with the island', () => {
 			await expect(page.locator('[data-hop].is-active')).toHaveCount(1);
 			// A packet, once sent, stays at the end of its hop until the next step: none was sent.
 			await expect(page.locator('svg .kp-packet'), path).toHaveCount(0);
+			// Nor do the hops fade in: no CSS transition runs (document.getAnimations() lists them).
+			expect(await page.evaluate(() => document.getAnimations().length), `${path}: animations on open`).toBe(0);
 		}
 		await page.getByRole('button', { name: 'Next step' }).click();
 		await expect(page.locator('svg .kp-packet')).toHaveCount(1);
+		expect(await page.evaluate(() => document.getAnimations().length), 'the hops fade once the reader moves').toBeGreaterThan(0);
 	});
 
 	test('a packet travels along the active hop, and not with reduced motion', async ({ browser }) => {
