@@ -5,7 +5,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { LOCALES, LOCALE_LABELS } from './src/i18n/locales.ts';
+import { DEFAULT_LOCALE, LOCALES, LOCALE_LABELS } from './src/i18n/locales.ts';
 import { SIDEBAR } from './src/site/pages.ts';
 import { scenarios } from './src/model/scenarios/index.ts';
 import { hopId } from './src/model/resolve.ts';
@@ -37,7 +37,7 @@ export default defineConfig({
 		starlight({
 			title: 'kube-paths',
 			description: 'How external traffic reaches Pods in Kubernetes, step by step.',
-			defaultLocale: 'en',
+			defaultLocale: DEFAULT_LOCALE,
 			head: [{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } }],
 			// English is the default locale: with French as default, expressive-code's UI strings leaked
 			// into English pages. The languages themselves are declared once, in src/i18n/locales.ts.
@@ -70,7 +70,7 @@ export default defineConfig({
 		// Starlight's own sitemap set-up, plus alternates that agree with the root page (why:
 		// src/site/sitemap.ts). Starlight adds no sitemap when one is configured here.
 		sitemap({
-			i18n: { defaultLocale: 'en', locales: Object.fromEntries(LOCALES.map((code) => [code, code])) },
+			i18n: { defaultLocale: DEFAULT_LOCALE, locales: Object.fromEntries(LOCALES.map((code) => [code, code])) },
 			serialize: sitemapAlternates,
 		}),
 		// Scripts and the print stylesheet wait for the first paint (why: src/site/after-paint.ts).

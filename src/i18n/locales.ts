@@ -1,6 +1,9 @@
-/** The site's languages, declared once. English is Starlight's default locale (see astro.config.mjs). */
+/** The site's languages, declared once. */
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** Starlight's default locale (astro.config.mjs) and the sitemap's. */
+export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language's name in itself: Starlight's locale labels and the language links. */
 export const LOCALE_LABELS: Record<Locale, string> = { en: 'English', fr: 'Français' };

@@ -73,16 +73,6 @@ export function deferToFirstPaint(html: string, file = 'page'): { html: string; 
 	return { html: out.slice(0, at) + loader + out.slice(at), deferred: { scripts, print } };
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-	const entries = await readdir(dir, { withFileTypes: true });
-	const nested = await Promise.all(entries.map((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return htmlFiles(path);
-		return Promise.resolve(entry.name.endsWith('.html') ? [path] : []);
-	}));
-	return nested.flat();
-}
-
 /** The integration: applies deferToFirstPaint to every page of the build. */
 export function afterPaint(): AstroIntegration {
 	return {
@@ -91,7 +81,8 @@ export function afterPaint(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
 				let pages = 0;
-				for (const file of await htmlFiles(root)) {
+				const files = (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.html'));
+				for (const file of files.map((name) => join(root, name))) {
 					const { html, deferred } = deferToFirstPaint(await readFile(file, 'utf8'), file);
 					if (deferred.scripts.length + deferred.print.length === 0) continue;
 					await writeFile(file, html);

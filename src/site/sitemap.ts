@@ -8,11 +8,12 @@
  */
 import type { SitemapItem } from '@astrojs/sitemap';
 import { LOCALES } from '../i18n/locales.ts';
+import { localizedPath } from '../i18n/paths.ts';
 
 export function sitemapAlternates(item: SitemapItem): SitemapItem {
 	const root = new URL('/', item.url).href;
 	if (item.url === root) {
-		const links = [...LOCALES.map((lang) => ({ lang, url: new URL(`/${lang}/`, root).href })), { lang: 'x-default', url: root }];
+		const links = [...LOCALES.map((lang) => ({ lang, url: new URL(localizedPath('/', lang), root).href })), { lang: 'x-default', url: root }];
 		return { ...item, links };
 	}
 	const links = item.links?.filter((link) => link.url !== root);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { messages } from '../../src/i18n/index.ts';
 import { DIAGRAM_PAGES, sitemapPaths } from './helpers.ts';
 
 /*
@@ -39,7 +40,7 @@ test.describe('scripts wait for the first paint', () => {
 	test(`${DIAGRAM}: the enhanced parts work once the scripts arrive`, async ({ page }) => {
 		await page.goto(DIAGRAM);
 		const diagram = page.locator('kp-diagram').first();
-		await diagram.getByRole('button', { name: 'Étape suivante' }).click();
+		await diagram.getByRole('button', { name: messages.fr.ui.next }).click();
 		await expect(page).toHaveURL(/#nodeport-a-to-kube-proxy-a$/);
 		// Starlight's table of contents custom element has been defined.
 		expect(await page.evaluate(() => customElements.get('starlight-toc') !== undefined)).toBe(true);

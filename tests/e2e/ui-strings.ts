@@ -19,15 +19,24 @@ const EXPRESSIVE_CODE_DEFAULTS: Record<string, string> = {
 	'expressiveCode.terminalWindowFallbackTitle': 'Terminal window',
 };
 
-/** Starlight's table for one language: `dist/translations/<lang>.js` is one JSON object in a module. */
-function starlightTable(locale: Locale): Record<string, string> {
+/** Starlight's own table for one language: `dist/translations/<lang>.js` is one JSON object in a module. */
+export function starlightBuiltIn(locale: Locale): Record<string, string> {
 	const file = join(STARLIGHT_DIST, 'translations', `${locale}.js`);
 	const source = readFileSync(file, 'utf8');
 	const json = /=\s*(\{[\s\S]*?\});/.exec(source)?.[1];
 	if (!json) throw new Error(`${file}: no translation object found; Starlight changed how it ships translations, update tests/e2e/ui-strings.ts.`);
-	const table = JSON.parse(json) as Record<string, string>;
+	return JSON.parse(json) as Record<string, string>;
+}
+
+/** The project's corrections to that table (content/i18n/<lang>.json, Starlight's i18n collection), if any. */
+export function starlightOverrides(locale: Locale): Record<string, string> {
 	const overrides = new URL(`../../content/i18n/${locale}.json`, import.meta.url);
-	return { ...(locale === 'en' ? EXPRESSIVE_CODE_DEFAULTS : {}), ...table, ...(existsSync(overrides) ? (JSON.parse(readFileSync(overrides, 'utf8')) as Record<string, string>) : {}) };
+	return existsSync(overrides) ? (JSON.parse(readFileSync(overrides, 'utf8')) as Record<string, string>) : {};
+}
+
+/** The strings a page shows: expressive-code's English defaults, Starlight's table, the corrections. */
+function starlightTable(locale: Locale): Record<string, string> {
+	return { ...(locale === 'en' ? EXPRESSIVE_CODE_DEFAULTS : {}), ...starlightBuiltIn(locale), ...starlightOverrides(locale) };
 }
 
 export const STARLIGHT: Record<Locale, Record<string, string>> = { en: starlightTable('en'), fr: starlightTable('fr') };

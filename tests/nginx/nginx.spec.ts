@@ -28,7 +28,7 @@ const SECURITY_HEADERS = {
 	'cross-origin-opener-policy': 'same-origin',
 	'x-frame-options': 'DENY',
 } as const;
-const DOCUMENT_ONLY = ['content-security-policy', 'permissions-policy', 'cross-origin-opener-policy', 'x-frame-options'];
+const DOCUMENT_ONLY = [...Object.keys(SECURITY_HEADERS).filter((name) => !(name in ASSET_HEADERS)), 'permissions-policy'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Every page of the built sitemap, as a path (`/en/exposure/nodeport/`). */
