@@ -29,14 +29,13 @@ export class KpDiagram extends HTMLElement {
 
 	connectedCallback() {
 		const figure = this.querySelector<HTMLElement>('figure[data-scenario]');
-		const template = this.querySelector<HTMLTemplateElement>('template.kp-controls-template');
-		if (!figure || !template || this.dataset['ready']) return;
+		if (!figure || this.dataset['ready']) return;
 		this.dataset['ready'] = '';
 		this.#steps = [...figure.querySelectorAll<HTMLLIElement>('ol.kp-steps > li[id]')];
 		if (this.#steps.length === 0) return;
 
-		const controls = template.content.cloneNode(true) as DocumentFragment;
-		figure.querySelector('.kp-canvas')?.after(controls);
+		// The controls and the first step's state are in the markup already (Diagram.astro): from here
+		// on the island only writes what changes, so opening the page costs no restyle or repaint.
 		this.#counters = parseTexts(figure.querySelector('.kp-counter'));
 		this.#live = figure.querySelector<HTMLElement>('[aria-live]');
 		this.#announcements = parseTexts(this.#live);
@@ -74,8 +73,8 @@ export class KpDiagram extends HTMLElement {
 		if (!active) return;
 
 		this.#steps.forEach((li, i) => {
-			if (i === this.#index) li.setAttribute('aria-current', 'step');
-			else li.removeAttribute('aria-current');
+			if (i !== this.#index) li.removeAttribute('aria-current');
+			else if (li.getAttribute('aria-current') !== 'step') li.setAttribute('aria-current', 'step');
 			li.classList.toggle('is-done', i < this.#index);
 		});
 		const order = new Map(this.#steps.map((li, i) => [li.id, i]));
@@ -83,12 +82,14 @@ export class KpDiagram extends HTMLElement {
 		selectAll<SVGGElement, unknown>([...this.querySelectorAll<SVGGElement>('[data-hop]')])
 			.classed('is-active', (_, i, groups) => groups[i]?.dataset['hop'] === active.id)
 			.classed('is-done', (_, i, groups) => (order.get(groups[i]?.dataset['hop'] ?? '') ?? -1) < activeOrder);
+		// A marker that the island runs (the tests wait for it); no style depends on it.
 		this.classList.add('is-live');
 		// Fades between steps are animated once the reader moves, not when the page opens.
 		if (animate) this.classList.add('is-stepping');
 
 		const counter = this.querySelector('.kp-counter');
-		if (counter) counter.textContent = this.#counters[this.#index] ?? '';
+		const counterText = this.#counters[this.#index] ?? '';
+		if (counter && counter.textContent !== counterText) counter.textContent = counterText;
 		const previous = this.querySelector<HTMLButtonElement>('[data-action="previous"]');
 		const next = this.querySelector<HTMLButtonElement>('[data-action="next"]');
 		// Disabling the focused button would drop keyboard focus to <body>: hand it to the one that still works.

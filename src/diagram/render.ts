@@ -88,7 +88,9 @@ export function renderDiagram(scenario: Scenario, locale: Locale): RenderedDiagr
 	out.push('</g><g class="kp-hops">');
 	for (const hop of layout.hops) {
 		out.push(
-			`<g class="kp-hop" data-hop="${escapeXml(hop.id)}">` +
+			// The diagram opens on its first step, as the step list does: the island then has nothing to
+			// change until the reader moves, so its arrival repaints nothing.
+			`<g class="kp-hop${hop.number === 1 ? ' is-active' : ''}" data-hop="${escapeXml(hop.id)}">` +
 				`<path class="kp-hop-line" d="${hop.d}"/>` +
 				`<path class="kp-hop-arrow" d="${hop.arrow}"/>` +
 				`<circle class="kp-hop-badge" cx="${hop.badge.x}" cy="${hop.badge.y}" r="9.5"/>` +

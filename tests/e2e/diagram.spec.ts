@@ -26,8 +26,13 @@ test.describe('without JavaScript', () => {
 				await expect(items.nth(i).locator('.kp-step-body')).toHaveText(step.body.replaceAll('`', ''));
 			}
 			await expect(items.first()).toHaveAttribute('aria-current', 'step');
-			// The controls need the island: without it they stay in their <template>.
+			// The controls need the island: without scripting they are not shown (`@media (scripting: none)`).
+			await expect(figure.locator('.kp-controls')).toBeHidden();
 			await expect(page.getByRole('button', { name: messages[locale].ui.next })).toHaveCount(0);
+			// No hop fades without the island; the first one is highlighted, as the first step is.
+			await expect(figure.locator('[data-hop].is-active')).toHaveCount(1);
+			await expect(figure.locator(`[data-hop="${steps[0]?.id}"]`)).toHaveCSS('opacity', '1');
+			await expect(figure.locator(`[data-hop="${steps.at(-1)?.id}"]`)).toHaveCSS('opacity', '1');
 		});
 	}
 
@@ -136,6 +141,38 @@ test.describe('with the island', () => {
 		await page.getByRole('button', { name: 'Next step' }).click();
 		await expect(page.locator('svg .kp-packet')).toHaveCount(1);
 		expect(await page.evaluate(() => document.getAnimations().length), 'the hops fade once the reader moves').toBeGreaterThan(0);
+	});
+
+	test('the island arrives without changing anything on screen', async ({ page }) => {
+		// Every mutation inside the diagram once the page is parsed (scripts load after that: the
+		// after-paint loader is a module script, and modules run after the parse).
+		await page.addInitScript(() => {
+			const changes: string[] = [];
+			(window as unknown as { kpChanges: string[] }).kpChanges = changes;
+			const observer = new MutationObserver((records) => {
+				for (const r of records) {
+					const inDiagram = r.target instanceof Element ? r.target.closest('kp-diagram') : r.target.parentElement?.closest('kp-diagram');
+					if (!inDiagram) continue;
+					const where = r.target instanceof Element ? `${r.target.localName}.${r.target.classList[0] ?? ''}` : '#text';
+					if (r.type === 'attributes') {
+						const now = (r.target as Element).getAttribute(r.attributeName ?? '');
+						if (now !== r.oldValue) changes.push(`${where} @${r.attributeName}: ${r.oldValue} → ${now}`);
+					} else changes.push(`${where} ${r.type}`);
+				}
+			});
+			document.addEventListener('readystatechange', () => {
+				if (document.readyState === 'interactive') observer.observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true, characterData: true });
+			});
+		});
+		for (const path of ['/en/exposure/nodeport/', '/fr/patterns/loadbalancer-per-api/']) {
+			await page.goto(path);
+			await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
+			const changes = await page.evaluate(() => (window as unknown as { kpChanges: string[] }).kpChanges);
+			// Only markers that no style reads: the island is live, the canvas takes keyboard focus.
+			const allowed = /^(kp-diagram\.(is-live)? @class: null → is-live|kp-diagram\.(is-live)? @data-ready: null → |div\.kp-canvas @tabindex: null → 0)$/;
+			expect(changes.filter((change) => !allowed.test(change)), `${path}: what the island changed on arrival`).toEqual([]);
+			expect(changes.length, `${path}: the island ran`).toBeGreaterThan(0);
+		}
 	});
 
 	test('a packet travels along the active hop, and not with reduced motion', async ({ browser }) => {

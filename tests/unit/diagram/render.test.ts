@@ -12,6 +12,13 @@ describe('renderDiagram', () => {
 		expect(hopIds(svg)).toEqual(stepsFor(scenarios[id], locale).map((s) => s.id));
 	});
 
+	it.each(SCENARIO_IDS)('opens `%s` on its first step: that hop alone is active', (id) => {
+		const { svg } = renderDiagram(scenarios[id], 'en');
+		const active = [...svg.matchAll(/<g class="kp-hop is-active" data-hop="([^"]+)"/g)].map((m) => m[1]);
+		expect(active).toEqual([stepsFor(scenarios[id], 'en')[0]?.id]);
+		expect(svg.match(/class="kp-hop[ "]/g)).toHaveLength(stepsFor(scenarios[id], 'en').length);
+	});
+
 	it('gives the SVG an accessible name and a description that says the whole path', () => {
 		const { svg } = renderDiagram(scenarios.nodeport, 'en');
 		expect(svg).toMatch(/^<svg class="kp-svg" viewBox="0 0 [\d.]+ [\d.]+"/);
