@@ -53,7 +53,7 @@ export default defineConfig({
 				// Starlight's search with the Pagefind UI imported only when the dialog opens (and an a11y fix).
 				Search: './src/components/Search.astro',
 			},
-			customCss: ['./src/styles/diagram.css'],
+			customCss: ['./src/styles/diagram.css', './src/styles/content.css'],
 			plugins: [
 				// Fails the build on a broken internal link or `#anchor` in the Markdown/MDX pages (links as
 				// authored, with the trailing slash `trailingSlash: 'always'` requires), and on a link from one

@@ -38,9 +38,18 @@ async function open(page: Page, path: string, theme: Theme): Promise<void> {
 	expect(response?.status(), `${path}: HTTP status`).toBe(200);
 	if (localeOfPath(path)) {
 		await expect(page.locator('html'), `${path}: Starlight did not apply the ${theme} theme`).toHaveAttribute('data-theme', theme);
-		// The island adds the controls and dims the hops: check the live diagram, not the static one.
+		// Check the page with its scripts run: the live diagram, not the static one.
 		for (const diagram of await page.locator('kp-diagram').all()) await expect(diagram).toHaveClass(/is-live/);
 		await expect(page.locator('button[data-open-modal]').first()).toBeEnabled();
+		// The article's blocks are laid out as the reader nears them (`content-visibility: auto`,
+		// src/styles/content.css). axe checks them all as a reader meets them on the way down: rendered,
+		// with expressive-code's script having made each code block that scrolls focusable.
+		await page.evaluate(() => {
+			for (const block of document.querySelectorAll<HTMLElement>('.sl-markdown-content > *')) block.style.contentVisibility = 'visible';
+		});
+		const unreachable = () =>
+			page.evaluate(() => [...document.querySelectorAll('.expressive-code pre')].filter((pre) => pre.scrollWidth > pre.clientWidth && !pre.hasAttribute('tabindex')).length);
+		await expect.poll(unreachable, { message: `${path}: code blocks that scroll but take no keyboard focus` }).toBe(0);
 	}
 }
 

@@ -84,3 +84,21 @@ test('every page has the element its first paint waits for', async ({ request })
 		expect(html, `${path}: #${expected[0]} exists, or the first paint would wait for the whole page`).toContain(`id="${expected[0]}"`);
 	}
 });
+
+test('the article is laid out as the reader nears it (content-visibility)', async ({ page }) => {
+	await page.setViewportSize({ width: 412, height: 823 });
+	await page.goto(DIAGRAM);
+	await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
+	// A block with `content-visibility: auto` is itself laid out; what it skips is its content.
+	const rendered = (selector: string) =>
+		page.locator(selector).evaluate((element) => (element.firstElementChild ?? element).checkVisibility({ contentVisibilityAuto: true }));
+	// The diagram is near the top; the last code block, thousands of pixels down, is skipped…
+	expect(await rendered('.sl-markdown-content > kp-diagram >> nth=0')).toBe(true);
+	const last = '.sl-markdown-content > .expressive-code >> nth=-1';
+	expect(await page.locator(last).evaluate((element) => getComputedStyle(element).contentVisibility)).toBe('auto');
+	expect(await rendered(last)).toBe(false);
+	// …until the reader gets there; it stays findable and copyable all along.
+	await expect(page.locator(last).locator('.copy button')).toHaveCount(1);
+	await page.locator(last).scrollIntoViewIfNeeded();
+	await expect.poll(() => rendered(last)).toBe(true);
+});
