@@ -10,6 +10,7 @@ import { SIDEBAR } from './src/site/pages.ts';
 import { scenarios } from './src/model/scenarios/index.ts';
 import { hopId } from './src/model/resolve.ts';
 import { afterPaint } from './src/site/after-paint.ts';
+import { markTableOfContentsStart } from './src/site/toc-start.ts';
 import { sitemapAlternates } from './src/site/sitemap.ts';
 
 /** `#<from>-to-<to>`: the step anchors <Diagram> renders, which the links validator cannot see in Markdown. */
@@ -74,7 +75,15 @@ export default defineConfig({
 			serialize: sitemapAlternates,
 		}),
 		// Scripts and the print stylesheet wait for the first paint (why: src/site/after-paint.ts).
-		afterPaint(),
+		// Starlight's table of contents (desktop and mobile) only follows the reader's scrolling, and
+		// its selectors cost 10-30 ms per copy on a long page: it waits for the first interaction, and
+		// its opening state (the page title's entry current) is written into the HTML.
+		afterPaint({
+			untilInteraction: {
+				scripts: /\/_astro\/(Mobile)?TableOfContents\.astro_astro_type_script_[^/]*\.js$/,
+				opening: markTableOfContentsStart,
+			},
+		}),
 		{
 			// The language-choosing page at `/`: injected so that no top-level `pages/` folder is needed.
 			name: 'kube-paths:root',

@@ -6,8 +6,10 @@ import { DIAGRAM_PAGES, sitemapPaths } from './helpers.ts';
  * Before the first paint a page fetches only its HTML and its stylesheets (src/site/after-paint.ts):
  * its scripts and print stylesheet follow the first contentful paint, and everything they enhance
  * still works. The first paint waits for the page title (`<link rel="expect" href="#_top">`), so it
- * shows the page's own content, not the header alone.
+ * shows the page's own content, not the header alone. Starlight's table of contents waits one step
+ * more, for the reader's first interaction.
  */
+const TOC_SCRIPT = /\/_astro\/(Mobile)?TableOfContents\.astro_astro_type_script_/;
 
 const PAGES = await sitemapPaths();
 const DIAGRAM = DIAGRAM_PAGES.find((p) => p.scenario === 'nodeport' && p.locale === 'fr')!.path;
@@ -42,8 +44,44 @@ test.describe('scripts wait for the first paint', () => {
 		const diagram = page.locator('kp-diagram').first();
 		await diagram.getByRole('button', { name: messages.fr.ui.next }).click();
 		await expect(page).toHaveURL(/#nodeport-a-to-kube-proxy-a$/);
-		// Starlight's table of contents custom element has been defined.
-		expect(await page.evaluate(() => customElements.get('starlight-toc') !== undefined)).toBe(true);
+		// The click was an interaction: Starlight's table of contents custom element is defined now.
+		await expect.poll(() => page.evaluate(() => customElements.get('starlight-toc') !== undefined)).toBe(true);
+	});
+
+	test(`${DIAGRAM}: the table of contents loads at the first scroll, and then follows the reading`, async ({ page }) => {
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await page.goto(DIAGRAM);
+		await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
+		await page.waitForLoadState('networkidle');
+		expect(requested.filter((path) => TOC_SCRIPT.test(path)), 'no table-of-contents script before the reader moves').toEqual([]);
+		expect(await page.evaluate(() => customElements.get('starlight-toc'))).toBeUndefined();
+		const toc = page.locator('starlight-toc nav');
+		// Until then the first entry is the current one, as rendered.
+		await expect(toc.locator('a[aria-current="true"]')).toHaveAttribute('href', '#_top');
+
+		await page.mouse.wheel(0, 200);
+		await expect.poll(() => requested.filter((path) => TOC_SCRIPT.test(path)).length, 'both table-of-contents scripts after the first scroll').toBe(2);
+		// A section in the middle of the page, brought to the top: its entry becomes the current one.
+		const heading = page.locator('.sl-markdown-content h2[id]').nth(2);
+		const id = await heading.getAttribute('id');
+		await heading.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+		await expect(toc.locator('a[aria-current="true"]')).toHaveAttribute('href', `#${id}`);
+	});
+
+	test(`${DIAGRAM}: a page opened on an anchor loads its table of contents at once`, async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 720 });
+		const id = await (async () => {
+			await page.goto(DIAGRAM);
+			return page.locator('.sl-markdown-content h2[id]').nth(2).getAttribute('id');
+		})();
+		const fresh = await page.context().newPage();
+		await fresh.setViewportSize({ width: 1280, height: 720 });
+		await fresh.goto(`${DIAGRAM}#${id}`);
+		await expect.poll(() => fresh.evaluate(() => customElements.get('starlight-toc') !== undefined)).toBe(true);
+		// It follows where the page opened, not the title marked at build time.
+		await expect(fresh.locator('starlight-toc nav a[aria-current="true"]')).not.toHaveAttribute('href', '#_top');
 	});
 
 	test('a browser without Paint Timing loads them at once; one that never reports the paint, after 3 s', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER_PAINT_ID, AFTER_PAINT_LOADER, deferToFirstPaint } from '../../../src/site/after-paint.ts';
+import { AFTER_PAINT_ID, AFTER_PAINT_LOADER, deferToFirstPaint, INTERACTION_EVENTS } from '../../../src/site/after-paint.ts';
 
 const page = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
@@ -44,7 +44,7 @@ describe('deferToFirstPaint', () => {
 	});
 
 	it('puts the list and the loader at the end of the body', () => {
-		expect(listOf(html)).toEqual({ scripts: deferred.scripts, print: deferred.print });
+		expect(listOf(html)).toEqual({ scripts: deferred.scripts, interaction: [], print: deferred.print });
 		expect(html.endsWith(`<script type="module">${AFTER_PAINT_LOADER}</script></body></html>`)).toBe(true);
 		expect(html.match(/<script type="module">/g)).toHaveLength(2);
 	});
@@ -59,13 +59,36 @@ describe('deferToFirstPaint', () => {
 
 	it('leaves a page with nothing to defer as it is', () => {
 		const plain = page('<link rel="stylesheet" href="/_astro/common.ghi.css">', '<p>Hello</p><script>1</script>');
-		expect(deferToFirstPaint(plain)).toEqual({ html: plain, deferred: { scripts: [], print: [] } });
+		expect(deferToFirstPaint(plain)).toEqual({ html: plain, deferred: { scripts: [], interaction: [], print: [] } });
 	});
 
 	it('escapes `<` so that no URL can close the list early', () => {
 		const tricky = deferToFirstPaint(page('', '<script type="module" src="/_astro/a.js?x=</script>"></script>'), 'tricky.html').html;
 		expect(tricky).toContain('"scripts":["/_astro/a.js?x=\\u003c/script>"]');
-		expect(listOf(tricky)).toEqual({ scripts: ['/_astro/a.js?x=</script>'], print: [] });
+		expect(listOf(tricky)).toEqual({ scripts: ['/_astro/a.js?x=</script>'], interaction: [], print: [] });
+	});
+
+	it('keeps the scripts `untilInteraction` names for the first interaction', () => {
+		const waiting = deferToFirstPaint(page(HEAD, BODY), 'toc.html', { untilInteraction: { scripts: /\/TableOfContents\.[^/]*\.js$/ } });
+		expect(waiting.deferred.scripts).toEqual(['/_astro/page.abc.js', '/_astro/Search.jkl.js']);
+		expect(waiting.deferred.interaction).toEqual(['/_astro/TableOfContents.mno.js']);
+		expect(listOf(waiting.html)).toEqual({ scripts: waiting.deferred.scripts, interaction: ['/_astro/TableOfContents.mno.js'], print: ['/_astro/print.def.css'] });
+		expect(waiting.html).not.toContain('<script type="module" src=');
+		// The loader listens for every event of the list, and loads at once on a page already moved.
+		for (const type of INTERACTION_EVENTS) expect(AFTER_PAINT_LOADER).toContain(`'${type}'`);
+		expect(AFTER_PAINT_LOADER).toContain('if(scrollY>0||location.hash)now()');
+	});
+
+	it('writes the opening state of the waiting scripts, on the pages that have them only', () => {
+		const calls: string[] = [];
+		const opening = (html: string, file: string) => {
+			calls.push(file);
+			return html.replace('<p>Text</p>', '<p>Text</p><p>opened</p>');
+		};
+		const options = { untilInteraction: { scripts: /\/TableOfContents\.[^/]*\.js$/, opening } };
+		expect(deferToFirstPaint(page(HEAD, BODY), 'toc.html', options).html).toContain('<p>opened</p>');
+		expect(deferToFirstPaint(page(HEAD, '<p>Text</p>'), 'plain.html', options).html).not.toContain('<p>opened</p>');
+		expect(calls).toEqual(['toc.html']);
 	});
 
 	it('fails, naming the file, on a page it cannot handle', () => {
