@@ -41,9 +41,9 @@ async function open(page: Page, path: string, theme: Theme): Promise<void> {
 		// Check the page with its scripts run: the live diagram, not the static one.
 		for (const diagram of await page.locator('kp-diagram').all()) await expect(diagram).toHaveClass(/is-live/);
 		await expect(page.locator('button[data-open-modal]').first()).toBeEnabled();
-		// The article's blocks are laid out as the reader nears them (`content-visibility: auto`,
-		// src/styles/content.css). axe checks them all as a reader meets them on the way down: rendered,
-		// with expressive-code's script having made each code block that scrolls focusable.
+		// Code blocks far down are laid out as the reader nears them (`content-visibility: auto`,
+		// src/styles/content.css). axe checks them as a reader meets them on the way down: rendered,
+		// with expressive-code's script having made each one that scrolls focusable.
 		await page.evaluate(() => {
 			for (const block of document.querySelectorAll<HTMLElement>('.sl-markdown-content > *')) block.style.contentVisibility = 'visible';
 		});

@@ -123,7 +123,7 @@ test('every page has the element its first paint waits for', async ({ request })
 	}
 });
 
-test('the article is laid out as the reader nears it (content-visibility)', async ({ page }) => {
+test('code blocks far down are laid out as the reader nears them (content-visibility)', async ({ page }) => {
 	await page.setViewportSize({ width: 412, height: 823 });
 	await page.goto('/fr/patterns/loadbalancer-per-api/');
 	await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
@@ -145,6 +145,7 @@ test('what the first screen shows is laid out with the first paint, on every pag
 	test.setTimeout(120_000);
 	// A block with content-visibility: auto that the parser adds inside the viewport after the first
 	// paint is laid out a frame late and moves what follows it: none may start on the first screen.
+	// (The rule is for code blocks; the check covers any block, should it ever apply to more.)
 	const late: string[] = [];
 	for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }, { width: 2560, height: 1440 }]) {
 		await page.setViewportSize(viewport);
