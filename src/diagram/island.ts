@@ -34,8 +34,10 @@ export class KpDiagram extends HTMLElement {
 		this.#steps = [...figure.querySelectorAll<HTMLLIElement>('ol.kp-steps > li[id]')];
 		if (this.#steps.length === 0) return;
 
-		// The controls and the first step's state are in the markup already (Diagram.astro): from here
-		// on the island only writes what changes, so opening the page costs no restyle or repaint.
+		// The controls and the first step's state are in the markup already (Diagram.astro), the buttons
+		// disabled until now: from here on the island only writes what changes, so opening the page
+		// restyles three buttons and repaints nothing else. show() sets Previous and Next.
+		for (const action of ['play', 'copy']) this.querySelector(`[data-action="${action}"]`)?.removeAttribute('disabled');
 		this.#counters = parseTexts(figure.querySelector('.kp-counter'));
 		this.#live = figure.querySelector<HTMLElement>('[aria-live]');
 		this.#announcements = parseTexts(this.#live);

@@ -168,10 +168,12 @@ test.describe('with the island', () => {
 			await page.goto(path);
 			await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
 			const changes = await page.evaluate(() => (window as unknown as { kpChanges: string[] }).kpChanges);
-			// Only markers that no style reads: the island is live, the canvas takes keyboard focus.
-			const allowed = /^(kp-diagram\.(is-live)? @class: null → is-live|kp-diagram\.(is-live)? @data-ready: null → |div\.kp-canvas @tabindex: null → 0)$/;
+			// Markers that no style reads (the island is live, the canvas takes keyboard focus), and the
+			// buttons that work from now on: Next, Play and Copy link (Previous stays off on step 1).
+			const allowed = /^(kp-diagram\.(is-live)? @class: null → is-live|kp-diagram\.(is-live)? @data-ready: null → |div\.kp-canvas @tabindex: null → 0|button\.kp-btn @disabled:  → null)$/;
 			expect(changes.filter((change) => !allowed.test(change)), `${path}: what the island changed on arrival`).toEqual([]);
-			expect(changes.length, `${path}: the island ran`).toBeGreaterThan(0);
+			expect(changes.filter((change) => change.startsWith('button')), `${path}: Next, Play and Copy link enabled`).toHaveLength(3);
+			await expect(page.locator('kp-diagram').first().locator('button[disabled]')).toHaveCount(1);
 		}
 	});
 
