@@ -10,7 +10,7 @@ import { SIDEBAR } from './src/site/pages.ts';
 import { scenarios } from './src/model/scenarios/index.ts';
 import { hopId } from './src/model/resolve.ts';
 import { afterPaint } from './src/site/after-paint.ts';
-import { markTableOfContentsStart } from './src/site/toc-start.ts';
+import { markTableOfContentsStart, TOC_SCRIPTS } from './src/site/toc-start.ts';
 import { sitemapAlternates } from './src/site/sitemap.ts';
 
 /** `#<from>-to-<to>`: the step anchors <Diagram> renders, which the links validator cannot see in Markdown. */
@@ -80,7 +80,7 @@ export default defineConfig({
 		// its opening state (the page title's entry current) is written into the HTML.
 		afterPaint({
 			untilInteraction: {
-				scripts: /\/_astro\/(Mobile)?TableOfContents\.astro_astro_type_script_[^/]*\.js$/,
+				scripts: TOC_SCRIPTS,
 				opening: markTableOfContentsStart,
 			},
 		}),

@@ -8,6 +8,9 @@
  * build time; the script takes over from the marked link (it starts from `a[aria-current="true"]`).
  */
 
+/** The bundles of Starlight's two table-of-contents components, as Astro names them in `/_astro/`. */
+export const TOC_SCRIPTS = /\/_astro\/(Mobile)?TableOfContents\.astro_astro_type_script_[^/]*\.js$/;
+
 const TOC = /<(mobile-starlight-toc|starlight-toc)\b[\s\S]*?<\/\1>/g;
 const TOP_LINK = /<a href="#_top"([^>]*)>\s*<span[^>]*>([\s\S]*?)<\/span>/;
 const DISPLAY_CURRENT = /(<span class="display-current\b[^"]*"[^>]*>)([^<]*)(<\/span>)/;

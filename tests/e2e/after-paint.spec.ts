@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { messages } from '../../src/i18n/index.ts';
+import { TOC_SCRIPTS } from '../../src/site/toc-start.ts';
 import { DIAGRAM_PAGES, sitemapPaths } from './helpers.ts';
 
 /*
@@ -9,7 +10,6 @@ import { DIAGRAM_PAGES, sitemapPaths } from './helpers.ts';
  * shows the page's own content, not the header alone. Starlight's table of contents waits one step
  * more, for the reader's first interaction.
  */
-const TOC_SCRIPT = /\/_astro\/(Mobile)?TableOfContents\.astro_astro_type_script_/;
 
 const PAGES = await sitemapPaths();
 const DIAGRAM = DIAGRAM_PAGES.find((p) => p.scenario === 'nodeport' && p.locale === 'fr')!.path;
@@ -55,14 +55,14 @@ test.describe('scripts wait for the first paint', () => {
 		await page.goto(DIAGRAM);
 		await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
 		await page.waitForLoadState('networkidle');
-		expect(requested.filter((path) => TOC_SCRIPT.test(path)), 'no table-of-contents script before the reader moves').toEqual([]);
+		expect(requested.filter((path) => TOC_SCRIPTS.test(path)), 'no table-of-contents script before the reader moves').toEqual([]);
 		expect(await page.evaluate(() => customElements.get('starlight-toc'))).toBeUndefined();
 		const toc = page.locator('starlight-toc nav');
 		// Until then the first entry is the current one, as rendered.
 		await expect(toc.locator('a[aria-current="true"]')).toHaveAttribute('href', '#_top');
 
 		await page.mouse.wheel(0, 200);
-		await expect.poll(() => requested.filter((path) => TOC_SCRIPT.test(path)).length, 'both table-of-contents scripts after the first scroll').toBe(2);
+		await expect.poll(() => requested.filter((path) => TOC_SCRIPTS.test(path)).length, 'both table-of-contents scripts after the first scroll').toBe(2);
 		// A section in the middle of the page, brought to the top: its entry becomes the current one.
 		const heading = page.locator('.sl-markdown-content h2[id]').nth(2);
 		const id = await heading.getAttribute('id');

@@ -38,12 +38,13 @@ async function head(request: APIRequestContext, path: string): Promise<Head> {
 	const attr = (tag: string, name: string) => new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`).exec(tag)?.slice(1).find((v) => v !== undefined);
 	const metas = [...headHtml.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]);
 	const description = metas.find((m) => attr(m, 'name') === 'description');
+	const links = [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]);
 	return {
 		lang: attr(/<html\b[^>]*>/i.exec(html)?.[0] ?? '', 'lang') ?? '',
 		title: decode(/<title>([\s\S]*?)<\/title>/i.exec(headHtml)?.[1] ?? '').trim(),
 		description: description === undefined ? undefined : decode(attr(description, 'content') ?? '').trim(),
-		canonicals: [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((l) => attr(l, 'rel') === 'canonical').map((l) => decode(attr(l, 'href') ?? '')),
-		alternates: [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((l) => attr(l, 'rel') === 'alternate' && attr(l, 'hreflang')).map((l) => `${attr(l, 'hreflang')} ${decode(attr(l, 'href') ?? '')}`),
+		canonicals: links.filter((l) => attr(l, 'rel') === 'canonical').map((l) => decode(attr(l, 'href') ?? '')),
+		alternates: links.filter((l) => attr(l, 'rel') === 'alternate' && attr(l, 'hreflang')).map((l) => `${attr(l, 'hreflang')} ${decode(attr(l, 'href') ?? '')}`),
 	};
 }
 
