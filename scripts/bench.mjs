@@ -1,5 +1,6 @@
-// `npm run bench [-- --quick] [--runs N] [--port P] [--dist DIR]`: how fast the site builds and how its
-// pages load. `--dist DIR` measures an existing build instead of building (no build time then).
+// `npm run bench [-- --quick] [--runs N] [--port P] [--dist DIR] [--pages REGEX]`: how fast the site
+// builds and how its pages load. `--dist DIR` measures an existing build instead of building (no build
+// time then); `--pages REGEX` measures only the pages whose path matches (budgets then cover those).
 //
 // 1. Builds the site into a temp folder (never dist/) and times it: total, and per page.
 // 2. Builds the default Starlight site of tests/fixtures/starlight-default/, the JavaScript baseline.
@@ -237,12 +238,14 @@ async function main() {
 		.map((f) => urlPath(dist, f))
 		.filter((p) => /^\/en\/.+/.test(p) && !withDiagram.includes(p))
 		.sort()[0];
+	const only = option('--pages', undefined);
 	const pages = [
 		{ path: '/en/', kind: 'home' },
 		{ path: '/fr/', kind: 'home' },
 		...(plain ? [{ path: plain, kind: 'plain' }] : []),
 		...withDiagram.map((path) => ({ path, kind: 'diagram' })),
-	];
+	].filter((page) => only === undefined || new RegExp(only).test(page.path));
+	if (pages.length === 0) throw new Error(`--pages ${only}: no measured page matches; they are /en/, /fr/, ${plain}, and ${withDiagram.join(', ')}`);
 
 	// 3. Serve.
 	const server = findNginx() ? await startNginx({ dist, port: PORT }).then((s) => (cleanups.push(() => s.stop()), { url: s.url, name: `nginx, production configuration${s.brotli ? ' (gzip + brotli)' : ' (gzip)'}` })) : await serveStatic(dist, PORT);
