@@ -1,5 +1,5 @@
 import type { Messages } from './messages.ts';
-import type { HopContext } from '../model/resolve.ts';
+import type { HopContext, SeenAddress } from '../model/resolve.ts';
 import { NODE_PORT_RANGE } from '../model/kinds.ts';
 
 const on = (c: HopContext['to']) => (c.machine ? ` on \`${c.machine}\`` : '');
@@ -10,6 +10,29 @@ const atRandom = (n: number) => (n === 1 ? '' : ' at random');
 /** The article before a protocol name as it is read aloud: "an HTTP", "a TCP". */
 const aOr = (protocol: string) => (/^(HTTP|mTLS)/.test(protocol) ? 'an' : 'a');
 const RANGE = `${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
+/** The end of a proxy step: what `X-Forwarded-For` carries, and why when it is not the client's address. */
+const forwarded = (s: SeenAddress): string =>
+	s.origin === 'client'
+		? `${who(s)}.`
+		: `${who(s)}, not the client’s, which ${s.origin === 'node' ? 'the node’s source rewriting replaced before the connection reached the proxy' : 'the load balancer did not pass on'}.`;
+/** A source address as a step says it: whose it is, with the address itself when the model has one. */
+const who = (s: SeenAddress): string => {
+	const at = s.address === undefined ? '' : `\`${s.address}\`, `;
+	switch (s.origin) {
+		case 'client':
+			return s.address === undefined ? 'the client’s address' : `the client’s address, \`${s.address}\``;
+		case 'node':
+			return `${at}an address of \`${s.machine ?? 'the node'}\``;
+		case 'load-balancer':
+			return `${at}the load balancer’s private address`;
+		case 'api-server':
+			return `${at}the API server’s address`;
+		case 'proxy':
+			return `${at}the proxy’s Pod IP`;
+		case 'sidecar':
+			return `${at}the sidecar’s address`;
+	}
+};
 
 export const en = {
 	ui: {
@@ -69,11 +92,11 @@ export const en = {
 			title: () => 'To the API server, with your credentials',
 			body: (c) =>
 				`\`kubectl proxy\` opens an HTTPS connection to the API server at \`${c.destination}\` and sends the request again, ` +
-				'signed with the credentials of your current kubeconfig context (client certificate or token). ' +
+				'authenticated with the credentials of your current kubeconfig context: a client certificate or a bearer token. ' +
 				(c.service
-					? `The path \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` names the Service; `
+					? `The path \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` names the Service. `
 					: '') +
-				'the API server authenticates you, then RBAC must allow the `get` verb on the `services/proxy` subresource.',
+				'The API server authenticates you, then RBAC must allow the `get` verb on the `services/proxy` subresource.',
 		},
 		'api-service-proxy': {
 			title: (c) => `The API server dials a Pod${on(c.to)} itself`,
@@ -97,7 +120,7 @@ export const en = {
 			title: () => 'kube-proxy’s rules catch the packet',
 			body: (c) =>
 				`No process accepts the connection on \`${c.destination}\`. kube-proxy, which runs on every node, has written ` +
-				'packet-filtering rules (iptables by default; nftables mode is GA since Kubernetes 1.33) that match this port in the kernel, ' +
+				'packet-filtering rules (iptables by default; the nftables mode is generally available since Kubernetes 1.33) that match this port in the kernel, ' +
 				(c.service ? `and send it down the same chain as the ClusterIP \`${c.service.clusterIP}:${c.service.port}\` of Service \`${c.service.name}\`.` : 'before any socket sees it.'),
 		},
 		'endpoint-dnat': {
@@ -109,14 +132,20 @@ export const en = {
 				`and rewrite the destination to \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` That Pod runs on \`${c.to.machine}\`, so the packet leaves \`${c.from.machine}\` over the Pod network.` : '') +
 				(c.snat && c.from.machine
-					? ` With \`externalTrafficPolicy: Cluster\` (the default) the source is rewritten too: the Pod sees \`${c.from.machineAddress}\`, the address of \`${c.from.machine}\`, not the client’s, and the reply goes back through \`${c.from.machine}\` to be translated back.`
-					: ''),
+					? ` With \`externalTrafficPolicy: Cluster\` (the default) the source is rewritten too: the Pod sees ${who(c.sourceOut)}, not ${c.sourceIn.origin === 'client' ? 'the client’s' : 'the one it arrived with'}, and the reply goes back through \`${c.from.machine}\` to be translated back.`
+					: c.service?.externalTrafficPolicy === 'Local'
+						? ` With \`externalTrafficPolicy: Local\` the rules only choose among the Pods of this node, and leave the source alone: the Pod sees ${who(c.sourceOut)}.`
+						: ''),
 		},
 		'load-balancer-connect': {
 			title: () => 'To the load balancer’s public address',
 			body: (c) =>
 				`The client opens ${aOr(c.protocol)} ${c.protocol} connection to \`${c.destination}\`` +
-				(c.service ? `, the address the cloud gave the load balancer of Service \`${c.service.name}\` (the \`EXTERNAL-IP\` that \`kubectl get service\` shows).` : '.') +
+				(c.service?.loadBalancerHostname
+					? `, one of the addresses that \`${c.service.loadBalancerHostname}\` resolves to: the provider gave the load balancer of Service \`${c.service.name}\` a DNS name, which \`kubectl get service\` shows as its \`EXTERNAL-IP\`.`
+					: c.service
+						? `, the address the cloud gave the load balancer of Service \`${c.service.name}\` (the \`EXTERNAL-IP\` that \`kubectl get service\` shows).`
+						: '.') +
 				(c.protocol === 'HTTPS'
 					? ' This is a network (L4) load balancer: it forwards the encrypted bytes without reading them.'
 					: ' This is a network (L4) load balancer: it forwards TCP connections without reading them.'),
@@ -126,9 +155,11 @@ export const en = {
 			body: (c) =>
 				`It forwards the connection to \`${c.destination}\`, the NodePort of Service \`${c.service?.name ?? ''}\`${on(c.to)}. ` +
 				((c.service?.externalTrafficPolicy ?? 'Cluster') === 'Local'
-					? `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer: here \`${c.to.machine ?? ''}\`, with ${plural(c.localEndpoints, 'local endpoint', 'local endpoints')}. The other nodes get no traffic, and the client’s address reaches the Pod unchanged.`
+					? `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer: here \`${c.to.machine ?? ''}\`, with ${plural(c.localEndpoints, 'local endpoint', 'local endpoints')}. The other nodes get no traffic.`
 					: 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s health endpoint on port `10256` to know.') +
-				' Most cloud network load balancers keep the client’s address as the source on this hop.',
+				(c.sourceOut.origin === 'load-balancer'
+					? ` This load balancer opens connections of its own: the node sees ${who(c.sourceOut)}, not the client’s.`
+					: ' This load balancer forwards packets rather than opening connections of its own, so their source is still the client’s address.'),
 		},
 		'load-balancer-to-pod': {
 			title: (c) => `Straight to a Pod${on(c.to)}`,
@@ -137,7 +168,13 @@ export const en = {
 				(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
 					? 'The AWS Load Balancer Controller, told so by the Service’s annotations, registers the ready Pods of the Service as targets and keeps that list up to date, '
 					: 'Its controller registers the ready Pods of the Service as targets and keeps that list up to date, ') +
-				'so there is no NodePort and no kube-proxy hop on the way in, and the Service sets `allocateLoadBalancerNodePorts: false`.',
+				'so there is no NodePort and no kube-proxy hop on the way in, and the Service sets `allocateLoadBalancerNodePorts: false`.' +
+				(c.sourceOut.origin === 'load-balancer'
+					? ` The Pod sees ${who(c.sourceOut)}, not the client’s: ` +
+						(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+							? 'an NLB with IP targets over TCP keeps the client’s address only when the target group attribute `preserve_client_ip.enabled` is `true`, and otherwise can pass it in a PROXY protocol header.'
+							: 'this load balancer does not keep the client’s address, and may pass it in a PROXY protocol header.')
+					: ' The client’s address reaches the Pod unchanged.'),
 		},
 		'ingress-route': {
 			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'TLS ends at the Ingress controller, which routes by host and path' : 'The Ingress controller routes by host and path'),
@@ -147,7 +184,7 @@ export const en = {
 					? `It reads the request, \`Host: ${c.routing.host}\` and a path under \`${c.rule.path}\`, and matches it against Ingress \`${c.routing.name}\` (class \`${c.routing.className}\`): that rule sends it to Service \`${c.rule.service}\`. `
 					: '') +
 				`Like most controllers, it does not go through the ClusterIP: it picks ${oneOfThe(c.endpointCount)} of the Service and opens its own ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
-				'The Pod sees the controller’s Pod IP as the source; the client’s address travels in the `X-Forwarded-For` header.',
+				`The Pod sees the controller’s Pod IP as the source; the controller writes the address it received the request from into \`X-Forwarded-For\`: ${forwarded(c.sourceIn)}`,
 		},
 		'gateway-route': {
 			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'TLS ends at the Gateway, which matches the HTTPRoute' : 'The Gateway matches the HTTPRoute'),
@@ -159,7 +196,7 @@ export const en = {
 					? `The request for \`${c.routing.host}${c.rule.path}\` matches HTTPRoute \`${c.routing.name}\` from namespace \`${c.routing.namespace}\`, attached to that Gateway; its rule sends it to Service \`${c.rule.service}\`. `
 					: '') +
 				`The proxy picks ${oneOfThe(c.endpointCount)} and opens a new ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
-				'The Pod sees the proxy’s Pod IP as the source; the client’s address is in `X-Forwarded-For`.',
+				`The Pod sees the proxy’s Pod IP as the source; the proxy writes the address it received the request from into \`X-Forwarded-For\`: ${forwarded(c.sourceIn)}`,
 		},
 		'sidecar-outbound': {
 			title: () => 'The sidecar catches the outgoing call',
@@ -252,11 +289,26 @@ export const en = {
 			'ingress-controller': 'Ingress controller',
 			gateway: 'Gateway (its proxy Pods)',
 		},
+		tlsNotInExample: '(none here: the example sends plain HTTP)',
 		sourceIp: {
-			'api-server': 'The API server’s',
-			client: 'The client’s',
-			'node-or-client': 'A node’s, unless externalTrafficPolicy: Local',
-			proxy: 'The proxy’s Pod IP; the client’s is in X-Forwarded-For',
+			peer: {
+				client: 'The client’s',
+				node: 'A node’s address (SNAT)',
+				'load-balancer': 'The load balancer’s private address',
+				'api-server': 'The API server’s (or a Konnectivity agent’s)',
+				proxy: 'The proxy’s Pod IP',
+				sidecar: 'The sidecar’s',
+			},
+			forwardedFor: {
+				client: 'the client’s is in X-Forwarded-For',
+				node: 'X-Forwarded-For carries a node’s address',
+				'load-balancer': 'X-Forwarded-For carries the load balancer’s private address',
+				'api-server': 'X-Forwarded-For carries the API server’s address',
+				proxy: 'X-Forwarded-For carries another proxy’s address',
+				sidecar: 'X-Forwarded-For carries a sidecar’s address',
+			},
+			withLocal: 'The client’s with externalTrafficPolicy: Local',
+			withPreservation: 'The client’s only with client IP preservation or the PROXY protocol',
 		},
 		cost: {
 			none: 'Nothing extra',

@@ -1,5 +1,5 @@
 import type { Messages } from './messages.ts';
-import type { HopContext } from '../model/resolve.ts';
+import type { HopContext, SeenAddress } from '../model/resolve.ts';
 import { NODE_PORT_RANGE } from '../model/kinds.ts';
 
 /*
@@ -12,6 +12,29 @@ const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n === 1 ? 
 const lUnDes = (n: number) => (n === 1 ? 'le seul endpoint prêt' : `l’un des ${n} endpoints prêts`);
 const auHasard = (n: number) => (n === 1 ? '' : ' au hasard');
 const PLAGE = `${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
+/** Une adresse source telle qu’une étape la nomme : à qui elle appartient, avec l’adresse quand le modèle la connaît. */
+const qui = (s: SeenAddress): string => {
+	const adr = s.address === undefined ? '' : `\`${s.address}\`, `;
+	switch (s.origin) {
+		case 'client':
+			return s.address === undefined ? 'l’adresse du client' : `l’adresse du client, \`${s.address}\``;
+		case 'node':
+			return `${adr}une adresse de \`${s.machine ?? 'ce nœud'}\``;
+		case 'load-balancer':
+			return `${adr}l’adresse privée de l’équilibreur de charge`;
+		case 'api-server':
+			return `${adr}l’adresse du serveur d’API`;
+		case 'proxy':
+			return `${adr}l’IP du Pod du proxy`;
+		case 'sidecar':
+			return `${adr}l’adresse du sidecar`;
+	}
+};
+/** La fin d’une étape de proxy : ce que porte `X-Forwarded-For`, et pourquoi quand ce n’est pas l’adresse du client. */
+const transmise = (s: SeenAddress): string =>
+	s.origin === 'client'
+		? `${qui(s)}.`
+		: `${qui(s)}, et non celle du client, ${s.origin === 'node' ? 'que la réécriture de source du nœud avait remplacée avant que la connexion n’atteigne le proxy' : 'que l’équilibreur de charge n’a pas transmise'}.`;
 
 export const fr = {
 	ui: {
@@ -71,11 +94,11 @@ export const fr = {
 			title: () => 'Vers le serveur d’API, avec vos identifiants',
 			body: (c) =>
 				`\`kubectl proxy\` ouvre une connexion HTTPS vers le serveur d’API à \`${c.destination}\` et y renvoie la requête, ` +
-				'signée avec les identifiants du contexte courant de votre kubeconfig (certificat client ou jeton). ' +
+				'authentifiée avec les identifiants du contexte courant de votre kubeconfig : un certificat client ou un jeton porteur (bearer token). ' +
 				(c.service
-					? `Le chemin \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` désigne le Service ; `
+					? `Le chemin \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` désigne le Service. `
 					: '') +
-				'le serveur d’API vous authentifie, puis RBAC doit autoriser le verbe `get` sur la sous-ressource `services/proxy`.',
+				'Le serveur d’API vous authentifie, puis RBAC doit autoriser le verbe `get` sur la sous-ressource `services/proxy`.',
 		},
 		'api-service-proxy': {
 			title: (c) => `Le serveur d’API contacte lui-même un Pod${sur(c.to)}`,
@@ -84,7 +107,7 @@ export const fr = {
 					? `Le serveur d’API consulte les endpoints du Service \`${c.service.name}\`, choisit ${c.endpointCount === 1 ? 'son seul point de terminaison (endpoint) prêt' : `l’un de ses ${c.endpointCount} points de terminaison (endpoints) prêts`} `
 					: 'Le serveur d’API choisit un point de terminaison prêt ') +
 				`et se connecte à \`${c.destination}\`${sur(c.to)}. La ClusterIP et les règles de kube-proxy ne sont pas sur ce chemin, ` +
-				'et le Pod voit comme client le serveur d’API (ou l’agent Konnectivity d’un plan de contrôle managé).',
+				'et le Pod voit comme client le serveur d’API (ou l’agent Konnectivity d’un plan de contrôle géré par le fournisseur).',
 		},
 		'node-port-connect': {
 			title: (c) => `Connexion au NodePort de \`${c.to.machine ?? 'un nœud'}\``,
@@ -99,7 +122,7 @@ export const fr = {
 			title: () => 'Les règles de kube-proxy interceptent le paquet',
 			body: (c) =>
 				`Aucun processus n’accepte la connexion sur \`${c.destination}\`. kube-proxy, qui tourne sur chaque nœud, a écrit ` +
-				'des règles de filtrage de paquets (iptables par défaut ; le mode nftables est GA depuis Kubernetes 1.33) qui reconnaissent ce port dans le noyau ' +
+				'des règles de filtrage de paquets (iptables par défaut ; le mode nftables est stable depuis Kubernetes 1.33) qui reconnaissent ce port dans le noyau ' +
 				(c.service ? `et l’envoient dans la même chaîne que la ClusterIP \`${c.service.clusterIP}:${c.service.port}\` du Service \`${c.service.name}\`.` : 'avant qu’un socket ne le voie.'),
 		},
 		'endpoint-dnat': {
@@ -111,14 +134,20 @@ export const fr = {
 				`et réécrivent la destination en \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` Ce Pod tourne sur \`${c.to.machine}\` : le paquet quitte donc \`${c.from.machine}\` par le réseau des Pods.` : '') +
 				(c.snat && c.from.machine
-					? ` Avec \`externalTrafficPolicy: Cluster\` (la valeur par défaut), la source est réécrite elle aussi : le Pod voit \`${c.from.machineAddress}\`, l’adresse de \`${c.from.machine}\`, et non celle du client, et la réponse repasse par \`${c.from.machine}\` pour être retraduite.`
-					: ''),
+					? ` Avec \`externalTrafficPolicy: Cluster\` (la valeur par défaut), la source est réécrite elle aussi : le Pod voit ${qui(c.sourceOut)}, et non ${c.sourceIn.origin === 'client' ? 'celle du client' : 'celle avec laquelle le paquet est arrivé'}, et la réponse repasse par \`${c.from.machine}\` pour être retraduite.`
+					: c.service?.externalTrafficPolicy === 'Local'
+						? ` Avec \`externalTrafficPolicy: Local\`, les règles ne choisissent que parmi les Pods de ce nœud et laissent la source intacte : le Pod voit ${qui(c.sourceOut)}.`
+						: ''),
 		},
 		'load-balancer-connect': {
 			title: () => 'Vers l’adresse publique de l’équilibreur de charge',
 			body: (c) =>
 				`Le client ouvre une connexion ${c.protocol} vers \`${c.destination}\`` +
-				(c.service ? `, l’adresse que le cloud a donnée à l’équilibreur de charge du Service \`${c.service.name}\` (l’\`EXTERNAL-IP\` qu’affiche \`kubectl get service\`).` : '.') +
+				(c.service?.loadBalancerHostname
+					? `, l’une des adresses vers lesquelles pointe \`${c.service.loadBalancerHostname}\` : le fournisseur a donné à l’équilibreur de charge du Service \`${c.service.name}\` un nom DNS, que \`kubectl get service\` affiche comme \`EXTERNAL-IP\`.`
+					: c.service
+						? `, l’adresse que le cloud a donnée à l’équilibreur de charge du Service \`${c.service.name}\` (l’\`EXTERNAL-IP\` qu’affiche \`kubectl get service\`).`
+						: '.') +
 				(c.protocol === 'HTTPS'
 					? ' C’est un équilibreur de charge réseau (L4) : il transmet les octets chiffrés sans les lire.'
 					: ' C’est un équilibreur de charge réseau (L4) : il transmet les connexions TCP sans les lire.'),
@@ -128,9 +157,11 @@ export const fr = {
 			body: (c) =>
 				`Il transmet la connexion à \`${c.destination}\`, le NodePort du Service \`${c.service?.name ?? ''}\`${sur(c.to)}. ` +
 				((c.service?.externalTrafficPolicy ?? 'Cluster') === 'Local'
-					? `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent : ici \`${c.to.machine ?? ''}\`, avec ${pluriel(c.localEndpoints, 'endpoint local', 'endpoints locaux')}. Les autres nœuds ne reçoivent rien, et l’adresse du client arrive intacte jusqu’au Pod.`
-					: 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour cela le point de santé de kube-proxy sur le port `10256`.') +
-				' La plupart des équilibreurs de charge réseau des clouds conservent l’adresse du client comme source sur ce saut.',
+					? `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent : ici \`${c.to.machine ?? ''}\`, avec ${pluriel(c.localEndpoints, 'endpoint local', 'endpoints locaux')}. Les autres nœuds ne reçoivent rien.`
+					: 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour le savoir le point d’accès de santé de kube-proxy sur le port `10256`.') +
+				(c.sourceOut.origin === 'load-balancer'
+					? ` Cet équilibreur de charge ouvre ses propres connexions : le nœud voit ${qui(c.sourceOut)}, et non celle du client.`
+					: ' Cet équilibreur de charge transmet les paquets sans ouvrir de connexion à son nom : leur source reste l’adresse du client.'),
 		},
 		'load-balancer-to-pod': {
 			title: (c) => `Directement vers un Pod${sur(c.to)}`,
@@ -139,7 +170,13 @@ export const fr = {
 				(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
 					? 'L’AWS Load Balancer Controller, averti par les annotations du Service, enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, '
 					: 'Son contrôleur enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, ') +
-				'si bien qu’il n’y a ni NodePort ni saut par kube-proxy à l’entrée, et que le Service fixe `allocateLoadBalancerNodePorts: false`.',
+				'si bien qu’il n’y a ni NodePort ni saut par kube-proxy à l’entrée, et que le Service fixe `allocateLoadBalancerNodePorts: false`.' +
+				(c.sourceOut.origin === 'load-balancer'
+					? ` Le Pod voit ${qui(c.sourceOut)}, et non celle du client : ` +
+						(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+							? 'un NLB à cibles IP en TCP ne conserve l’adresse du client que si l’attribut `preserve_client_ip.enabled` du groupe cible vaut `true`, et peut sinon la transmettre dans un en-tête du protocole PROXY.'
+							: 'cet équilibreur de charge ne conserve pas l’adresse du client, et peut la transmettre dans un en-tête du protocole PROXY.')
+					: ' L’adresse du client arrive intacte jusqu’au Pod.'),
 		},
 		'ingress-route': {
 			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'Le TLS s’arrête au contrôleur d’Ingress, qui route selon l’hôte et le chemin' : 'Le contrôleur d’Ingress route selon l’hôte et le chemin'),
@@ -149,7 +186,7 @@ export const fr = {
 					? `Il lit la requête, \`Host: ${c.routing.host}\` et un chemin sous \`${c.rule.path}\`, et la compare à l’Ingress \`${c.routing.name}\` (classe \`${c.routing.className}\`) : cette règle l’envoie au Service \`${c.rule.service}\`. `
 					: '') +
 				`Comme la plupart des contrôleurs, il ne passe pas par la ClusterIP : il choisit ${lUnDes(c.endpointCount)} du Service et ouvre sa propre connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
-				'Le Pod voit l’IP du Pod du contrôleur comme source ; l’adresse du client voyage dans l’en-tête `X-Forwarded-For`.',
+				`Le Pod voit l’IP du Pod du contrôleur comme source ; le contrôleur inscrit dans \`X-Forwarded-For\` l’adresse d’où il a reçu la requête : ${transmise(c.sourceIn)}`,
 		},
 		'gateway-route': {
 			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'Le TLS s’arrête à la Gateway, qui applique la HTTPRoute' : 'La Gateway applique la HTTPRoute'),
@@ -161,7 +198,7 @@ export const fr = {
 					? `La requête pour \`${c.routing.host}${c.rule.path}\` correspond à la HTTPRoute \`${c.routing.name}\` de l’espace de noms (namespace) \`${c.routing.namespace}\`, rattachée à cette Gateway ; sa règle l’envoie au Service \`${c.rule.service}\`. `
 					: '') +
 				`Le proxy choisit ${lUnDes(c.endpointCount)} et ouvre une nouvelle connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
-				'Le Pod voit l’IP du Pod du proxy comme source ; l’adresse du client est dans `X-Forwarded-For`.',
+				`Le Pod voit l’IP du Pod du proxy comme source ; le proxy inscrit dans \`X-Forwarded-For\` l’adresse d’où il a reçu la requête : ${transmise(c.sourceIn)}`,
 		},
 		'sidecar-outbound': {
 			title: () => 'Le sidecar intercepte l’appel sortant',
@@ -254,11 +291,26 @@ export const fr = {
 			'ingress-controller': 'Contrôleur d’Ingress',
 			gateway: 'Gateway (ses Pods de proxy)',
 		},
+		tlsNotInExample: '(aucun ici : l’exemple envoie du HTTP en clair)',
 		sourceIp: {
-			'api-server': 'Celle du serveur d’API',
-			client: 'Celle du client',
-			'node-or-client': 'Celle d’un nœud, sauf avec externalTrafficPolicy: Local',
-			proxy: 'L’IP du Pod du proxy ; celle du client est dans X-Forwarded-For',
+			peer: {
+				client: 'Celle du client',
+				node: 'Une adresse de nœud (SNAT)',
+				'load-balancer': 'L’adresse privée de l’équilibreur de charge',
+				'api-server': 'Celle du serveur d’API (ou d’un agent Konnectivity)',
+				proxy: 'L’IP du Pod du proxy',
+				sidecar: 'Celle du sidecar',
+			},
+			forwardedFor: {
+				client: 'celle du client est dans X-Forwarded-For',
+				node: 'X-Forwarded-For porte une adresse de nœud',
+				'load-balancer': 'X-Forwarded-For porte l’adresse privée de l’équilibreur de charge',
+				'api-server': 'X-Forwarded-For porte l’adresse du serveur d’API',
+				proxy: 'X-Forwarded-For porte l’adresse d’un autre proxy',
+				sidecar: 'X-Forwarded-For porte l’adresse d’un sidecar',
+			},
+			withLocal: 'Celle du client avec externalTrafficPolicy: Local',
+			withPreservation: 'Celle du client seulement avec la préservation de l’IP client ou le protocole PROXY',
 		},
 		cost: {
 			none: 'Rien de plus',

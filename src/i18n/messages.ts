@@ -12,7 +12,7 @@ import type {
 	NodeKind,
 	ProductionUse,
 	Reach,
-	SourceIp,
+	SourceOrigin,
 	TlsEnd,
 	TransformKind,
 	ZoneKind,
@@ -78,7 +78,20 @@ export interface Messages {
 		readonly reach: Record<Reach, string>;
 		readonly layer: Record<Layer, string>;
 		readonly tlsEnds: Record<TlsEnd, string>;
-		readonly sourceIp: Record<SourceIp, string>;
+		/** After `tlsEnds` when the example sends plain HTTP (no certificate configured). */
+		readonly tlsNotInExample: string;
+		/**
+		 * The "source IP the Pod sees" cell: `peer`, then `forwardedFor` after a semicolon when a proxy
+		 * wrote the header, then the sentences that say what would keep the client's address.
+		 */
+		readonly sourceIp: {
+			readonly peer: Record<SourceOrigin, string>;
+			readonly forwardedFor: Record<SourceOrigin, string>;
+			/** The client's address was lost to `externalTrafficPolicy: Cluster`. */
+			readonly withLocal: string;
+			/** The client's address was lost at a load balancer that does not keep it. */
+			readonly withPreservation: string;
+		};
 		readonly cost: Record<CostDriver, string>;
 		readonly production: Record<ProductionUse, string>;
 	};

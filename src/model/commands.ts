@@ -27,44 +27,92 @@ function servicePorts(service: ServiceSpec): string {
 	return all.map(({ port, nodePort }) => (nodePort === undefined ? `${port}/TCP` : `${port}:${nodePort}/TCP`)).join(',');
 }
 
-function getService(service: ServiceSpec): TerminalCommand {
+/** What `EXTERNAL-IP` (and an Ingress's or a Gateway's `ADDRESS`) shows: the status's hostname when it has one, else its IP. */
+const externalAddress = (service: ServiceSpec | undefined) => service?.loadBalancerHostname ?? service?.loadBalancerIP;
+
+/**
+ * The labels Envoy Gateway puts on the Service and the Pods it creates for a Gateway. The Service's
+ * name ends in a hash of the Gateway's namespace and name, so a reader selects it by these instead.
+ */
+export function owningGatewayLabels(gateway: { readonly name: string; readonly namespace: string }): string {
+	return `gateway.envoyproxy.io/owning-gateway-namespace=${gateway.namespace},gateway.envoyproxy.io/owning-gateway-name=${gateway.name}`;
+}
+
+function getService(service: ServiceSpec, selector?: string): TerminalCommand {
 	return {
-		command: `kubectl get service ${service.name}${ns(service)}`,
+		command: selector === undefined ? `kubectl get service ${service.name}${ns(service)}` : `kubectl get service${ns(service)} -l ${selector}`,
 		output: columns([
 			['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
-			[service.name, service.type, service.clusterIP, service.loadBalancerIP ?? '<none>', servicePorts(service), '2m'],
+			[service.name, service.type, service.clusterIP, externalAddress(service) ?? '<none>', servicePorts(service), '2m'],
+		]),
+	};
+}
+
+/** `kubectl get pods` for the Pods behind a Service, selected by `selector`, with their IP and node. */
+function getPods(scenario: Scenario, service: ServiceSpec, selector: string): TerminalCommand {
+	return {
+		command: `kubectl get pods${ns(service)} -l ${selector} -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName`,
+		output: columns([
+			['NAME', 'IP', 'NODE'],
+			...endpointsOf(scenario, service.name).map((pod) => {
+				const podZone = scenario.zones.find((zone) => zone.id === pod.zone);
+				const name = podZone?.kind === 'pod' ? podZone.name : pod.name;
+				return [name ?? pod.id, podAddressOf(scenario, pod) ?? '<none>', machineOf(scenario, pod)?.name ?? '<none>'];
+			}),
 		]),
 	};
 }
 
 /** What `whoami` prints that matters here: which Pod answered, and who it thinks called. */
 function whoami(scenario: Scenario, podName: string): { filter: string; output: string[] } {
+	// The same derived values as the comparison table and the last step's text (`sourceSeenByPod`).
 	const { source, forwardedFor } = sourceSeenByPod(scenario);
 	// Only ask for X-Forwarded-For where a proxy on the path sets it, so the output shown is all there is.
 	return {
 		filter: `grep -E '^(Hostname|RemoteAddr${forwardedFor ? '|X-Forwarded-For' : ''}):'`,
-		output: [`Hostname: ${podName}`, `RemoteAddr: ${source ?? '?'}:41822`, ...(forwardedFor ? [`X-Forwarded-For: ${forwardedFor}`] : [])],
+		output: [`Hostname: ${podName}`, `RemoteAddr: ${source.address ?? '?'}:41822`, ...(forwardedFor ? [`X-Forwarded-For: ${forwardedFor.address ?? '?'}`] : [])],
 	};
 }
 
+/**
+ * The chart versions the sessions install. Pinned: the Gateway API CRDs an Envoy Gateway release
+ * installs must match what it was built against (v1.9 → Gateway API v1.6.1), and a chart's defaults
+ * change between major versions.
+ */
+export const CHARTS = {
+	traefik: { repo: 'https://traefik.github.io/charts', version: '41.3.0' },
+	envoyGateway: { chart: 'oci://docker.io/envoyproxy/gateway-helm', version: 'v1.9.0' },
+} as const;
+
+/** The first lines `helm install` prints; its release notes follow and are left out. */
+function helmInstalled(release: string, namespace: string): string[] {
+	return [`NAME: ${release}`, 'LAST DEPLOYED: Tue Dec  1 09:14:07 2026', `NAMESPACE: ${namespace}`, 'STATUS: deployed', 'REVISION: 1', 'TEST SUITE: None', 'NOTES:', '…'];
+}
+
 /** How the proxy in front is installed: its Helm chart, with the values this scenario's Service needs. */
-function installFor(service: ServiceSpec): TerminalCommand | undefined {
+function installFor(service: ServiceSpec): TerminalCommand[] {
 	if (service.role === 'ingress-controller' && !service.annotations) {
-		const values = [`service.type=${service.type}`];
+		// The chart's Service takes everything under `service.spec` as is; its default type is LoadBalancer.
+		const values = [`service.spec.type=${service.type}`];
 		if (service.nodePort !== undefined) values.push(`ports.${service.portName}.nodePort=${service.nodePort}`);
 		if (service.externalTrafficPolicy === 'Local') values.push('service.spec.externalTrafficPolicy=Local');
-		return {
-			command: `helm install ${service.name} traefik/traefik -n ${service.namespace} --create-namespace ${values.map((v) => `--set ${v}`).join(' ')}`,
-			output: ['STATUS: deployed'],
-		};
+		return [
+			{ command: `helm repo add traefik ${CHARTS.traefik.repo}`, output: ['"traefik" has been added to your repositories'] },
+			{
+				command: `helm install ${service.name} traefik/traefik --version ${CHARTS.traefik.version} -n ${service.namespace} --create-namespace ${values.map((v) => `--set ${v}`).join(' ')}`,
+				output: helmInstalled(service.name, service.namespace),
+			},
+		];
 	}
 	if (service.role === 'gateway') {
-		return {
-			command: 'helm install eg oci://docker.io/envoyproxy/gateway-helm -n envoy-gateway-system --create-namespace',
-			output: ['STATUS: deployed'],
-		};
+		return [
+			{
+				command: `helm install eg ${CHARTS.envoyGateway.chart} --version ${CHARTS.envoyGateway.version} -n ${service.namespace} --create-namespace`,
+				output: helmInstalled('eg', service.namespace),
+			},
+		];
 	}
-	return undefined;
+	return [];
 }
 
 export function sessionFor(scenario: Scenario): TerminalCommand[] {
@@ -79,8 +127,7 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 
 	const session: TerminalCommand[] = [];
 	const entryService = findService(scenario, entry.service);
-	const install = entryService && installFor(entryService);
-	if (install) session.push(install);
+	if (entryService) session.push(...installFor(entryService));
 	if (manifests.length > 0) {
 		session.push({
 			command: `kubectl apply ${manifests.map((m) => `-f ${m.file}`).join(' ')}`,
@@ -93,27 +140,29 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 	}
 
 	const insideMesh = entry.kind === 'sidecar-proxy';
-	if (entryService && entryService !== backend && !insideMesh) session.push(getService(entryService));
-	session.push(getService(backend));
-	session.push({
-		command: `kubectl get pods${ns(backend)} -l app=${backend.app} -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName`,
-		output: columns([
-			['NAME', 'IP', 'NODE'],
-			...endpointsOf(scenario, backend.name).map((pod) => {
-				const podZone = scenario.zones.find((zone) => zone.id === pod.zone);
-				const name = podZone?.kind === 'pod' ? podZone.name : pod.name;
-				return [name ?? pod.id, podAddressOf(scenario, pod) ?? '<none>', machineOf(scenario, pod)?.name ?? '<none>'];
-			}),
-		]),
-	});
-
 	const routing = scenario.routing;
+	if (entryService && entryService !== backend && !insideMesh) {
+		if (entryService.role === 'gateway' && routing?.gateway) {
+			// Envoy Gateway names the Service and the Deployment after a hash: find them by the Gateway they serve.
+			const selector = owningGatewayLabels(routing.gateway);
+			session.push(getService(entryService, selector), getPods(scenario, entryService, selector));
+		} else {
+			session.push(getService(entryService));
+		}
+	}
+	if (entryService?.loadBalancerHostname) {
+		// A status with a hostname: the address curl needs is one of those the name resolves to.
+		session.push({ command: `dig +short ${entryService.loadBalancerHostname}`, output: entryService.loadBalancerIP ? [entryService.loadBalancerIP] : [] });
+	}
+	session.push(getService(backend));
+	session.push(getPods(scenario, backend, `app=${backend.app}`));
+
 	if (routing?.kind === 'Ingress') {
 		session.push({
 			command: `kubectl get ingress ${routing.name}${ns(routing)}`,
 			output: columns([
 				['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
-				[routing.name, routing.className, routing.host, entryService?.loadBalancerIP ?? '', routing.tlsSecret ? '80, 443' : '80', '1m'],
+				[routing.name, routing.className, routing.host, externalAddress(entryService) ?? '', routing.tlsSecret ? '80, 443' : '80', '1m'],
 			]),
 		});
 	} else if (routing?.kind === 'HTTPRoute' && routing.gateway) {
@@ -122,7 +171,7 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 				command: `kubectl get gateway ${routing.gateway.name} -n ${routing.gateway.namespace}`,
 				output: columns([
 					['NAME', 'CLASS', 'ADDRESS', 'PROGRAMMED', 'AGE'],
-					[routing.gateway.name, routing.className, entryService?.loadBalancerIP ?? '', 'True', '2m'],
+					[routing.gateway.name, routing.className, externalAddress(entryService) ?? '', 'True', '2m'],
 				]),
 			},
 			{ command: `kubectl get httproute ${routing.name}${ns(routing)}`, output: columns([['NAME', 'HOSTNAMES', 'AGE'], [routing.name, `["${routing.host}"]`, '1m']]) },

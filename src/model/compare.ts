@@ -1,9 +1,11 @@
 /*
  * The comparison table: one row per scenario that is a way into the cluster, every cell derived from
- * the scenario (its path, its Services) or worded from its facts by the locale table. Nothing here is
- * typed by hand, so the table cannot drift from the diagrams.
+ * the scenario (its path, its Services) or worded from its facts by the locale table. The layer, where
+ * TLS ends and the source the Pod sees come from the path itself (`pathFacts`), the same values the
+ * step texts and the sessions use, so the table cannot drift from the diagrams.
  */
 import { messages, type Locale } from '../i18n/index.ts';
+import { pathFacts } from './path-facts.ts';
 import { destinationOf, formatEndpoint } from './resolve.ts';
 import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from './scenarios/index.ts';
 import type { Scenario } from './types.ts';
@@ -44,6 +46,14 @@ export function comparisonRows(locale: Locale): ComparisonRow[] {
 		const facts = scenario.facts;
 		if (!facts) return [];
 		const entry = destinationOf(scenario, 0);
+		const derived = pathFacts(scenario);
+		const { source, forwardedFor, lostToClusterPolicy } = derived.source;
+		const sourceWords = words.facts.sourceIp;
+		const sourceIp = [
+			sourceWords.peer[source.origin] + (forwardedFor ? `; ${sourceWords.forwardedFor[forwardedFor.origin]}` : ''),
+			lostToClusterPolicy ? sourceWords.withLocal : '',
+			[source.origin, forwardedFor?.origin].includes('load-balancer') ? sourceWords.withPreservation : '',
+		].filter(Boolean);
 		return [
 			{
 				id,
@@ -52,9 +62,9 @@ export function comparisonRows(locale: Locale): ComparisonRow[] {
 				entry: entry ? formatEndpoint(entry) : '',
 				reach: words.facts.reach[facts.reach],
 				ports: portsAlong(scenario),
-				layer: words.facts.layer[facts.layer],
-				tlsEnds: words.facts.tlsEnds[facts.tlsEnds],
-				sourceIp: words.facts.sourceIp[facts.sourceIp],
+				layer: words.facts.layer[derived.layer],
+				tlsEnds: words.facts.tlsEnds[derived.tls.at] + (derived.tls.inExample ? '' : ` ${words.facts.tlsNotInExample}`),
+				sourceIp: sourceIp.join('. '),
 				cost: words.facts.cost[facts.cost],
 				production: words.facts.production[facts.production],
 				hops: scenario.path.length,

@@ -87,8 +87,27 @@ export type CostDriver = (typeof COST_DRIVERS)[number];
 export const PRODUCTION_USES = ['never', 'limited', 'yes'] as const;
 export type ProductionUse = (typeof PRODUCTION_USES)[number];
 
-export const SOURCE_IPS = ['api-server', 'client', 'node-or-client', 'proxy'] as const;
-export type SourceIp = (typeof SOURCE_IPS)[number];
+/**
+ * Whose address a packet carries as its source at some point of the path: the client's, a node's (after
+ * SNAT), the load balancer's (when it does not keep the client's), the API server's, an HTTP proxy's
+ * (Ingress controller, Gateway), or a mesh sidecar's. Derived hop by hop (`sourcesAlong`), never declared.
+ */
+export const SOURCE_ORIGINS = ['client', 'node', 'load-balancer', 'api-server', 'proxy', 'sidecar'] as const;
+export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
+
+/**
+ * Node kinds that accept the connection and read the HTTP request before they send it on: a path
+ * through one of them is an L7 path, and its protocol may change there (TLS ends).
+ */
+export const L7_NODE_KINDS = ['kubectl-proxy', 'api-server', 'ingress-controller', 'gateway-proxy', 'sidecar-proxy'] as const satisfies readonly NodeKind[];
+
+/** Where TLS ends, by the kind of node that receives HTTPS and sends something else on. */
+export const TLS_END_OF_KIND = {
+	'api-server': 'api-server',
+	'cloud-load-balancer': 'load-balancer',
+	'ingress-controller': 'ingress-controller',
+	'gateway-proxy': 'gateway',
+} as const satisfies Partial<Record<NodeKind, TlsEnd>>;
 
 /** The range the API server allocates `nodePort` values from unless `--service-node-port-range` changes it. */
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;

@@ -4,7 +4,7 @@
  * moves the diagram, the walkthrough and the manifests together.
  */
 import type { Endpoint, Hop, RouteRule, Routing, Scenario, ServiceSpec, TopologyNode, Zone } from './types.ts';
-import { ENDPOINT_KINDS, type Protocol, type TransformKind } from './kinds.ts';
+import { ENDPOINT_KINDS, type Protocol, type SourceOrigin, type TransformKind } from './kinds.ts';
 
 /** `kubectl proxy` listens here unless `--address` / `--port` say otherwise. */
 export const KUBECTL_PROXY_DEFAULT: Endpoint = { host: '127.0.0.1', port: 8001 };
@@ -105,45 +105,104 @@ export function destinationOf(scenario: Scenario, index: number): Endpoint | und
 	return undefined;
 }
 
+/** The source address of the packets at one point of the path, and whose address it is. */
+export interface SeenAddress {
+	readonly origin: SourceOrigin;
+	/** Undefined where the model has no address for it (a laptop on its own network). */
+	readonly address: string | undefined;
+	/** For a node's address: the node's name (`node-a`). */
+	readonly machine?: string | undefined;
+}
+
 /**
- * The addresses the last Pod sees: the source of the connection, and the client's address in
- * `X-Forwarded-For` when an HTTP proxy (Ingress controller, Gateway) sat in between. Follows the path:
- * SNAT by kube-proxy gives the node's address, a proxy its own Pod IP, a mesh sidecar `127.0.0.6`.
+ * The source of the packets as each hop's receiver sees it (index `i`: what `path[i].to` sees), hop by
+ * hop from the client: kube-proxy's SNAT under `externalTrafficPolicy: Cluster` gives a node's address,
+ * a load balancer that does not keep the client's (`loadBalancerSource`) its own, an HTTP proxy (the API
+ * server, an Ingress controller, a Gateway) its own Pod or node address, a mesh sidecar `127.0.0.6`.
+ * The comparison table, the step texts and the sessions all read this one list.
  */
-export function sourceSeenByPod(scenario: Scenario): { source: string | undefined; forwardedFor: string | undefined } {
+export function sourcesAlong(scenario: Scenario): SeenAddress[] {
 	const first = scenario.path[0] && findNode(scenario, scenario.path[0].from);
-	let source = first?.address;
-	let forwardedFor: string | undefined;
-	scenario.path.forEach((hop, index) => {
+	let source: SeenAddress = { origin: 'client', address: first?.address };
+	return scenario.path.map((hop, index) => {
 		const from = findNode(scenario, hop.from);
-		if (!from) return;
+		const to = findNode(scenario, hop.to);
+		const machine = from && machineOf(scenario, from);
 		switch (hop.transform) {
 			case 'loopback-http':
-				source = KUBECTL_PROXY_DEFAULT.host;
+				source = { origin: 'client', address: KUBECTL_PROXY_DEFAULT.host };
+				break;
+			case 'api-authenticated-proxy':
+				// kubectl proxy connects from your machine, whose address the model does not know.
+				source = { origin: 'client', address: undefined };
 				break;
 			case 'api-service-proxy':
-				source = machineOf(scenario, from)?.address;
+				source = { origin: 'api-server', address: machine?.address, machine: machine?.name };
 				break;
+			case 'load-balancer-to-node':
+			case 'load-balancer-to-pod': {
+				const service = findService(scenario, from?.service ?? to?.service);
+				if (service?.loadBalancerSource !== undefined) source = { origin: 'load-balancer', address: service.loadBalancerSource };
+				break;
+			}
 			case 'endpoint-dnat':
-				if (hopContext(scenario, index).snat) source = machineOf(scenario, from)?.address;
+				if (snatOn(scenario, index)) source = { origin: 'node', address: machine?.address, machine: machine?.name };
 				break;
 			case 'ingress-route':
 			case 'gateway-route':
-				forwardedFor = source;
-				source = podAddressOf(scenario, from);
+				source = { origin: 'proxy', address: from && podAddressOf(scenario, from) };
 				break;
 			case 'mesh-mtls':
-				source = podAddressOf(scenario, from);
+				source = { origin: 'sidecar', address: from && podAddressOf(scenario, from) };
 				break;
 			case 'sidecar-inbound':
 				// Istio's sidecar binds inbound passthrough connections to this address.
-				source = '127.0.0.6';
+				source = { origin: 'sidecar', address: '127.0.0.6' };
 				break;
 			default:
 				break;
 		}
+		return source;
 	});
-	return { source, forwardedFor };
+}
+
+/** Transforms whose receiver is an HTTP proxy that writes the address it saw into `X-Forwarded-For`. */
+const FORWARDING_TRANSFORMS: readonly TransformKind[] = ['ingress-route', 'gateway-route'];
+
+export interface SourceSeenByPod {
+	/** The peer of the last Pod's connection (`RemoteAddr`). */
+	readonly source: SeenAddress;
+	/** What the last HTTP proxy on the path wrote into `X-Forwarded-For`: the source it saw itself. */
+	readonly forwardedFor: SeenAddress | undefined;
+	/**
+	 * The client's address was replaced by the SNAT of `externalTrafficPolicy: Cluster`, on a path where
+	 * it had survived until then: with `Local` it would have reached the next receiver.
+	 */
+	readonly lostToClusterPolicy: boolean;
+}
+
+/** The addresses the last Pod sees (see `sourcesAlong`). */
+export function sourceSeenByPod(scenario: Scenario): SourceSeenByPod {
+	const sources = sourcesAlong(scenario);
+	const entry: SeenAddress = { origin: 'client', address: scenario.path[0] && findNode(scenario, scenario.path[0].from)?.address };
+	const arriving = (index: number) => (index === 0 ? entry : sources[index - 1]!);
+	let forwardedFor: SeenAddress | undefined;
+	let lostToClusterPolicy = false;
+	scenario.path.forEach((hop, index) => {
+		if (FORWARDING_TRANSFORMS.includes(hop.transform)) forwardedFor = arriving(index);
+		if (snatOn(scenario, index) && arriving(index).origin === 'client') lostToClusterPolicy = true;
+	});
+	return { source: sources.at(-1) ?? entry, forwardedFor, lostToClusterPolicy };
+}
+
+/** Hop `index` is kube-proxy's DNAT of external traffic under `externalTrafficPolicy: Cluster`, which also rewrites the source. */
+function snatOn(scenario: Scenario, index: number): boolean {
+	const hop = scenario.path[index];
+	if (hop?.transform !== 'endpoint-dnat') return false;
+	const to = findNode(scenario, hop.to);
+	const from = findNode(scenario, hop.from);
+	const service = findService(scenario, to?.service) ?? findService(scenario, from?.service);
+	return (service?.externalTrafficPolicy ?? 'Cluster') === 'Cluster';
 }
 
 /** A node as the step templates see it. */
@@ -175,6 +234,10 @@ export interface HopContext {
 	readonly crossNode: boolean;
 	/** The source address is rewritten to the node's (`externalTrafficPolicy: Cluster`). */
 	readonly snat: boolean;
+	/** The source of the packets this hop carries, as they arrive at its sender (see `sourcesAlong`). */
+	readonly sourceIn: SeenAddress;
+	/** Their source as the hop's receiver sees it, after what the hop did. */
+	readonly sourceOut: SeenAddress;
 	/** The node the request first entered, if it entered through one (NodePort, load balancer target). */
 	readonly entryMachine: NodeView | undefined;
 	/** The protocol of the hop before this one (`HTTPS` arriving, `HTTP` leaving: TLS ended here). */
@@ -206,6 +269,7 @@ export function hopContext(scenario: Scenario, index: number): HopContext {
 	const toMachine = machineOf(scenario, to);
 	const podsOfService = service ? endpointsOf(scenario, service.name) : [];
 	const toListen = listenOf(scenario, to);
+	const sources = sourcesAlong(scenario);
 	const entry = scenario.path
 		.map((h) => findNode(scenario, h.to))
 		.find((node) => node?.kind === 'node-port');
@@ -220,7 +284,9 @@ export function hopContext(scenario: Scenario, index: number): HopContext {
 		endpointCount: podsOfService.length,
 		localEndpoints: podsOfService.filter((pod) => toMachine !== undefined && machineOf(scenario, pod)?.id === toMachine.id).length,
 		crossNode: fromMachine !== undefined && toMachine !== undefined && fromMachine.id !== toMachine.id,
-		snat: hop.transform === 'endpoint-dnat' && (service?.externalTrafficPolicy ?? 'Cluster') === 'Cluster',
+		snat: snatOn(scenario, index),
+		sourceIn: index === 0 ? { origin: 'client', address: from.address } : sources[index - 1]!,
+		sourceOut: sources[index]!,
 		entryMachine: entry ? viewOf(scenario, entry) : undefined,
 		incomingProtocol: scenario.path[index - 1]?.protocol,
 		routing: scenario.routing,

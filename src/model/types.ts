@@ -1,12 +1,9 @@
 import type {
 	CostDriver,
-	Layer,
 	NodeKind,
 	ProductionUse,
 	Protocol,
 	Reach,
-	SourceIp,
-	TlsEnd,
 	TransformKind,
 	ZoneKind,
 } from './kinds.ts';
@@ -33,8 +30,20 @@ export interface ServiceSpec {
 	readonly nodePort?: number;
 	/** Value of the `app` label the Service selects and the Pods carry. */
 	readonly app: string;
-	/** For `LoadBalancer`: the address the cloud assigns (`status.loadBalancer.ingress[0].ip`). */
+	/**
+	 * For `LoadBalancer`: the public address clients connect to, `status.loadBalancer.ingress[0].ip`, or,
+	 * when the status carries a `hostname` instead, one of the addresses that name resolves to.
+	 */
 	readonly loadBalancerIP?: string;
+	/** For `LoadBalancer`: the DNS name some providers (AWS) put in the status instead of an address. */
+	readonly loadBalancerHostname?: string;
+	/**
+	 * The address the load balancer's own connections come from, when it does not pass the client's on:
+	 * a load balancer that proxies connections, or an AWS NLB with IP targets over TCP, whose
+	 * `preserve_client_ip` is off by default. Absent: the load balancer forwards packets and the client's
+	 * address survives it.
+	 */
+	readonly loadBalancerSource?: string;
 	/**
 	 * Ports the Service has besides the one on the path (a controller's `web` port next to its
 	 * `websecure` one): shown in `kubectl` output, not drawn.
@@ -116,12 +125,12 @@ export interface Hop {
 	readonly transform: TransformKind;
 }
 
-/** What a reader compares between scenarios (worded in the locale tables). */
+/**
+ * What a reader compares between scenarios that the path cannot tell (worded in the locale tables).
+ * The layer, where TLS ends and the source the Pod sees are derived from the path (`pathFacts`).
+ */
 export interface ScenarioFacts {
 	readonly reach: Reach;
-	readonly layer: Layer;
-	readonly tlsEnds: TlsEnd;
-	readonly sourceIp: SourceIp;
 	readonly cost: CostDriver;
 	readonly production: ProductionUse;
 }

@@ -5,13 +5,18 @@ import { apiApp, apiPodOnB, internetClient, internetZones, shop, webApp, webPodO
  * Gateway API with Envoy Gateway: the cluster operator's Gateway gets its own Envoy Deployment and
  * LoadBalancer Service; the application team's HTTPRoute attaches to it. The data path looks like
  * the Ingress one; what changes is who owns which object.
+ *
+ * Envoy Gateway names that Service and Deployment `envoy-<gateway namespace>-<gateway name>-<hash>`,
+ * the hash being the first 8 hex digits of SHA-256("gateway/web-gateway"), and labels them with the
+ * Gateway's namespace and name (`gateway.envoyproxy.io/owning-gateway-*`). Its Services default to
+ * `externalTrafficPolicy: Local`.
  */
 export const gatewayApi = {
 	id: 'gateway-api',
 	section: 'beyond',
 	services: [
 		{
-			name: 'envoy-gateway-web-gateway',
+			name: 'envoy-gateway-web-gateway-b52444e4',
 			namespace: 'envoy-gateway-system',
 			type: 'LoadBalancer',
 			clusterIP: '10.96.210.4',
@@ -39,11 +44,11 @@ export const gatewayApi = {
 	zones: internetZones,
 	nodes: [
 		internetClient,
-		{ id: 'load-balancer', kind: 'cloud-load-balancer', zone: 'cloud', service: 'envoy-gateway-web-gateway' },
-		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'envoy-gateway-web-gateway' },
-		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'envoy-gateway-web-gateway' },
-		{ id: 'envoy-1', kind: 'gateway-proxy', zone: 'node-a', name: 'envoy-7f6c5-zt5pc', service: 'envoy-gateway-web-gateway', address: '10.244.1.40' },
-		{ id: 'nodeport-b', kind: 'node-port', zone: 'node-b', service: 'envoy-gateway-web-gateway' },
+		{ id: 'load-balancer', kind: 'cloud-load-balancer', zone: 'cloud', service: 'envoy-gateway-web-gateway-b52444e4' },
+		{ id: 'nodeport-a', kind: 'node-port', zone: 'node-a', service: 'envoy-gateway-web-gateway-b52444e4' },
+		{ id: 'kube-proxy-a', kind: 'kube-proxy', zone: 'node-a', service: 'envoy-gateway-web-gateway-b52444e4' },
+		{ id: 'envoy-1', kind: 'gateway-proxy', zone: 'node-a', name: 'envoy-gateway-web-gateway-b52444e4-7f6c5d8b9-zt5pc', service: 'envoy-gateway-web-gateway-b52444e4', address: '10.244.1.40' },
+		{ id: 'nodeport-b', kind: 'node-port', zone: 'node-b', service: 'envoy-gateway-web-gateway-b52444e4' },
 		apiPodOnB,
 		webPodOnB,
 	],
@@ -56,9 +61,6 @@ export const gatewayApi = {
 	],
 	facts: {
 		reach: 'internet',
-		layer: 'L7',
-		tlsEnds: 'gateway',
-		sourceIp: 'proxy',
 		cost: 'one-load-balancer',
 		production: 'yes',
 	},

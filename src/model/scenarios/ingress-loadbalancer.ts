@@ -56,9 +56,6 @@ export const ingressLoadbalancer = {
 	],
 	facts: {
 		reach: 'internet',
-		layer: 'L7',
-		tlsEnds: 'ingress-controller',
-		sourceIp: 'proxy',
 		cost: 'one-load-balancer',
 		production: 'yes',
 	},

@@ -53,9 +53,6 @@ export const ingressNodeport = {
 	],
 	facts: {
 		reach: 'node-network',
-		layer: 'L7',
-		tlsEnds: 'ingress-controller',
-		sourceIp: 'proxy',
 		cost: 'node-ports',
 		production: 'limited',
 	},

@@ -41,9 +41,6 @@ export const kubectlProxy = {
 	],
 	facts: {
 		reach: 'this-machine',
-		layer: 'L7',
-		tlsEnds: 'api-server',
-		sourceIp: 'api-server',
 		cost: 'none',
 		production: 'never',
 	},

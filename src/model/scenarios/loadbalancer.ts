@@ -42,9 +42,6 @@ export const loadbalancer = {
 	],
 	facts: {
 		reach: 'internet',
-		layer: 'L4',
-		tlsEnds: 'pod',
-		sourceIp: 'node-or-client',
 		cost: 'load-balancer-per-service',
 		production: 'yes',
 	},

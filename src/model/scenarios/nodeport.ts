@@ -40,9 +40,6 @@ export const nodeport = {
 	],
 	facts: {
 		reach: 'node-network',
-		layer: 'L4',
-		tlsEnds: 'pod',
-		sourceIp: 'node-or-client',
 		cost: 'node-ports',
 		production: 'limited',
 	},

@@ -31,7 +31,7 @@ describe('stepsFor', () => {
 		// kube-proxy has no address of its own: the packet is still addressed to the NodePort.
 		expect(en2!.destination).toBe('10.0.1.11:30080');
 		expect(en3!.destination).toBe('10.244.2.7:8080');
-		expect(en3!.body).toContain('the Pod sees `10.0.1.11`, the address of `node-a`');
+		expect(en3!.body).toContain('the Pod sees `10.0.1.11`, an address of `node-a`, not the client’s');
 		expect(fr3!.title).toBe('Réécrit vers un Pod sur `node-b`');
 	});
 
