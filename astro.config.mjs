@@ -49,7 +49,11 @@ export default defineConfig({
 				translations: { fr: group.label.fr },
 				items: group.slugs.map((slug) => ({ slug })),
 			})),
+			// Each page's footer says when it last changed (its last commit; nothing when git has no date
+			// for it) and, beside it, what it was checked against (src/site/checked-against.ts).
+			lastUpdated: true,
 			components: {
+				LastUpdated: './src/components/LastUpdated.astro',
 				LanguageSelect: './src/components/LanguageLinks.astro',
 				// Starlight's search with the Pagefind UI imported only when the dialog opens (and an a11y fix).
 				Search: './src/components/Search.astro',

@@ -1,6 +1,7 @@
 import type { Messages } from './messages.ts';
 import type { HopContext, SeenAddress } from '../model/resolve.ts';
 import { NODE_PORT_RANGE } from '../model/kinds.ts';
+import { reviewedMonth } from '../site/checked-against.ts';
 
 const on = (c: HopContext['to']) => (c.machine ? ` on \`${c.machine}\`` : '');
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -271,6 +272,9 @@ export const en = {
 			'external-traffic-policy-local': 'Set `externalTrafficPolicy: Local` on the Service so the Pods see the client’s address; the load balancer’s health checks then avoid nodes without a Pod.',
 			metallb: 'Without a load balancer implementation, put your own load balancer in front of the node ports, or install one such as MetalLB to get `LoadBalancer` Services.',
 		},
+	},
+	site: {
+		checkedAgainst: (c) => `Checked against Kubernetes ${c.kubernetes} and Gateway API ${c.gatewayApi}, ${reviewedMonth(c).toLocaleDateString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
 	},
 	learningPath: {
 		label: 'Learning path',

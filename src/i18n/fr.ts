@@ -1,6 +1,7 @@
 import type { Messages } from './messages.ts';
 import type { HopContext, SeenAddress } from '../model/resolve.ts';
 import { NODE_PORT_RANGE } from '../model/kinds.ts';
+import { reviewedMonth } from '../site/checked-against.ts';
 
 /*
  * French typography: « guillemets » with non-breaking spaces inside, and a non-breaking space before
@@ -273,6 +274,9 @@ export const fr = {
 			'external-traffic-policy-local': 'Mettez `externalTrafficPolicy: Local` sur le Service pour que les Pods voient l’adresse du client ; les vérifications de santé de l’équilibreur de charge écartent alors les nœuds sans Pod.',
 			metallb: 'Sans implémentation d’équilibreur de charge, placez votre propre équilibreur devant les NodePorts, ou installez-en une comme MetalLB pour obtenir des Services `LoadBalancer`.',
 		},
+	},
+	site: {
+		checkedAgainst: (c) => `Vérifié pour Kubernetes ${c.kubernetes} et Gateway API ${c.gatewayApi}, en ${reviewedMonth(c).toLocaleDateString('fr', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
 	},
 	learningPath: {
 		label: 'Parcours d’apprentissage',

@@ -21,6 +21,7 @@ import type { HopContext } from '../model/resolve.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { QuestionId, TipId } from '../model/decision.ts';
 import type { ComparisonColumn } from '../model/compare.ts';
+import type { CheckedAgainst } from '../site/checked-against.ts';
 
 export interface StepTemplate {
 	readonly title: (c: HopContext) => string;
@@ -73,6 +74,10 @@ export interface Messages {
 	};
 	readonly learningPath: {
 		readonly label: string;
+	};
+	readonly site: {
+		/** The footer's "Checked against Kubernetes 1.37 and Gateway API 1.6, December 2026". */
+		readonly checkedAgainst: (checked: CheckedAgainst) => string;
 	};
 	readonly facts: {
 		readonly reach: Record<Reach, string>;
