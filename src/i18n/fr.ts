@@ -159,7 +159,7 @@ export const fr = {
 				`Il transmet la connexion à \`${c.destination}\`, le NodePort du Service \`${c.service?.name ?? ''}\`${sur(c.to)}. ` +
 				((c.service?.externalTrafficPolicy ?? 'Cluster') === 'Local'
 					? `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent : ici \`${c.to.machine ?? ''}\`, avec ${pluriel(c.localEndpoints, 'endpoint local', 'endpoints locaux')}. Les autres nœuds ne reçoivent rien.`
-					: 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour le savoir le point d’accès de santé de kube-proxy sur le port `10256`.') +
+					: 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour le savoir le point d’accès `/healthz` de kube-proxy, sur le port `10256`.') +
 				(c.sourceOut.origin === 'load-balancer'
 					? ` Cet équilibreur de charge ouvre ses propres connexions : le nœud voit ${qui(c.sourceOut)}, et non celle du client.`
 					: ' Cet équilibreur de charge transmet les paquets sans ouvrir de connexion à son nom : leur source reste l’adresse du client.'),
