@@ -3,7 +3,7 @@
  * Plain objects (no schema library here, so this stays pure and light); `src/manifests/validate.ts`
  * checks them against the Kubernetes API schema at build time and in the tests.
  */
-import { endpointsOf } from './resolve.ts';
+import { endpointsOf, findNode, findService } from './resolve.ts';
 import type { Routing, Scenario, ServiceSpec } from './types.ts';
 
 /**
@@ -143,4 +143,41 @@ export function manifestsFor(scenario: Scenario): Manifest[] {
 		...apps.flatMap((service) => [deploymentFor(scenario, service), serviceFor(service)]),
 		...(routing === undefined ? [] : routing.kind === 'Ingress' ? ingressFor(scenario, routing) : gatewayApiFor(scenario, routing)),
 	];
+}
+
+/**
+ * The labels the Traefik chart gives a release's Pods and selects them by: the chart's name, and
+ * `<release>-<namespace>` as the instance (the release is named after its Service here).
+ */
+function traefikSelector(service: ServiceSpec): Record<string, string> {
+	return { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': `${service.name}-${service.namespace}` };
+}
+
+/**
+ * The Ingress controller's own `Service`, as its Helm chart renders it from the group's values: the
+ * piece of the platform side that asks for the load balancer. Only for a controller Service that
+ * carries provider annotations (the one-load-balancer-per-API pattern); the other pages install theirs
+ * with a `helm install` line (`commands.ts`).
+ */
+export function controllerServiceFor(scenario: Scenario): Manifest | undefined {
+	const entered = scenario.path.map((hop) => findService(scenario, findNode(scenario, hop.to)?.service));
+	const service = entered.find((s) => s?.role === 'ingress-controller' && s.annotations !== undefined);
+	if (!service) return undefined;
+	const spec: Record<string, unknown> = {
+		type: service.type,
+		selector: traefikSelector(service),
+		// The chart names the container port after the entry point, and the Service targets it by name.
+		ports: [{ name: service.portName, port: service.port, targetPort: service.portName, protocol: 'TCP' }],
+	};
+	if (service.allocateLoadBalancerNodePorts !== undefined) spec['allocateLoadBalancerNodePorts'] = service.allocateLoadBalancerNodePorts;
+	if (service.externalTrafficPolicy !== undefined) spec['externalTrafficPolicy'] = service.externalTrafficPolicy;
+	return {
+		file: `${service.name}-service.yaml`,
+		object: {
+			apiVersion: 'v1',
+			kind: 'Service',
+			metadata: { name: service.name, namespace: service.namespace, labels: traefikSelector(service), annotations: { ...service.annotations } },
+			spec,
+		},
+	};
 }

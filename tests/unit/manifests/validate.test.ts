@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { validateManifest } from '../../../src/manifests/validate.ts';
-import { manifestsFor } from '../../../src/model/manifests.ts';
+import { controllerServiceFor, manifestsFor } from '../../../src/model/manifests.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
 import { copyOf } from '../fixtures.ts';
 
@@ -67,5 +67,19 @@ describe('validateManifest', () => {
 
 	it('refuses a kind it has no schema for instead of passing it', () => {
 		expect(validateManifest({ apiVersion: 'v1', kind: 'Pdo' }, 'x.yaml')).toEqual(['x.yaml: no schema for `v1 Pdo`. Add its validator to src/manifests/validate.ts.']);
+	});
+
+	it('shows the per-API controller’s own LoadBalancer Service, schema-valid, with the AWS annotations and no node ports', () => {
+		const manifest = controllerServiceFor(scenarios['loadbalancer-per-api'])!;
+		expect(validateManifest(manifest.object, manifest.file)).toEqual([]);
+		const text = stringify(manifest.object);
+		expect(text).toContain('service.beta.kubernetes.io/aws-load-balancer-type: external');
+		expect(text).toContain('service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip');
+		expect(text).toContain('allocateLoadBalancerNodePorts: false');
+		expect(text).toContain('type: LoadBalancer');
+		expect(text).not.toContain('nodePort');
+		// The Traefik chart's selector, so the Service finds the controller Pods the chart created.
+		expect(text).toContain('app.kubernetes.io/instance: traefik-orders-edge-orders');
+		expect(controllerServiceFor(scenarios['ingress-loadbalancer'])).toBeUndefined();
 	});
 });
