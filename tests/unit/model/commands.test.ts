@@ -31,7 +31,6 @@ describe('sessionFor', () => {
 		expect(text).toContain('curl -s https://shop.example.com/api/ --resolve shop.example.com:443:203.0.113.20');
 		expect(text).toContain('RemoteAddr: 10.244.1.20:41822\nX-Forwarded-For: 198.51.100.23');
 	});
-	});
 
 	it('keeps the node address in X-Forwarded-For behind a NodePort controller with externalTrafficPolicy: Cluster', () => {
 		const text = transcript(sessionFor(scenarios['ingress-nodeport']));
