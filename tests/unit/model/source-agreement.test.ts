@@ -110,3 +110,17 @@ describe('the step text, the comparison cell and the session say the same source
 		});
 	});
 });
+
+describe('in both languages, the walkthrough names the address the session prints', () => {
+	for (const locale of ['en', 'fr'] as const) {
+		it.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])(`${locale}: \`%s\``, (id) => {
+			const expected = EXPECTED[id];
+			const steps = stepsFor(scenarios[id], locale);
+			const text = steps.map((step) => step.body).join('\n');
+			// The address X-Forwarded-For carries is named in the last step, the proxy's.
+			if (expected.forwardedFor) expect(steps.at(-1)!.body, `${id} (${locale}): the last step should name ${expected.forwardedFor.address}`).toContain(`\`${expected.forwardedFor.address}\``);
+			// A node's address after SNAT, or the load balancer's, is named where it replaces the client's.
+			if (expected.peer === 'node') expect(text, `${id} (${locale}): the SNAT step should name ${expected.remoteAddr}`).toContain(`\`${expected.remoteAddr}\``);
+		});
+	}
+});
