@@ -311,6 +311,7 @@ export const en = {
 				proxy: 'X-Forwarded-For carries another proxy’s address',
 				sidecar: 'X-Forwarded-For carries a sidecar’s address',
 			},
+			withForwarded: (peer, forwardedFor) => `${peer}; ${forwardedFor}`,
 			withLocal: 'The client’s with externalTrafficPolicy: Local',
 			withPreservation: 'The client’s only with client IP preservation or the PROXY protocol',
 		},

@@ -313,6 +313,7 @@ export const fr = {
 				proxy: 'X-Forwarded-For porte l’adresse d’un autre proxy',
 				sidecar: 'X-Forwarded-For porte l’adresse d’un sidecar',
 			},
+			withForwarded: (peer, forwardedFor) => `${peer} ; ${forwardedFor}`,
 			withLocal: 'Celle du client avec externalTrafficPolicy: Local',
 			withPreservation: 'Celle du client seulement avec la préservation de l’IP client ou le protocole PROXY',
 		},

@@ -92,6 +92,8 @@ export interface Messages {
 		readonly sourceIp: {
 			readonly peer: Record<SourceOrigin, string>;
 			readonly forwardedFor: Record<SourceOrigin, string>;
+			/** Joins the two with the language's semicolon. */
+			readonly withForwarded: (peer: string, forwardedFor: string) => string;
 			/** The client's address was lost to `externalTrafficPolicy: Cluster`. */
 			readonly withLocal: string;
 			/** The client's address was lost at a load balancer that does not keep it. */

@@ -50,7 +50,7 @@ export function comparisonRows(locale: Locale): ComparisonRow[] {
 		const { source, forwardedFor, lostToClusterPolicy } = derived.source;
 		const sourceWords = words.facts.sourceIp;
 		const sourceIp = [
-			sourceWords.peer[source.origin] + (forwardedFor ? `; ${sourceWords.forwardedFor[forwardedFor.origin]}` : ''),
+			forwardedFor ? sourceWords.withForwarded(sourceWords.peer[source.origin], sourceWords.forwardedFor[forwardedFor.origin]) : sourceWords.peer[source.origin],
 			lostToClusterPolicy ? sourceWords.withLocal : '',
 			[source.origin, forwardedFor?.origin].includes('load-balancer') ? sourceWords.withPreservation : '',
 		].filter(Boolean);
