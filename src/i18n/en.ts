@@ -105,7 +105,7 @@ export const en = {
 				(c.service
 					? `The API server looks up the endpoints of Service \`${c.service.name}\`, picks ${oneOfThe(c.endpointCount)} `
 					: 'The API server picks a ready endpoint ') +
-				`and connects to \`${c.destination}\`${on(c.to)}. The ClusterIP and kube-proxy's rules are not on this path, ` +
+				`and connects to \`${c.destination}\`${on(c.to)}. The ClusterIP and kube-proxy’s rules are not on this path, ` +
 				'and the Pod sees the API server (or the Konnectivity agent of a managed control plane) as its client.',
 		},
 		'node-port-connect': {
