@@ -54,7 +54,7 @@ describe('stepsFor', () => {
 		const last = stepsFor(scenarios['kubectl-proxy'], 'en').at(-1)!;
 		expect(last.destination).toBe('10.244.1.12:8080');
 		expect(last.body).toContain('picks one of the 2 ready endpoints');
-		expect(last.body).toContain('The ClusterIP and kube-proxy\'s rules are not on this path');
+		expect(last.body).toContain('The ClusterIP and kube-proxy’s rules are not on this path');
 	});
 
 	it('words a single endpoint and the article before a protocol properly', () => {
