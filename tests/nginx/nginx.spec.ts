@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { buildPolicy, collectHashes } from '../../scripts/csp-hashes.mjs';
-import { BROTLI_MODULE } from '../../scripts/nginx.mjs';
+import { hasBrotli } from '../../scripts/nginx.mjs';
+import { COMPRESSIBLE, MIN_BYTES } from '../../src/site/precompress.ts';
 import { AFTER_PAINT_ID, type AfterPaint } from '../../src/site/after-paint.ts';
 
 /*
@@ -30,6 +32,13 @@ const SECURITY_HEADERS = {
 } as const;
 const DOCUMENT_ONLY = [...Object.keys(SECURITY_HEADERS).filter((name) => !(name in ASSET_HEADERS)), 'permissions-policy'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Every file under `dir`, relative to it. */
+function filesOf(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
 
 /** Every page of the built sitemap, as a path (`/en/exposure/nodeport/`). */
 function sitemapPaths(): string[] {
@@ -126,7 +135,7 @@ test.describe('headers', () => {
 
 	test('bundles carry the asset headers only; anything that can be a document carries them all', async ({ request }) => {
 		// /_astro/ gets the lean set because it holds nothing a browser would render as a document.
-		const kinds = new Set(readdirSync(join(DIST, '_astro')).map((name) => name.slice(name.lastIndexOf('.'))));
+		const kinds = new Set(readdirSync(join(DIST, '_astro')).map((name) => /\.\w+(?=(\.gz|\.br)?$)/.exec(name)?.[0]));
 		expect([...kinds].sort(), `${DIST}/_astro/ holds only scripts and stylesheets; for anything else, give /_astro/ security-headers.conf in deploy/nginx/kube-paths.conf`).toEqual(['.css', '.js']);
 		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
 		for (const asset of [js, css]) {
@@ -142,8 +151,8 @@ test.describe('headers', () => {
 
 	test('HTML, JavaScript and CSS are compressed for clients that accept it', async ({ request }) => {
 		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
-		// scripts/nginx.mjs loads the brotli module when Debian's is installed (scripts/ensure-nginx.mjs tries).
-		const encodings = existsSync(BROTLI_MODULE) ? ['gzip', 'br'] : ['gzip'];
+		// scripts/nginx.mjs loads the brotli modules when Debian's are installed (scripts/ensure-nginx.mjs tries).
+		const encodings = hasBrotli() ? ['gzip', 'br'] : ['gzip'];
 		for (const path of ['/en/exposure/nodeport/', '/fr/', js, css, '/pagefind/pagefind-ui.js']) {
 			for (const encoding of encodings) {
 				const response = await request.get(path, { headers: { 'accept-encoding': encoding } });
@@ -154,6 +163,33 @@ test.describe('headers', () => {
 			expect(plain.headers()['content-encoding'], `${path} without compression`).toBeUndefined();
 		}
 		if (!encodings.includes('br')) test.info().annotations.push({ type: 'note', description: 'nginx has no brotli module here: gzip only' });
+	});
+
+	test('every .gz and .br of the build decompresses to exactly its file, and every text file has both', () => {
+		const all = filesOf(DIST);
+		const copies = all.filter((f) => /\.(gz|br)$/.test(f));
+		expect(copies.length).toBeGreaterThan(40);
+		for (const copy of copies) {
+			const original = readFileSync(join(DIST, copy.slice(0, -3)));
+			const unpacked = copy.endsWith('.gz') ? gunzipSync(readFileSync(join(DIST, copy))) : brotliDecompressSync(readFileSync(join(DIST, copy)));
+			expect(unpacked.equals(original), `${copy} is ${copy.slice(0, -3)} as it is now (compressed after every rewrite of the build)`).toBe(true);
+		}
+		const missing = all.filter((f) => COMPRESSIBLE.test(f) && statSync(join(DIST, f)).size >= MIN_BYTES && !(copies.includes(`${f}.gz`) && copies.includes(`${f}.br`)));
+		expect(missing, 'text files without their precompressed copies').toEqual([]);
+	});
+
+	test('nginx sends the precompressed bytes as they are (gzip_static, brotli_static), with their length', async ({ request }) => {
+		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
+		const encodings = hasBrotli() ? { gzip: '.gz', br: '.br' } : { gzip: '.gz' };
+		for (const [path, file] of [['/en/exposure/nodeport/', 'en/exposure/nodeport/index.html'], ['/fr/', 'fr/index.html'], [js, js.slice(1)], [css, css.slice(1)], ['/en/no-such-page/', 'en/404/index.html']] as const) {
+			for (const [encoding, suffix] of Object.entries(encodings)) {
+				const response = await request.get(path, { headers: { 'accept-encoding': encoding } });
+				const copy = readFileSync(join(DIST, file + suffix));
+				expect(response.headers()['content-encoding'], `${path} ${encoding}`).toBe(encoding);
+				// Compressed on the fly, a response is chunked; precompressed, it has the copy's length.
+				expect(response.headers()['content-length'], `${path} ${encoding}: the length of ${file}${suffix}`).toBe(String(copy.length));
+			}
+		}
 	});
 
 	test('a directory without its trailing slash redirects to it, with a relative Location', async ({ request }) => {
