@@ -17,6 +17,7 @@ import { writeCspInclude } from './csp-hashes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEPLOY = join(ROOT, 'deploy', 'nginx');
+const START_SCRIPT = join(DEPLOY, 'kube-paths-start.sh');
 export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 /** Sends the build's `.br` copies (deploy/nginx/brotli.conf needs both modules). */
 export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
@@ -30,12 +31,14 @@ export function findNginx() {
 }
 
 /** deploy/nginx/kube-paths.conf with its two KP-TEST lines pointed at this run. */
-export function testServerBlock(dist, port) {
+export function testServerBlock(dist, port, runDir) {
 	const source = readFileSync(join(DEPLOY, 'kube-paths.conf'), 'utf8');
 	let replaced = 0;
 	const out = source.replace(/^(\s*)listen [^;]+; # KP-TEST: listen$/m, (_, indent) => (replaced++, `${indent}listen 127.0.0.1:${port}; # KP-TEST: listen`)).replace(/^(\s*)root [^;]+; # KP-TEST: root$/m, (_, indent) => (replaced++, `${indent}root ${dist}; # KP-TEST: root`));
 	if (replaced !== 2) throw new Error('deploy/nginx/kube-paths.conf must keep its `listen … # KP-TEST: listen` and `root … # KP-TEST: root` lines.');
-	return out;
+	// What the image keeps in /tmp/kube-paths/ (drain file, IPv6 listener) is in the run's prefix: the
+	// test nginx listens on 127.0.0.1 only, and a test drains it by writing <prefix>/tmp/kube-paths/draining.
+	return out.replaceAll('/tmp/kube-paths/', `${runDir}/`);
 }
 
 /**
@@ -98,28 +101,40 @@ function waitForPort(port, timeoutMs) {
 /**
  * Starts nginx (as a daemon with a pid file in its prefix) serving `dist` on 127.0.0.1:`port`.
  * Returns what the caller needs, including `stop()`, which waits for nginx to exit and removes the prefix.
+ * `bare`: nginx's defaults instead of deploy/nginx/ (the load benchmark's yardstick). For the tests of
+ * the fail-closed include: `alterCsp(path)` changes the generated csp.conf before the checks, and
+ * `skipCspCheck` leaves deploy/nginx/kube-paths-start.sh out, to see what nginx alone does.
  */
-export async function startNginx({ dist = 'dist', port = 4350, brotli = hasBrotli(), bare = false } = {}) {
+export async function startNginx({ dist = 'dist', port = 4350, brotli = hasBrotli(), bare = false, alterCsp, skipCspCheck = false } = {}) {
 	const nginx = findNginx();
 	if (!nginx) throw new Error('nginx not found: run `node scripts/ensure-nginx.mjs` (Debian: `apt-get install -y nginx`).');
 	const site = resolve(dist);
 	if (!existsSync(join(site, 'index.html'))) throw new Error(`${site} has no index.html: build the site first (npx astro build --outDir ${dist}).`);
 	if (await listening(port)) throw new Error(`127.0.0.1:${port} is already in use: stop what listens there or choose another port.`);
 	const prefix = mkdtempSync(join(tmpdir(), 'kp-nginx-'));
-	for (const dir of ['conf/conf.d', 'conf/kube-paths', 'logs', 'tmp']) mkdirSync(join(prefix, dir), { recursive: true });
+	for (const dir of ['conf/conf.d', 'conf/kube-paths', 'logs', 'tmp/kube-paths']) mkdirSync(join(prefix, dir), { recursive: true });
 	for (const file of ['security-headers.conf', 'asset-headers.conf']) copyFileSync(join(DEPLOY, file), join(prefix, 'conf/kube-paths', file));
 	copyFileSync(join(DEPLOY, 'brotli.conf'), join(prefix, 'conf/kube-paths/brotli.conf'));
-	const csp = bare ? { policy: undefined } : writeCspInclude(site, join(prefix, 'conf/kube-paths/csp.conf'));
-	writeFileSync(join(prefix, 'conf/conf.d/kube-paths.conf'), bare ? bareServerBlock(site, port) : testServerBlock(site, port));
+	const policy = bare ? undefined : writeCspInclude(site, join(prefix, 'conf/kube-paths/csp.conf')).policy;
+	writeFileSync(join(prefix, 'conf/conf.d/kube-paths.conf'), bare ? bareServerBlock(site, port) : testServerBlock(site, port, join(prefix, 'tmp/kube-paths')));
 	// As root, nginx would hand requests to `nobody`, who cannot read a temp prefix of root's.
 	const user = process.getuid?.() === 0 ? 'root root' : undefined;
 	writeFileSync(join(prefix, 'conf/nginx.conf'), mainConfig(prefix, { brotli: brotli && !bare, user }));
 	const args = ['-p', prefix, '-c', join(prefix, 'conf/nginx.conf')];
 	const logs = () => (existsSync(join(prefix, 'logs/error.log')) ? readFileSync(join(prefix, 'logs/error.log'), 'utf8') : '');
+	const fail = (message) => {
+		rmSync(prefix, { recursive: true, force: true });
+		return new Error(message);
+	};
+	// Tests break the include on purpose (tests/nginx/fail-closed.spec.ts) to see nginx refuse it.
+	if (!bare) alterCsp?.(join(prefix, 'conf/kube-paths/csp.conf'));
+	// The image's own check (deploy/nginx/kube-paths-start.sh), then nginx's.
+	const csp = bare || skipCspCheck ? { status: 0 } : spawnSync('sh', [START_SCRIPT, 'check-csp', join(prefix, 'conf/kube-paths/csp.conf')], { encoding: 'utf8' });
+	if (csp.status !== 0) throw fail(`nginx not started: ${csp.stderr.trim()}`);
 	const check = spawnSync(nginx, ['-t', '-q', ...args], { encoding: 'utf8' });
-	if (check.status !== 0) throw new Error(`nginx -t failed for ${prefix}/conf:\n${check.stderr}${logs()}`);
+	if (check.status !== 0) throw fail(`nginx -t failed for ${prefix}/conf:\n${check.stderr}${logs()}`);
 	const started = spawnSync(nginx, args, { encoding: 'utf8' });
-	if (started.status !== 0) throw new Error(`nginx did not start:\n${started.stderr}${logs()}`);
+	if (started.status !== 0) throw fail(`nginx did not start:\n${started.stderr}${logs()}`);
 	await waitForPort(port, 10_000);
 	const pidFile = join(prefix, 'nginx.pid');
 	const pid = Number(readFileSync(pidFile, 'utf8').trim());
@@ -147,7 +162,7 @@ export async function startNginx({ dist = 'dist', port = 4350, brotli = hasBrotl
 		if (alive()) throw new Error(`nginx (pid ${pid}) did not stop`);
 		rmSync(prefix, { recursive: true, force: true });
 	}
-	return { url: `http://127.0.0.1:${port}`, port, prefix, pid, brotli: brotli && !bare, policy: csp.policy, logs, stop };
+	return { url: `http://127.0.0.1:${port}`, port, prefix, pid, brotli: brotli && !bare, policy, logs, stop };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

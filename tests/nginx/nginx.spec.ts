@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -143,9 +143,24 @@ test.describe('headers', () => {
 			for (const [name, value] of Object.entries(ASSET_HEADERS)) expect(headers[name], `${asset}: ${name}`).toBe(value);
 			for (const name of DOCUMENT_ONLY) expect(headers[name], `${asset}: no ${name} on a bundle`).toBeUndefined();
 		}
-		for (const path of ['/favicon.svg', '/sitemap-index.xml', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js', '/en/no-such-page/']) {
+		for (const path of ['/favicon.svg', '/sitemap-index.xml', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/en/no-such-page/']) {
 			const response = await request.get(path);
 			expectSecurityHeaders(response.headers(), path);
+		}
+	});
+
+	test("Pagefind's binary files (index chunks, WebAssembly) carry the asset headers only", async ({ request }) => {
+		const entry = JSON.parse(await (await request.get('/pagefind/pagefind-entry.json')).text()) as { languages: Record<string, { hash: string }> };
+		const binaries = [
+			...Object.entries(entry.languages).flatMap(([language, { hash }]) => [`/pagefind/pagefind.${hash}.pf_meta`, `/pagefind/wasm.${language}.pagefind`]),
+			...['index', 'fragment'].map((folder) => `/pagefind/${folder}/${readdirSync(join(DIST, 'pagefind', folder))[0]}`),
+		];
+		for (const path of binaries) {
+			const response = await request.get(path);
+			expect(response.status(), path).toBe(200);
+			const headers = response.headers();
+			for (const [name, value] of Object.entries(ASSET_HEADERS)) expect(headers[name], `${path}: ${name}`).toBe(value);
+			for (const name of DOCUMENT_ONLY) expect(headers[name], `${path}: no ${name} on a binary file`).toBeUndefined();
 		}
 	});
 
@@ -224,6 +239,67 @@ test.describe('page not found', () => {
 		const response = await request.get('/_astro/missing.0000000.js');
 		expect(response.status()).toBe(404);
 		expect(response.headers()['cache-control']).toBe('no-cache');
+	});
+});
+
+test.describe('every folder of the build', () => {
+	const folders = ['', ...readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => relative(DIST, join(e.parentPath, e.name)))].sort();
+
+	test('has a real answer: its index page, or the site’s 404 page in its language; never 403', async ({ request }) => {
+		expect(folders).toEqual(expect.arrayContaining(['_astro', 'pagefind', 'en/exposure', 'fr/beyond']));
+		for (const folder of folders) {
+			const path = folder === '' ? '/' : `/${folder}/`;
+			const hasIndex = readdirSync(join(DIST, folder)).includes('index.html');
+			const lang = folder.startsWith('fr/') || folder === 'fr' ? 'fr' : 'en';
+			const response = await request.get(path, { maxRedirects: 0 });
+			const html = await response.text();
+			if (hasIndex) {
+				expect(response.status(), path).toBe(200);
+				expect(html, path).toBe(readFileSync(join(DIST, folder, 'index.html'), 'utf8'));
+			} else {
+				expect(response.status(), `${path} has no index.html`).toBe(404);
+				expect(html, `${path}: the site's own ${lang} 404 page`).toBe(readFileSync(join(DIST, lang, '404/index.html'), 'utf8'));
+			}
+			expectSecurityHeaders(response.headers(), path);
+			if (folder === '') continue;
+			const bare = await request.get(`/${folder}`, { maxRedirects: 0 });
+			if (hasIndex) {
+				expect(bare.status(), `/${folder}`).toBe(301);
+				expect(bare.headers()['location'], `/${folder}`).toBe(`/${folder}/`);
+			} else expect(bare.status(), `/${folder}`).toBe(404);
+		}
+	});
+
+	test('section folders are pages that list their pages, in both languages', async ({ page }) => {
+		for (const path of ['/en/exposure/', '/en/patterns/', '/en/beyond/', '/fr/exposure/', '/fr/patterns/', '/fr/beyond/']) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(200);
+			const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+			const section = path.slice(0, path.indexOf('/', 4) + 1);
+			const inSection = links.filter((href) => href.startsWith(section) && href !== section);
+			expect(inSection.length, `${path} lists its pages`).toBeGreaterThan(0);
+			for (const folder of readdirSync(join(DIST, section)).filter((name) => !name.includes('.'))) expect(inSection, `${path} lists ${section}${folder}/`).toContain(`${section}${folder}/`);
+		}
+	});
+});
+
+test.describe('probes', () => {
+	test('/healthz stays 200 while draining; /readyz turns 503 as soon as the drain file exists', async ({ request }) => {
+		const prefix = process.env['KP_NGINX_PREFIX'];
+		expect(prefix, 'global-setup.ts exports the prefix of the run').toBeTruthy();
+		const drain = join(prefix!, 'tmp/kube-paths/draining');
+		expect((await request.get('/readyz')).status()).toBe(200);
+		writeFileSync(drain, '');
+		try {
+			const ready = await request.get('/readyz');
+			expect(ready.status()).toBe(503);
+			expect(ready.headers()['cache-control']).toBe('no-store');
+			expect((await request.get('/healthz')).status(), 'liveness: a draining Pod must not be restarted').toBe(200);
+			expect((await request.get('/en/')).status(), 'still serving while draining').toBe(200);
+		} finally {
+			rmSync(drain);
+		}
+		expect((await request.get('/readyz')).status()).toBe(200);
 	});
 });
 
