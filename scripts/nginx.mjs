@@ -104,6 +104,7 @@ function waitForPort(port, timeoutMs) {
  * `bare`: nginx's defaults instead of deploy/nginx/ (the load benchmark's yardstick). For the tests of
  * the fail-closed include: `alterCsp(path)` changes the generated csp.conf before the checks, and
  * `skipCspCheck` leaves deploy/nginx/kube-paths-start.sh out, to see what nginx alone does.
+ * @param {{ dist?: string, port?: number, brotli?: boolean, bare?: boolean, alterCsp?: (path: string) => void, skipCspCheck?: boolean }} [options]
  */
 export async function startNginx({ dist = 'dist', port = 4350, brotli = hasBrotli(), bare = false, alterCsp, skipCspCheck = false } = {}) {
 	const nginx = findNginx();

@@ -115,7 +115,7 @@ describe('deploy/k8s manifests', () => {
 			expect(Object.keys(peer), 'a namespaceSelector alone').toEqual(['namespaceSelector']);
 			return peer['namespaceSelector'].matchLabels['kubernetes.io/metadata.name'];
 		});
-		const [route] = routes();
+		const route = routes()[0]!;
 		expect(names.sort()).toEqual([route['spec'].parentRefs[0].namespace, one('Ingress')['spec'].ingressClassName].sort());
 	});
 
