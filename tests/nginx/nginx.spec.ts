@@ -4,6 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { buildPolicy, collectHashes } from '../../scripts/csp-hashes.mjs';
 import { hasBrotli } from '../../scripts/nginx.mjs';
+import { SECTIONS } from '../../src/site/pages.ts';
 import { COMPRESSIBLE, MIN_BYTES } from '../../src/site/precompress.ts';
 import { AFTER_PAINT_ID, type AfterPaint } from '../../src/site/after-paint.ts';
 
@@ -271,7 +272,8 @@ test.describe('every folder of the build', () => {
 	});
 
 	test('section folders are pages that list their pages, in both languages', async ({ page }) => {
-		for (const path of ['/en/exposure/', '/en/patterns/', '/en/beyond/', '/fr/exposure/', '/fr/patterns/', '/fr/beyond/']) {
+		expect(SECTIONS).toEqual(['exposure', 'patterns', 'beyond']);
+		for (const path of ['en', 'fr'].flatMap((lang) => SECTIONS.map((section) => `/${lang}/${section}/`))) {
 			const response = await page.goto(path);
 			expect(response?.status(), path).toBe(200);
 			const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
