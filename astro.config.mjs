@@ -10,6 +10,7 @@ import { SIDEBAR } from './src/site/pages.ts';
 import { scenarios } from './src/model/scenarios/index.ts';
 import { hopId } from './src/model/resolve.ts';
 import { afterPaint } from './src/site/after-paint.ts';
+import { precompressed } from './src/site/precompress.ts';
 import { markTableOfContentsStart, TOC_SCRIPTS } from './src/site/toc-start.ts';
 import { sitemapAlternates } from './src/site/sitemap.ts';
 
@@ -97,5 +98,7 @@ export default defineConfig({
 				},
 			},
 		},
+		// Last: the .gz and .br copies of the final files, after every rewrite above (src/site/precompress.ts).
+		precompressed(),
 	],
 });

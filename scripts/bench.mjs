@@ -10,6 +10,10 @@
 //    (`figure[data-scenario]`, found in the built HTML). Mobile and desktop presets, median of 3 runs;
 //    `--quick`: 1 run, mobile only.
 // 4. Prints one line per page and preset, then the budgets, each PASS or FAIL.
+// 5. The load benchmark (scripts/bench-load.mjs): requests/s and p50/p99 of the production nginx
+//    configuration against nginx's defaults on the same build, autocannon on 127.0.0.1, ~1 minute.
+//    `--load-only` (`npm run bench:load`) runs only this part, on `--dist DIR` (default dist/; built
+//    into a temp folder when there is none), with nginx on ports `--port` and `--port` + 1.
 //
 // Budgets are reported, not enforced: the exit code is 0 unless the benchmark itself broke.
 // Nothing leaves the machine: Chromium resolves no host name but 127.0.0.1 / localhost and runs with
@@ -24,6 +28,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { findChromium } from './chromium.mjs';
+import { loadBenchmark } from './bench-load.mjs';
 import { findNginx, startNginx } from './nginx.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +39,7 @@ const option = (name, fallback) => {
 	return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const QUICK = args.includes('--quick');
+const LOAD_ONLY = args.includes('--load-only');
 const RUNS = Number(option('--runs', QUICK ? 1 : 3));
 const PRESETS = QUICK ? ['mobile'] : ['mobile', 'desktop'];
 const PORT = Number(option('--port', 4351));
@@ -211,7 +217,31 @@ function row(page, preset, r) {
 }
 const HEADER = [pad('page', 44), pad('preset', 7), lpad('req', 4), lpad('KB', 8), lpad('JS gz', 7), lpad('perf/a11y/bp/seo', 15), lpad('LCP', 9), lpad('TBT', 7), lpad('CLS', 6)].join(' ');
 
+/** Prints the load benchmark and its budget lines; returns them for the summary. */
+async function load(dist, port) {
+	if (!findNginx()) throw new Error('The load benchmark needs nginx: run `node scripts/ensure-nginx.mjs`.');
+	console.log('');
+	const { budgets } = await loadBenchmark({ dist, port });
+	return budgets.map((b) => `${b.ok ? 'PASS' : 'FAIL'}  ${b.text}`);
+}
+
+async function loadOnly() {
+	const given = option('--dist', existsSync(join(ROOT, 'dist/index.html')) ? 'dist' : undefined);
+	let dist = given && resolve(given);
+	if (dist && !existsSync(join(dist, 'index.html'))) throw new Error(`--dist ${given}: no index.html there`);
+	if (!dist) {
+		dist = join(work, 'site');
+		const site = build('site', [], dist);
+		console.log(`build: ${site.seconds.toFixed(1)} s (no dist/ to measure)`);
+	}
+	console.log(`kube-paths load benchmark on ${dist}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
+	const lines = await load(dist, PORT);
+	console.log(`\nLoad budgets (reported, not enforced):\n${lines.join('\n')}`);
+	console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
 async function main() {
+	if (LOAD_ONLY) return loadOnly();
 	const chromePath = findChromium();
 	if (!chromePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` first (or set CHROMIUM_PATH).');
 	console.log(`kube-paths bench: ${RUNS} run(s) per page, ${PRESETS.join(' + ')}; Lighthouse in ${chromePath}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
@@ -293,6 +323,8 @@ async function main() {
 	);
 	const external = [...new Set([...results.flatMap((r) => r.external), ...base.external])];
 	budget(external.length === 0, 'no request leaves 127.0.0.1', external);
+	// 6. Load, after Lighthouse's servers are no longer needed (they stay up: ports PORT + 2 and + 3).
+	lines.push(...(await load(dist, PORT + 2)));
 	console.log(`\nBudgets (reported, not enforced):\n${lines.join('\n')}`);
 	const index = median([...results, base].map((r) => r.benchmarkIndex));
 	console.log(

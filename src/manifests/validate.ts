@@ -9,6 +9,7 @@ import { validate as validateDeployment } from 'kubernetes-models/_schemas/IoK8s
 import { validate as validateService } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Service';
 import { validate as validateIngress } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1Ingress';
 import { validate as validateIngressClass } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1IngressClass';
+import { validate as validateNetworkPolicy } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1NetworkPolicy';
 import { validate as validateGateway } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1Gateway';
 import { validate as validateGatewayClass } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1GatewayClass';
 import { validate as validateHttpRoute } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1HTTPRoute';
@@ -28,6 +29,7 @@ const VALIDATORS: Record<string, Validator> = {
 	'v1 Service': validateService as Validator,
 	'networking.k8s.io/v1 Ingress': validateIngress as Validator,
 	'networking.k8s.io/v1 IngressClass': validateIngressClass as Validator,
+	'networking.k8s.io/v1 NetworkPolicy': validateNetworkPolicy as Validator,
 	'gateway.networking.k8s.io/v1 GatewayClass': validateGatewayClass as Validator,
 	'gateway.networking.k8s.io/v1 Gateway': validateGateway as Validator,
 	'gateway.networking.k8s.io/v1 HTTPRoute': validateHttpRoute as Validator,

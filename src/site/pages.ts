@@ -23,6 +23,14 @@ export const SIDEBAR: readonly SidebarGroup[] = [
 /** The order in which a newcomer should read the site (the home page numbers it). */
 export const LEARNING_PATH: readonly string[] = SIDEBAR.flatMap((group) => group.slugs);
 
+/** The folders of the learning path (`exposure`, `patterns`, `beyond`): each has an index page listing its pages. */
+export const SECTIONS: readonly string[] = [...new Set(LEARNING_PATH.filter((slug) => slug.includes('/')).map((slug) => slug.slice(0, slug.indexOf('/'))))];
+
+/** The pages of one section, in the learning path's order. */
+export function sectionSlugs(section: string): readonly string[] {
+	return LEARNING_PATH.filter((slug) => slug.startsWith(`${section}/`));
+}
+
 /** Every page of the site, home included, as slugs without language. */
 export const ALL_SLUGS: readonly string[] = ['', ...LEARNING_PATH];
 

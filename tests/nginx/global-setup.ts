@@ -10,6 +10,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
 	const port = Number(process.env['KP_NGINX_PORT'] ?? 4350);
 	const server = await startNginx({ dist, port });
 	console.log(`nginx ${server.brotli ? 'with brotli ' : ''}serves ${dist} at ${server.url}/ (prefix ${server.prefix})`);
+	// For the probe test, which drains this nginx by writing <prefix>/tmp/kube-paths/draining.
+	process.env['KP_NGINX_PREFIX'] = server.prefix;
 	return async () => {
 		const errors = server.logs().split('\n').filter((line) => /\[(error|crit|alert|emerg)\]/.test(line) && !/No such file or directory|is not found/.test(line));
 		await server.stop();

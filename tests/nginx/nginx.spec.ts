@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { buildPolicy, collectHashes } from '../../scripts/csp-hashes.mjs';
-import { BROTLI_MODULE } from '../../scripts/nginx.mjs';
+import { hasBrotli } from '../../scripts/nginx.mjs';
+import { SECTIONS } from '../../src/site/pages.ts';
+import { COMPRESSIBLE, MIN_BYTES } from '../../src/site/precompress.ts';
 import { AFTER_PAINT_ID, type AfterPaint } from '../../src/site/after-paint.ts';
 
 /*
@@ -30,6 +33,13 @@ const SECURITY_HEADERS = {
 } as const;
 const DOCUMENT_ONLY = [...Object.keys(SECURITY_HEADERS).filter((name) => !(name in ASSET_HEADERS)), 'permissions-policy'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Every file under `dir`, relative to it. */
+function filesOf(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
 
 /** Every page of the built sitemap, as a path (`/en/exposure/nodeport/`). */
 function sitemapPaths(): string[] {
@@ -126,7 +136,7 @@ test.describe('headers', () => {
 
 	test('bundles carry the asset headers only; anything that can be a document carries them all', async ({ request }) => {
 		// /_astro/ gets the lean set because it holds nothing a browser would render as a document.
-		const kinds = new Set(readdirSync(join(DIST, '_astro')).map((name) => name.slice(name.lastIndexOf('.'))));
+		const kinds = new Set(readdirSync(join(DIST, '_astro')).map((name) => /\.\w+(?=(\.gz|\.br)?$)/.exec(name)?.[0]));
 		expect([...kinds].sort(), `${DIST}/_astro/ holds only scripts and stylesheets; for anything else, give /_astro/ security-headers.conf in deploy/nginx/kube-paths.conf`).toEqual(['.css', '.js']);
 		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
 		for (const asset of [js, css]) {
@@ -134,16 +144,31 @@ test.describe('headers', () => {
 			for (const [name, value] of Object.entries(ASSET_HEADERS)) expect(headers[name], `${asset}: ${name}`).toBe(value);
 			for (const name of DOCUMENT_ONLY) expect(headers[name], `${asset}: no ${name} on a bundle`).toBeUndefined();
 		}
-		for (const path of ['/favicon.svg', '/sitemap-index.xml', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js', '/en/no-such-page/']) {
+		for (const path of ['/favicon.svg', '/sitemap-index.xml', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/en/no-such-page/']) {
 			const response = await request.get(path);
 			expectSecurityHeaders(response.headers(), path);
 		}
 	});
 
+	test("Pagefind's binary files (index chunks, WebAssembly) carry the asset headers only", async ({ request }) => {
+		const entry = JSON.parse(await (await request.get('/pagefind/pagefind-entry.json')).text()) as { languages: Record<string, { hash: string }> };
+		const binaries = [
+			...Object.entries(entry.languages).flatMap(([language, { hash }]) => [`/pagefind/pagefind.${hash}.pf_meta`, `/pagefind/wasm.${language}.pagefind`]),
+			...['index', 'fragment'].map((folder) => `/pagefind/${folder}/${readdirSync(join(DIST, 'pagefind', folder))[0]}`),
+		];
+		for (const path of binaries) {
+			const response = await request.get(path);
+			expect(response.status(), path).toBe(200);
+			const headers = response.headers();
+			for (const [name, value] of Object.entries(ASSET_HEADERS)) expect(headers[name], `${path}: ${name}`).toBe(value);
+			for (const name of DOCUMENT_ONLY) expect(headers[name], `${path}: no ${name} on a binary file`).toBeUndefined();
+		}
+	});
+
 	test('HTML, JavaScript and CSS are compressed for clients that accept it', async ({ request }) => {
 		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
-		// scripts/nginx.mjs loads the brotli module when Debian's is installed (scripts/ensure-nginx.mjs tries).
-		const encodings = existsSync(BROTLI_MODULE) ? ['gzip', 'br'] : ['gzip'];
+		// scripts/nginx.mjs loads the brotli modules when Debian's are installed (scripts/ensure-nginx.mjs tries).
+		const encodings = hasBrotli() ? ['gzip', 'br'] : ['gzip'];
 		for (const path of ['/en/exposure/nodeport/', '/fr/', js, css, '/pagefind/pagefind-ui.js']) {
 			for (const encoding of encodings) {
 				const response = await request.get(path, { headers: { 'accept-encoding': encoding } });
@@ -154,6 +179,33 @@ test.describe('headers', () => {
 			expect(plain.headers()['content-encoding'], `${path} without compression`).toBeUndefined();
 		}
 		if (!encodings.includes('br')) test.info().annotations.push({ type: 'note', description: 'nginx has no brotli module here: gzip only' });
+	});
+
+	test('every .gz and .br of the build decompresses to exactly its file, and every text file has both', () => {
+		const all = filesOf(DIST);
+		const copies = all.filter((f) => /\.(gz|br)$/.test(f));
+		expect(copies.length).toBeGreaterThan(40);
+		for (const copy of copies) {
+			const original = readFileSync(join(DIST, copy.slice(0, -3)));
+			const unpacked = copy.endsWith('.gz') ? gunzipSync(readFileSync(join(DIST, copy))) : brotliDecompressSync(readFileSync(join(DIST, copy)));
+			expect(unpacked.equals(original), `${copy} is ${copy.slice(0, -3)} as it is now (compressed after every rewrite of the build)`).toBe(true);
+		}
+		const missing = all.filter((f) => COMPRESSIBLE.test(f) && statSync(join(DIST, f)).size >= MIN_BYTES && !(copies.includes(`${f}.gz`) && copies.includes(`${f}.br`)));
+		expect(missing, 'text files without their precompressed copies').toEqual([]);
+	});
+
+	test('nginx sends the precompressed bytes as they are (gzip_static, brotli_static), with their length', async ({ request }) => {
+		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
+		const encodings = hasBrotli() ? { gzip: '.gz', br: '.br' } : { gzip: '.gz' };
+		for (const [path, file] of [['/en/exposure/nodeport/', 'en/exposure/nodeport/index.html'], ['/fr/', 'fr/index.html'], [js, js.slice(1)], [css, css.slice(1)], ['/en/no-such-page/', 'en/404/index.html']] as const) {
+			for (const [encoding, suffix] of Object.entries(encodings)) {
+				const response = await request.get(path, { headers: { 'accept-encoding': encoding } });
+				const copy = readFileSync(join(DIST, file + suffix));
+				expect(response.headers()['content-encoding'], `${path} ${encoding}`).toBe(encoding);
+				// Compressed on the fly, a response is chunked; precompressed, it has the copy's length.
+				expect(response.headers()['content-length'], `${path} ${encoding}: the length of ${file}${suffix}`).toBe(String(copy.length));
+			}
+		}
 	});
 
 	test('a directory without its trailing slash redirects to it, with a relative Location', async ({ request }) => {
@@ -188,6 +240,68 @@ test.describe('page not found', () => {
 		const response = await request.get('/_astro/missing.0000000.js');
 		expect(response.status()).toBe(404);
 		expect(response.headers()['cache-control']).toBe('no-cache');
+	});
+});
+
+test.describe('every folder of the build', () => {
+	const folders = ['', ...readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => relative(DIST, join(e.parentPath, e.name)))].sort();
+
+	test('has a real answer: its index page, or the site’s 404 page in its language; never 403', async ({ request }) => {
+		expect(folders).toEqual(expect.arrayContaining(['_astro', 'pagefind', 'en/exposure', 'fr/beyond']));
+		for (const folder of folders) {
+			const path = folder === '' ? '/' : `/${folder}/`;
+			const hasIndex = readdirSync(join(DIST, folder)).includes('index.html');
+			const lang = folder.startsWith('fr/') || folder === 'fr' ? 'fr' : 'en';
+			const response = await request.get(path, { maxRedirects: 0 });
+			const html = await response.text();
+			if (hasIndex) {
+				expect(response.status(), path).toBe(200);
+				expect(html, path).toBe(readFileSync(join(DIST, folder, 'index.html'), 'utf8'));
+			} else {
+				expect(response.status(), `${path} has no index.html`).toBe(404);
+				expect(html, `${path}: the site's own ${lang} 404 page`).toBe(readFileSync(join(DIST, lang, '404/index.html'), 'utf8'));
+			}
+			expectSecurityHeaders(response.headers(), path);
+			if (folder === '') continue;
+			const bare = await request.get(`/${folder}`, { maxRedirects: 0 });
+			if (hasIndex) {
+				expect(bare.status(), `/${folder}`).toBe(301);
+				expect(bare.headers()['location'], `/${folder}`).toBe(`/${folder}/`);
+			} else expect(bare.status(), `/${folder}`).toBe(404);
+		}
+	});
+
+	test('section folders are pages that list their pages, in both languages', async ({ page }) => {
+		expect(SECTIONS).toEqual(['exposure', 'patterns', 'beyond']);
+		for (const path of ['en', 'fr'].flatMap((lang) => SECTIONS.map((section) => `/${lang}/${section}/`))) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(200);
+			const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+			const section = path.slice(0, path.indexOf('/', 4) + 1);
+			const inSection = links.filter((href) => href.startsWith(section) && href !== section);
+			expect(inSection.length, `${path} lists its pages`).toBeGreaterThan(0);
+			for (const folder of readdirSync(join(DIST, section)).filter((name) => !name.includes('.'))) expect(inSection, `${path} lists ${section}${folder}/`).toContain(`${section}${folder}/`);
+		}
+	});
+});
+
+test.describe('probes', () => {
+	test('/healthz stays 200 while draining; /readyz turns 503 as soon as the drain file exists', async ({ request }) => {
+		const prefix = process.env['KP_NGINX_PREFIX'];
+		expect(prefix, 'global-setup.ts exports the prefix of the run').toBeTruthy();
+		const drain = join(prefix!, 'tmp/kube-paths/draining');
+		expect((await request.get('/readyz')).status()).toBe(200);
+		writeFileSync(drain, '');
+		try {
+			const ready = await request.get('/readyz');
+			expect(ready.status()).toBe(503);
+			expect(ready.headers()['cache-control']).toBe('no-store');
+			expect((await request.get('/healthz')).status(), 'liveness: a draining Pod must not be restarted').toBe(200);
+			expect((await request.get('/en/')).status(), 'still serving while draining').toBe(200);
+		} finally {
+			rmSync(drain);
+		}
+		expect((await request.get('/readyz')).status()).toBe(200);
 	});
 });
 

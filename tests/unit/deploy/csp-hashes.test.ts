@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPolicy, collectHashes, decodeAttribute, inlineSources, writeCspInclude } from '../../../scripts/csp-hashes.mjs';
+import { buildPolicy, collectHashes, CSP_END, CSP_VARIABLE, decodeAttribute, inlineSources, writeCspInclude } from '../../../scripts/csp-hashes.mjs';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -35,14 +35,19 @@ describe('the policy', () => {
 		const hashes = collectHashes(dir);
 		expect(hashes).toMatchObject({ pages: 2, script: [hash('go()')], style: [hash('b{}')], styleAttr: [hash('--a: 1')] });
 		const policy = buildPolicy(hashes);
-		for (const directive of ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'", "script-src-attr 'none'"]) expect(policy).toContain(directive);
+		for (const directive of ["default-src 'none'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'", "script-src-attr 'none'"]) expect(policy).toContain(directive);
+		expect(policy, 'nothing falls back to a default that allows it').not.toMatch(/default-src [^;]*'self'/);
 		expect(policy).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash('go()')};`);
 		expect(policy).toContain(`style-src 'self' ${hash('b{}')};`);
 		expect(policy).toMatch(new RegExp(`style-src-attr 'unsafe-hashes' ${hash('--a: 1').replace(/[+/=]/g, '\\$&')}$`));
 		expect(policy).not.toContain('unsafe-inline');
 		const out = join(dir, 'csp.conf');
 		writeCspInclude(dir, out);
-		expect(readFileSync(out, 'utf8')).toContain(`add_header Content-Security-Policy "${policy}" always;`);
+		// A variable that security-headers.conf sends: without this file nginx knows no such variable.
+		const include = readFileSync(out, 'utf8');
+		expect(include).toContain(`map $uri $${CSP_VARIABLE} {\n    default "${policy}";\n}\n`);
+		expect(include.trimEnd().split('\n').at(-1), 'the end marker is the last line').toBe(CSP_END);
+		expect(readFileSync(new URL('../../../deploy/nginx/security-headers.conf', import.meta.url), 'utf8')).toContain(`add_header Content-Security-Policy $${CSP_VARIABLE} always;`);
 	});
 
 	it('refuses a build with an inline event handler', () => {

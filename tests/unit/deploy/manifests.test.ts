@@ -42,7 +42,7 @@ const one = (kind: string): Manifest => {
 
 describe('deploy/k8s manifests', () => {
 	it('are the expected files', () => {
-		expect(FILES).toEqual(expect.arrayContaining(['deployment.yaml', 'service.yaml', 'ingress.yaml', 'httproute.yaml']));
+		expect(FILES).toEqual(expect.arrayContaining(['deployment.yaml', 'service.yaml', 'ingress.yaml', 'httproute.yaml', 'networkpolicy.yaml']));
 	});
 
 	it.each(FILES)('%s: every document passes the Kubernetes API schema', (file) => {
@@ -71,11 +71,52 @@ describe('deploy/k8s manifests', () => {
 			capabilities: { drop: ['ALL'] },
 			seccompProfile: { type: 'RuntimeDefault' },
 		});
-		for (const probe of ['readinessProbe', 'livenessProbe']) expect(container[probe].httpGet, probe).toEqual({ path: '/healthz', port: 'http' });
+		expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+		expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
 		for (const kind of ['requests', 'limits']) expect(Object.keys(container.resources[kind]).sort(), kind).toEqual(['cpu', 'memory']);
 		expect(container.ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
 		const tmp = container.volumeMounts.find((m: Manifest) => m['mountPath'] === '/tmp');
 		expect(pod.volumes.find((v: Manifest) => v['name'] === tmp?.name)?.emptyDir).toBeDefined();
+	});
+
+	it('rolls out and shuts down without dropping a request', () => {
+		const deployment = one('Deployment');
+		// A new Pod must be ready before an old one goes.
+		expect(deployment['spec'].strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
+		const pod = deployment['spec'].template.spec;
+		const container = pod.containers[0];
+		const command: string[] = container.lifecycle.preStop.exec.command;
+		// The pause: nginx goes on serving while every proxy learns that the endpoint is gone.
+		const pause = Number(/\bsleep (\d+)\b/.exec(command.join(' '))?.[1]);
+		expect(pause, 'preStop sleeps').toBeGreaterThanOrEqual(10);
+		// The pause writes the drain file /readyz looks for, before it sleeps.
+		const nginx = readFileSync(join(ROOT, 'deploy/nginx/kube-paths.conf'), 'utf8');
+		const drainFile = /location = \/readyz \{[\s\S]*?if \(-f ([^)\s]+)\)/.exec(nginx)?.[1];
+		expect(drainFile).toBe('/tmp/kube-paths/draining');
+		expect(command.join(' ')).toMatch(new RegExp(`touch ${drainFile}[^;]*&& sleep ${pause}`));
+		// Readiness sees it within the pause: at most periodSeconds x failureThreshold.
+		const probe = container.readinessProbe;
+		expect(probe.periodSeconds * probe.failureThreshold, 'readiness fails before the pause ends').toBeLessThan(pause);
+		// The grace period covers the pause and then nginx's graceful stop.
+		expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(pause + 10);
+		expect(readFileSync(join(ROOT, 'deploy/Containerfile'), 'utf8'), 'nginx stops gracefully on SIGQUIT').toMatch(/^STOPSIGNAL SIGQUIT$/m);
+	});
+
+	it('the NetworkPolicy lets only the Gateway and Ingress controller namespaces in, on the http port, and nothing out', () => {
+		const policy = one('NetworkPolicy');
+		expect(one('Deployment')['spec'].template.metadata.labels).toMatchObject(policy['spec'].podSelector.matchLabels);
+		expect(policy['spec'].policyTypes).toEqual(['Ingress', 'Egress']);
+		expect(policy['spec'].egress).toEqual([]);
+		expect(policy['spec'].ingress).toHaveLength(1);
+		const [rule] = policy['spec'].ingress;
+		expect(rule.ports).toEqual([{ protocol: 'TCP', port: 'http' }]);
+		// Namespaces only, by the label Kubernetes sets on every namespace, never "any Pod anywhere".
+		const names = rule.from.map((peer: Manifest) => {
+			expect(Object.keys(peer), 'a namespaceSelector alone').toEqual(['namespaceSelector']);
+			return peer['namespaceSelector'].matchLabels['kubernetes.io/metadata.name'];
+		});
+		const route = routes()[0]!;
+		expect(names.sort()).toEqual([route['spec'].parentRefs[0].namespace, one('Ingress')['spec'].ingressClassName].sort());
 	});
 
 	it('the Service is a ClusterIP that selects the Pods and targets their port', () => {
@@ -86,26 +127,44 @@ describe('deploy/k8s manifests', () => {
 		expect(service['spec'].ports).toEqual([expect.objectContaining({ name: 'http', port: 80, targetPort: 'http' })]);
 	});
 
-	it('the Ingress: class nginx, TLS, the host, the Service', () => {
+	it('the Ingress: a maintained controller\'s class, no annotation of any controller, TLS, the host, the Service', () => {
 		const ingress = one('Ingress');
-		expect(ingress['spec'].ingressClassName).toBe('nginx');
+		// ingress-nginx (class `nginx`) is retired since March 2026; Traefik is the site's own example.
+		expect(ingress['spec'].ingressClassName).toBe('traefik');
+		expect(ingress['metadata'].annotations, 'plain Ingress API, for any controller').toBeUndefined();
 		expect(ingress['spec'].tls).toEqual([{ hosts: ['kube-paths.example.org'], secretName: 'kube-paths-tls' }]);
 		const [rule] = ingress['spec'].rules;
 		expect(rule.host).toBe('kube-paths.example.org');
 		expect(rule.http.paths[0].backend.service).toEqual({ name: one('Service')['metadata'].name, port: { name: 'http' } });
 	});
 
-	it('the HTTPRoute attaches to web-gateway in `gateway` and needs no ReferenceGrant', () => {
-		const route = one('HTTPRoute');
-		expect(route['spec'].parentRefs).toEqual([expect.objectContaining({ kind: 'Gateway', name: 'web-gateway', namespace: 'gateway' })]);
+	const routes = () => ALL.filter((m) => m.object['kind'] === 'HTTPRoute').map((m) => m.object);
+	const parent = { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'web-gateway', namespace: 'gateway' };
+
+	it('the HTTPRoute attaches to the HTTPS listener of web-gateway only, sets HSTS, and needs no ReferenceGrant', () => {
+		const route = routes().find((r) => r['metadata'].name === 'kube-paths')!;
+		expect(route['spec'].parentRefs).toEqual([{ ...parent, sectionName: 'https' }]);
 		expect(route['spec'].hostnames).toEqual(['kube-paths.example.org']);
 		const service = one('Service');
-		// The backend is in the route's own namespace: that is what would need a ReferenceGrant otherwise.
-		for (const backend of route['spec'].rules.flatMap((r: Manifest) => r['backendRefs'])) {
-			expect(backend.namespace ?? route['metadata'].namespace).toBe(service['metadata'].namespace);
-			expect(backend).toMatchObject({ name: service['metadata'].name, port: service['spec'].ports[0].port });
+		for (const rule of route['spec'].rules) {
+			// HSTS on every response of the HTTPS listener, at least a year (browsers' preload lists ask as much).
+			const hsts = rule.filters?.find((f: Manifest) => f['type'] === 'ResponseHeaderModifier')?.responseHeaderModifier.set.find((h: Manifest) => h['name'] === 'Strict-Transport-Security');
+			expect(Number(/^max-age=(\d+)/.exec(hsts?.value ?? '')?.[1]), 'Strict-Transport-Security').toBeGreaterThanOrEqual(31536000);
+			// The backend is in the route's own namespace: that is what would need a ReferenceGrant otherwise.
+			for (const backend of rule.backendRefs) {
+				expect(backend.namespace ?? route['metadata'].namespace).toBe(service['metadata'].namespace);
+				expect(backend).toMatchObject({ name: service['metadata'].name, port: service['spec'].ports[0].port });
+			}
 		}
 		expect(ALL.filter((m) => m.object['kind'] === 'ReferenceGrant')).toEqual([]);
+	});
+
+	it('a second HTTPRoute, on the HTTP listener, redirects everything to HTTPS with a 301 and has no backend', () => {
+		expect(routes()).toHaveLength(2);
+		const redirect = routes().find((r) => r['metadata'].name !== 'kube-paths')!;
+		expect(redirect['spec'].parentRefs).toEqual([{ ...parent, sectionName: 'http' }]);
+		expect(redirect['spec'].hostnames).toEqual(['kube-paths.example.org']);
+		expect(redirect['spec'].rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
 	});
 });
 
@@ -116,6 +175,9 @@ describe('the manifests agree with the image and the nginx configuration', () =>
 
 	it('port 8080, /healthz, /tmp', () => {
 		expect(nginx).toMatch(/^\s*listen 8080;/m);
+		// IPv6 only where the Pod has it: the start script writes the listener the server block includes.
+		expect(nginx).toMatch(/^\s*include \/tmp\/kube-paths\/listen-\*\.conf;/m);
+		expect(readFileSync(join(ROOT, 'deploy/nginx/kube-paths-start.sh'), 'utf8')).toMatch(/if \[ -f \/proc\/net\/if_inet6 \]; then\n\s*echo 'listen \[::\]:8080 ipv6only=on;' > \/tmp\/kube-paths\/listen-ipv6\.conf/);
 		expect(containerfile).toMatch(/^EXPOSE 8080$/m);
 		expect(nginx).toMatch(/location = \/healthz \{/);
 		for (const line of main.split('\n').filter((l) => /_path |^pid /.test(l.trim()))) expect(line.trim(), 'nginx writes only to /tmp').toMatch(/ \/tmp\//);
@@ -127,6 +189,9 @@ describe('the manifests agree with the image and the nginx configuration', () =>
 		expect(containerfile).toMatch(/^USER 101$/m);
 		expect(containerfile).toMatch(/npm ci/);
 		expect(containerfile).toMatch(/scripts\/csp-hashes\.mjs dist/);
+		// The CSP include is checked at build time, and again by the entrypoint at each start.
+		expect(containerfile).toMatch(/^COPY --chmod=0755 deploy\/nginx\/kube-paths-start\.sh \/docker-entrypoint\.d\/\d+-kube-paths\.sh$/m);
+		expect(containerfile).toMatch(/^RUN \/docker-entrypoint\.d\/\d+-kube-paths\.sh check-csp \/etc\/nginx\/kube-paths\/csp\.conf && nginx -t/m);
 	});
 
 	it('the image holds every file the nginx configuration includes', () => {
@@ -156,7 +221,7 @@ describe('a broken copy is rejected, naming the file and the field', () => {
 	it('a wrong type and a missing field, in the second document of a multi-document file', () => {
 		const path = join(dir, 'all.yaml');
 		const service = readFileSync(join(ROOT, K8S, 'service.yaml'), 'utf8').replace('port: 80', 'port: "80"');
-		const route = readFileSync(join(ROOT, K8S, 'httproute.yaml'), 'utf8').replace(/\n {6}name: web-gateway/, '');
+		const route = readFileSync(join(ROOT, K8S, 'httproute.yaml'), 'utf8').split('\n---\n')[0]!.replace(/\n {6}name: web-gateway/, '');
 		writeFileSync(path, `${readFileSync(join(ROOT, K8S, 'deployment.yaml'), 'utf8')}\n---\n${service}\n---\n${route}`);
 		const { objects, problems } = validateFile(path, 'broken/all.yaml');
 		expect(objects.map((o) => o['kind'])).toEqual(['Deployment', 'Service', 'HTTPRoute']);
