@@ -25,6 +25,10 @@ export class KpDiagram extends HTMLElement {
 	#counters: string[] = [];
 	#announcements: string[] = [];
 	#live: HTMLElement | null = null;
+	#stage: HTMLElement | null = null;
+	#canvas: HTMLElement | null = null;
+	#caption: HTMLElement | null = null;
+	#copyReset: number | undefined;
 	#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 	connectedCallback() {
@@ -41,8 +45,10 @@ export class KpDiagram extends HTMLElement {
 		this.#counters = parseTexts(figure.querySelector('.kp-counter'));
 		this.#live = figure.querySelector<HTMLElement>('[aria-live]');
 		this.#announcements = parseTexts(this.#live);
-		const canvas = figure.querySelector<HTMLElement>('.kp-canvas');
-		canvas?.setAttribute('tabindex', '0');
+		this.#stage = figure.querySelector<HTMLElement>('.kp-stage');
+		this.#canvas = figure.querySelector<HTMLElement>('.kp-canvas');
+		this.#caption = figure.querySelector<HTMLElement>('.kp-caption');
+		this.#canvas?.setAttribute('tabindex', '0');
 
 		figure.addEventListener('click', (event) => this.#onClick(event));
 		this.addEventListener('keydown', (event) => this.#onKey(event));
@@ -62,13 +68,67 @@ export class KpDiagram extends HTMLElement {
 	#fromHash(initial: boolean) {
 		const id = decodeURIComponent(window.location.hash.slice(1));
 		const index = this.#indexOf(id);
-		// The page opening on a step shows it still: the packet moves when the reader moves.
-		if (index >= 0) this.show(index, { updateHash: false, announce: !initial, animate: !initial });
-		else if (initial) this.show(0, { updateHash: false, announce: false, animate: false });
+		// The page opening on a step shows it still: the packet moves when the reader moves. A link to a
+		// step lands on the picture (the browser itself scrolled to the step's card).
+		if (index >= 0) this.show(index, { updateHash: false, announce: !initial, animate: !initial, reveal: 'stage' });
+		else if (initial) this.show(0, { updateHash: false, announce: false, animate: false, reveal: 'none' });
 	}
 
-	show(index: number, options: { updateHash?: boolean; announce?: boolean; animate?: boolean } = {}) {
-		const { updateHash = true, announce = true, animate = true } = options;
+	/** Whether the caption panel shows the active step (stacked layout), or the list beside the picture does. */
+	#captionShown(): boolean {
+		return this.#caption !== null && this.#caption.offsetParent !== null;
+	}
+
+	/**
+	 * Keeps what the reader needs on screen: the active hop in the canvas's view (the canvas scrolls
+	 * where the picture is taller than its room), the step's card where the list is the caption, and
+	 * with `stage`, the picture itself (a link to a step, a click in the list below it).
+	 */
+	#reveal(active: HTMLLIElement, stage: boolean, smooth: boolean) {
+		const behavior: ScrollBehavior = smooth && !this.#reducedMotion.matches ? 'smooth' : 'instant';
+		const canvas = this.#canvas;
+		const hop = canvas?.querySelector(`[data-hop="${CSS.escape(active.id)}"]`);
+		if (canvas && hop && canvas.scrollHeight > canvas.clientHeight + 1) {
+			const view = canvas.getBoundingClientRect();
+			const box = hop.getBoundingClientRect();
+			if (box.top < view.top || box.bottom > view.bottom) {
+				const top = canvas.scrollTop + box.top - view.top - (view.height - box.height) / 2;
+				canvas.scrollTo({ top, behavior });
+			}
+		}
+		// The top of the reader's view: under Starlight's bars (its scroll-padding-top), plus an element's own margin.
+		const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+		if (stage && this.#stage) {
+			const margin = padding + (parseFloat(getComputedStyle(this.#stage).scrollMarginTop) || 0);
+			const box = this.#stage.getBoundingClientRect();
+			if (box.top < margin - 1 || box.bottom > window.innerHeight + 1) this.#stage.scrollIntoView({ block: 'start', behavior });
+		}
+		if (!this.#captionShown()) {
+			const box = active.getBoundingClientRect();
+			const margin = padding + (parseFloat(getComputedStyle(active).scrollMarginTop) || 0);
+			if (box.top < margin - 1 || box.bottom > window.innerHeight + 1) active.scrollIntoView({ block: 'nearest', behavior });
+		}
+	}
+
+	/** The caption panel shows the active step: its words are copied from the step's card. */
+	#fillCaption(active: HTMLLIElement, number: number) {
+		const caption = this.#caption;
+		if (!caption) return;
+		const copy = (to: string, from: string) => {
+			const target = caption.querySelector(to);
+			const source = active.querySelector(from);
+			if (target && source) target.replaceChildren(...[...source.childNodes].map((node) => node.cloneNode(true)));
+		};
+		const numberEl = caption.querySelector('.kp-caption-number');
+		if (numberEl && numberEl.textContent !== String(number)) numberEl.textContent = String(number);
+		copy('.kp-caption-text', '.kp-step-title-text');
+		copy('.kp-caption-where', '.kp-step-where');
+		copy('.kp-caption-body', '.kp-step-body');
+	}
+
+	show(index: number, options: { updateHash?: boolean; announce?: boolean; animate?: boolean; reveal?: 'none' | 'hop' | 'stage' } = {}) {
+		const { updateHash = true, announce = true, animate = true, reveal = 'hop' } = options;
+		const changed = this.#index !== Math.max(0, Math.min(this.#steps.length - 1, index));
 		const count = this.#steps.length;
 		this.#index = Math.max(0, Math.min(count - 1, index));
 		const active = this.#steps[this.#index];
@@ -104,6 +164,8 @@ export class KpDiagram extends HTMLElement {
 			// replaceState: stepping through a diagram must not fill the Back button's history.
 			history.replaceState(history.state, '', `#${active.id}`);
 		}
+		if (changed) this.#fillCaption(active, this.#index + 1);
+		if (reveal !== 'none') this.#reveal(active, reveal === 'stage', animate);
 		this.#animatePacket(active.id, animate);
 	}
 
@@ -142,7 +204,15 @@ export class KpDiagram extends HTMLElement {
 		if (link && id !== undefined && this.#indexOf(id) >= 0) {
 			event.preventDefault();
 			this.#stop();
-			this.show(this.#indexOf(id));
+			// From the list below a stacked picture, go up to it: that is where the step now shows.
+			this.show(this.#indexOf(id), { reveal: 'stage' });
+			return;
+		}
+		// A click or a tap on a hop (its line, number or label) shows its step.
+		const hop = target?.closest<SVGGElement>('[data-hop]')?.dataset['hop'];
+		if (hop !== undefined && this.#indexOf(hop) >= 0) {
+			this.#stop();
+			this.show(this.#indexOf(hop));
 		}
 	}
 
@@ -198,9 +268,19 @@ export class KpDiagram extends HTMLElement {
 		url.hash = this.#steps[this.#index]?.id ?? '';
 		try {
 			await navigator.clipboard.writeText(url.href);
-			if (this.#live) this.#live.textContent = button.dataset['labelDone'] ?? '';
+			const done = button.dataset['labelDone'] ?? '';
+			if (this.#live) this.#live.textContent = done;
+			// The button says it too, for a moment, in its own words (not only to screen readers).
+			const label = button.querySelector('span');
+			const text = button.dataset['label'] ?? label?.textContent ?? '';
+			button.dataset['label'] = text;
+			if (label) label.textContent = done;
 			button.classList.add('is-done');
-			window.setTimeout(() => button.classList.remove('is-done'), 1600);
+			window.clearTimeout(this.#copyReset);
+			this.#copyReset = window.setTimeout(() => {
+				if (label) label.textContent = text;
+				button.classList.remove('is-done');
+			}, 2000);
 		} catch {
 			// No clipboard (permissions, insecure context): put the link in the address bar instead.
 			history.replaceState(history.state, '', url.hash);

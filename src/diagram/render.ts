@@ -8,52 +8,38 @@ import { messages, type Locale } from '../i18n/index.ts';
 import { plainText } from '../model/text.ts';
 import { routeSummary, scenarioTitle } from '../model/steps.ts';
 import type { Scenario } from '../model/types.ts';
-import { LAYOUT, layoutScenario, type Layout, type LayoutNode } from './layout.ts';
+import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, titleLines, type Layout, type LayoutNode } from './layout.ts';
 
 const escapeXml = (text: string) =>
 	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
-/** Rough text widths, to squeeze a long label with `textLength` instead of letting it overflow its box. */
-const SANS_EM = 0.56;
-const MONO_EM = 0.61;
-function fit(text: string, fontSize: number, em: number, room: number): string {
-	const estimate = text.length * fontSize * em;
-	return estimate > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
-}
-
-/** Splits a label at the space closest to its middle. */
-function splitInTwo(text: string): string[] {
-	const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
-	if (spaces.length === 0) return [text];
-	const middle = text.length / 2;
-	const at = spaces.reduce((best, i) => (Math.abs(i - middle) < Math.abs(best - middle) ? i : best));
-	return [text.slice(0, at), text.slice(at + 1)];
+/** Squeezes a line a little with `textLength` where the estimate says it may overflow its room (layout.ts wraps anything longer). */
+function fit(text: string, em: number, room: number): string {
+	return estimateWidth(text, em) > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
 }
 
 function nodeMarkup(node: LayoutNode, locale: Locale): string {
 	const words = messages[locale];
 	const cx = node.x + node.width / 2;
-	const kind = words.node[node.kind];
-	const sub = node.name ?? (node.kind === 'kube-proxy' ? words.diagram.noAddress : undefined);
-	const room = node.width - 12;
-	const subClass = node.name === undefined ? 'kp-node-note' : 'kp-node-name';
-	// A long kind label alone in its box takes two lines rather than being squeezed.
-	const lines = sub === undefined && kind.length * 13 * SANS_EM > room ? splitInTwo(kind) : [kind];
-	const kindY = sub !== undefined ? node.y + 18 : node.y + node.height / 2 + 4.5 - (lines.length - 1) * 7.5;
-	const kindText =
-		lines.length === 1
-			? `<text class="kp-node-kind" x="${cx}" y="${kindY}" text-anchor="middle"${fit(kind, 13, SANS_EM, room)}>${escapeXml(kind)}</text>`
-			: `<text class="kp-node-kind" x="${cx}" y="${kindY}" text-anchor="middle">${lines.map((line, i) => `<tspan x="${cx}"${i > 0 ? ' dy="15"' : ''}${fit(line, 13, SANS_EM, room)}>${escapeXml(line)}</tspan>`).join('')}</text>`;
+	const room = node.width - 2 * LAYOUT.boxPad;
+	const titles = titleLines(words.node[node.kind], room);
+	const note = node.name === undefined && node.kind === 'kube-proxy' ? words.diagram.noAddress : undefined;
+	const subs = note !== undefined ? [note] : node.nameLines;
+	// The block of lines, centred in the box (a row is as tall as its tallest box).
+	const lines = titles.length + subs.length;
+	const first = node.y + (node.height - lines * LAYOUT.line) / 2 + 11;
+	const tspans = (texts: readonly string[], from: number, em: number) =>
+		texts.map((text, i) => `<tspan x="${cx}" y="${round(first + (from + i) * LAYOUT.line)}"${fit(text, em, room)}>${escapeXml(text)}</tspan>`).join('');
 	return (
 		`<g class="kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}" data-node="${escapeXml(node.id)}">` +
 		`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="7"/>` +
-		kindText +
-		(sub === undefined
-			? ''
-			: `<text class="${subClass}" x="${cx}" y="${node.y + 34}" text-anchor="middle"${fit(sub, 11, node.name === undefined ? SANS_EM : MONO_EM, room)}>${escapeXml(sub)}</text>`) +
+		`<text class="kp-node-kind" text-anchor="middle">${tspans(titles, 0, TEXT_EM.sans)}</text>` +
+		(subs.length === 0 ? '' : `<text class="${note !== undefined ? 'kp-node-note' : 'kp-node-name'}" text-anchor="middle">${tspans(subs, titles.length, note !== undefined ? TEXT_EM.sans : TEXT_EM.mono)}</text>`) +
 		`</g>`
 	);
 }
+
+const round = (n: number) => Math.round(n * 10) / 10;
 
 export interface RenderedDiagram {
 	readonly svg: string;
@@ -75,12 +61,11 @@ export function renderDiagram(scenario: Scenario, locale: Locale): RenderedDiagr
 
 	out.push('<g class="kp-zones">');
 	for (const zone of layout.zones) {
+		const name = zone.name === undefined ? '' : zone.nameBelow ? `<tspan class="kp-zone-name" x="${zone.x + 8}" dy="${LAYOUT.line}">${escapeXml(zone.name)}</tspan>` : ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>`;
 		out.push(
 			`<g class="kp-zone kp-zone--${zone.kind}" data-zone="${escapeXml(zone.id)}">` +
-				`<rect x="${zone.x}" y="${zone.y}" width="${zone.width}" height="${zone.height}" rx="10"/>` +
-				`<text class="kp-zone-label" x="${zone.x + 9}" y="${zone.y + 17}">${escapeXml(words.zone[zone.kind])}` +
-				(zone.name ? ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>` : '') +
-				`</text></g>`,
+				`<rect x="${zone.x}" y="${zone.y}" width="${zone.width}" height="${zone.height}" rx="9"/>` +
+				`<text class="kp-zone-label" x="${zone.x + 8}" y="${zone.y + 16}">${escapeXml(words.zone[zone.kind])}${name}</text></g>`,
 		);
 	}
 	out.push('</g><g class="kp-nodes">');
@@ -89,15 +74,17 @@ export function renderDiagram(scenario: Scenario, locale: Locale): RenderedDiagr
 	for (const hop of layout.hops) {
 		out.push(
 			// The diagram opens on its first step, as the step list does: the island then has nothing to
-			// change until the reader moves, so its arrival repaints nothing.
+			// change until the reader moves, so its arrival repaints nothing. The wide transparent line is
+			// where a click or a tap on the hop lands (the island selects its step).
 			`<g class="kp-hop${hop.number === 1 ? ' is-active' : ''}" data-hop="${escapeXml(hop.id)}">` +
+				`<path class="kp-hop-hit" d="${hop.d}"/>` +
 				`<path class="kp-hop-line" d="${hop.d}"/>` +
 				`<path class="kp-hop-arrow" d="${hop.arrow}"/>` +
-				`<circle class="kp-hop-badge" cx="${hop.badge.x}" cy="${hop.badge.y}" r="9.5"/>` +
+				`<circle class="kp-hop-badge" cx="${hop.badge.x}" cy="${hop.badge.y}" r="10"/>` +
 				`<text class="kp-hop-number" x="${hop.badge.x}" y="${hop.badge.y + 4}" text-anchor="middle">${hop.number}</text>` +
-				`<text class="kp-hop-label" x="${hop.label.x}" y="${hop.label.y - 3}">` +
+				`<text class="kp-hop-label" x="${hop.label.x}" y="${hop.label.y}" text-anchor="end">` +
 				`<tspan class="kp-hop-protocol">${hop.protocol}</tspan>` +
-				`<tspan class="kp-hop-destination" x="${hop.label.x}" dy="13"${fit(hop.destination, 11, MONO_EM, LAYOUT.labelSpace + LAYOUT.nodeWidth / 2 - 18)}>${escapeXml(hop.destination)}</tspan>` +
+				`<tspan class="kp-hop-destination" x="${hop.label.x}" dy="${LAYOUT.line - 1}">${escapeXml(hop.destination)}</tspan>` +
 				`</text></g>`,
 		);
 	}

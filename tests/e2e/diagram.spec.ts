@@ -138,9 +138,13 @@ test.describe('with the island', () => {
 			// Nor do the hops fade in: no CSS transition runs (document.getAnimations() lists them).
 			expect(await page.evaluate(() => document.getAnimations().length), `${path}: animations on open`).toBe(0);
 		}
-		await page.getByRole('button', { name: 'Next step' }).click();
+		// The hops change style with a transition once the reader moves (read in the same task as the click: they last 0.25 s).
+		const transitions = await page.evaluate(() => {
+			document.querySelector<HTMLButtonElement>('[data-action="next"]')?.click();
+			return document.getAnimations().length;
+		});
+		expect(transitions, 'the hops change with a transition once the reader moves').toBeGreaterThan(0);
 		await expect(page.locator('svg .kp-packet')).toHaveCount(1);
-		expect(await page.evaluate(() => document.getAnimations().length), 'the hops fade once the reader moves').toBeGreaterThan(0);
 	});
 
 	test('the island arrives without changing anything on screen', async ({ page }) => {
@@ -193,9 +197,98 @@ test.describe('with the island', () => {
 		const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
 		const page = await context.newPage();
 		await page.goto('/en/exposure/kubectl-proxy/#kubectl-proxy-to-api-server');
-		await page.getByRole('button', { name: 'Copy link to this step' }).click();
+		const copy = page.locator('[data-action="copy"]');
+		await copy.click();
 		await expect(page.locator('figure[data-scenario] [aria-live="polite"]')).toHaveText('Link copied');
+		// The button says it on screen too, for a moment, then reads as before.
+		await expect(copy).toHaveText('Link copied');
+		await expect(copy.locator('span')).toBeVisible();
+		await expect(copy).toHaveText('Copy link to this step', { timeout: 4000 });
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/en/exposure/kubectl-proxy/#kubectl-proxy-to-api-server`);
 		await context.close();
+	});
+
+	test('on a 360 px phone every word of every diagram is at least 12 CSS px', async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		const small: string[] = [];
+		for (const { path } of DIAGRAM_PAGES) {
+			await page.goto(path);
+			const sizes = await page.locator('kp-diagram svg.kp-svg').first().evaluate((svg: SVGSVGElement) => {
+				const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+				return [...svg.querySelectorAll('text, tspan')]
+					.filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
+					.map((el) => ({ text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * scale }));
+			});
+			for (const s of sizes) if (s.px < 12 - 0.05) small.push(`${path}: “${s.text}” at ${s.px.toFixed(1)} px`);
+		}
+		expect(small, small.join('\n')).toEqual([]);
+	});
+
+	test('hops taken, the active hop and hops to come look different, not by opacity or colour alone', async ({ page }) => {
+		await page.goto('/en/exposure/loadbalancer/#load-balancer-to-nodeport-a');
+		const diagram = page.locator('kp-diagram').first();
+		await expect(diagram).toHaveClass(/is-live/);
+		const hops = await diagram.locator('[data-hop]').evaluateAll((groups) =>
+			groups.map((g) => {
+				const line = getComputedStyle(g.querySelector('.kp-hop-line')!);
+				const badge = getComputedStyle(g.querySelector('.kp-hop-badge')!);
+				return { state: g.classList.contains('is-active') ? 'active' : g.classList.contains('is-done') ? 'done' : 'to come', dash: line.strokeDasharray, width: line.strokeWidth, badgeFill: badge.fill, badgeStroke: badge.strokeWidth };
+			}),
+		);
+		expect(hops.map((h) => h.state)).toEqual(['done', 'active', 'to come', 'to come']);
+		const [done, active, later] = [hops[0]!, hops[1]!, hops[2]!];
+		// Done and to come differ by the line's pattern (solid, dashed) and the badge (filled, hollow).
+		expect(done.dash).toBe('none');
+		expect(later.dash).not.toBe('none');
+		expect(later.badgeFill).not.toBe(done.badgeFill);
+		// The active hop's line is thicker and its badge ringed, whatever the colours.
+		expect(parseFloat(active.width)).toBeGreaterThan(parseFloat(done.width));
+		expect(active.dash).toBe('none');
+		expect(parseFloat(active.badgeStroke)).toBeGreaterThan(parseFloat(later.badgeStroke));
+	});
+
+	test('tapping a hop or its number selects that step', async ({ browser }) => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.goto('/fr/exposure/nodeport/');
+		const diagram = page.locator('kp-diagram').first();
+		await expect(diagram).toHaveClass(/is-live/);
+		await diagram.locator('[data-hop="kube-proxy-a-to-web-1"] .kp-hop-number').tap();
+		await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', 'kube-proxy-a-to-web-1');
+		await expect(page).toHaveURL(/#kube-proxy-a-to-web-1$/);
+		await expect(diagram.locator('.kp-caption-text')).toHaveText(stepsFor(scenarios.nodeport, 'fr')[2]!.title.replaceAll('`', ''));
+		await diagram.locator('[data-hop="nodeport-a-to-kube-proxy-a"] .kp-hop-line').tap({ force: true });
+		await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', 'nodeport-a-to-kube-proxy-a');
+		// A tapped button does not keep a hover look on a touch screen (hover styles need `hover: hover`).
+		const next = diagram.locator('[data-action="next"]');
+		const border = await next.evaluate((b) => getComputedStyle(b).borderColor);
+		await next.tap();
+		await expect(next).toHaveCSS('border-color', border);
+		await context.close();
+	});
+
+	test('two load balancers and two controllers in one picture each say which they are', async ({ page }) => {
+		for (const locale of ['en', 'fr'] as const) {
+			await page.goto(`/${locale}/patterns/loadbalancer-per-api/`);
+			// Each LoadBalancer Service has its own cloud load balancer, and each controller is a Pod of its own.
+			await expect(page.locator('[data-node="lb-orders"]')).toContainText('traefik-orders');
+			await expect(page.locator('[data-node="lb-catalog"]')).toContainText('traefik-catalog');
+			await expect(page.locator('[data-node="traefik-orders-1"]')).toContainText('traefik-orders-');
+			await expect(page.locator('[data-node="traefik-catalog-1"]')).toContainText('traefik-catalog-');
+		}
+	});
+
+	test('on paper: no buttons, no caption panel, the steps beside the picture, the figure free to start on page 1', async ({ page }) => {
+		await page.goto('/en/exposure/ingress-loadbalancer/');
+		await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
+		await page.emulateMedia({ media: 'print' });
+		const figure = page.locator('figure.kp-diagram').first();
+		await expect(figure.locator('.kp-controls')).toBeHidden();
+		await expect(figure.locator('.kp-caption')).toBeHidden();
+		await expect(figure.locator('ol.kp-steps')).toBeVisible();
+		await expect(figure).toHaveCSS('break-inside', 'auto');
+		const [canvas, list] = [await figure.locator('.kp-canvas').boundingBox(), await figure.locator('ol.kp-steps').boundingBox()];
+		expect(list!.x, 'the steps beside the picture').toBeGreaterThan(canvas!.x + canvas!.width - 1);
+		expect(list!.y).toBeLessThan(canvas!.y + canvas!.height);
 	});
 });

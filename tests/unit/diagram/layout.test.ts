@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutScenario, type LayoutNode } from '../../../src/diagram/layout.ts';
+import { estimateWidth, LAYOUT, layoutScenario, nameLines, TEXT_EM, type LayoutNode } from '../../../src/diagram/layout.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
 import { copyOf } from '../fixtures.ts';
 
@@ -44,25 +44,25 @@ describe('layoutScenario', () => {
 		const layout = layoutScenario(scenarios.nodeport);
 		expect({ width: layout.width, height: layout.height, hops: layout.hops.map((h) => [h.id, h.destination, h.d]) }).toMatchInlineSnapshot(`
 			{
-			  "height": 579,
+			  "height": 535,
 			  "hops": [
 			    [
 			      "client-to-nodeport-a",
 			      "10.0.1.11:30080",
-			      "M244,74C244,148,244,148,244,222",
+			      "M226,70C226,147,226,147,226,224",
 			    ],
 			    [
 			      "nodeport-a-to-kube-proxy-a",
 			      "10.0.1.11:30080",
-			      "M244,272C244,292,244,292,244,312",
+			      "M226,259C226,275,226,275,226,291",
 			    ],
 			    [
 			      "kube-proxy-a-to-web-1",
 			      "10.244.2.7:8080",
-			      "M244,362C244,389.5,244,389.5,244,417",
+			      "M226,341C226,378,226,378,226,415",
 			    ],
 			  ],
-			  "width": 396,
+			  "width": 308,
 			}
 		`);
 	});
@@ -71,5 +71,48 @@ describe('layoutScenario', () => {
 		const changed = copyOf(scenarios.nodeport);
 		changed.services[0]!.nodePort = 32000;
 		expect(layoutScenario(changed).hops.map((h) => h.destination)).toEqual(['10.0.1.11:32000', '10.0.1.11:32000', '10.244.2.7:8080']);
+	});
+
+	it.each(SCENARIO_IDS)('draws `%s` narrow enough to read at 1:1 on a 360 px phone, every word at least 12 units', (id) => {
+		// A 360 px screen leaves Starlight's content column about 322 px: at 320 units or less, 1 unit ≥ 1 CSS px.
+		expect(layoutScenario(scenarios[id]).width).toBeLessThanOrEqual(320);
+		expect(Math.min(LAYOUT.font.text, LAYOUT.font.title)).toBeGreaterThanOrEqual(12);
+	});
+
+	it.each(SCENARIO_IDS)('keeps every hop label of `%s` off zone borders, zone titles and boxes', (id) => {
+		const layout = layoutScenario(scenarios[id]);
+		for (const hop of layout.hops) {
+			// The label is right-aligned at label.x: the protocol's baseline at label.y, the address one line below.
+			const width = Math.max(estimateWidth(hop.protocol, TEXT_EM.sans), estimateWidth(hop.destination, TEXT_EM.mono));
+			const box = { left: hop.label.x - width, right: hop.label.x, top: hop.label.y - 12, bottom: hop.label.y + LAYOUT.line + 3 };
+			for (const zone of layout.zones) {
+				const inside = box.left >= zone.x && box.right <= zone.x + zone.width && box.top >= zone.y && box.bottom <= zone.y + zone.height;
+				const outside = box.right <= zone.x || box.left >= zone.x + zone.width || box.bottom <= zone.y || box.top >= zone.y + zone.height;
+				expect(inside || outside, `${hop.id}'s label crosses the border of zone ${zone.id}`).toBe(true);
+				const header = zone.y + LAYOUT.zoneHeader + (zone.nameBelow ? LAYOUT.line : 0);
+				if (inside) expect(box.top, `${hop.id}'s label is in the title strip of zone ${zone.id}`).toBeGreaterThanOrEqual(header);
+			}
+			for (const node of layout.nodes) {
+				const apart = box.right <= node.x || box.left >= node.x + node.width || box.bottom <= node.y || box.top >= node.y + node.height;
+				expect(apart, `${hop.id}'s label overlaps box ${node.id}`).toBe(true);
+			}
+			// And the label sits left of its own line, clear of the number badge.
+			expect(box.right).toBeLessThan(hop.badge.x - 10);
+		}
+	});
+
+	it('says which is which where a zone has two boxes of one kind: each load balancer names its own Service', () => {
+		// Each LoadBalancer Service gets its own cloud load balancer: the two boxes belong to traefik-orders and traefik-catalog.
+		const layout = layoutScenario(scenarios['loadbalancer-per-api']);
+		const balancers = layout.nodes.filter((n) => n.kind === 'cloud-load-balancer');
+		expect(balancers.map((n) => n.name).sort()).toEqual(['traefik-catalog', 'traefik-orders']);
+		// A box alone of its kind keeps no such line.
+		expect(layoutScenario(scenarios.loadbalancer).nodes.find((n) => n.kind === 'cloud-load-balancer')?.name).toBeUndefined();
+	});
+
+	it('breaks a long Pod name after a hyphen into even lines that fit, never inside a word', () => {
+		expect(nameLines('web-7c9f8-k2x4q', 126)).toEqual(['web-7c9f8-k2x4q']);
+		expect(nameLines('traefik-catalog-59b7d-h4kqw', 126)).toEqual(['traefik-catalog-', '59b7d-h4kqw']);
+		expect(nameLines('payments-7f9c2-mt6xv', 126)).toEqual(['payments-', '7f9c2-mt6xv']);
 	});
 });
