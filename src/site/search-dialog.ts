@@ -157,11 +157,13 @@ export class SiteSearch extends HTMLElement {
 		this.#results = mergeResults(answers.map((answer) => answer?.results ?? []));
 		this.#shown = 0;
 		list.replaceChildren();
+		await this.#draw(list, more, PAGE_SIZE, generation);
+		if (generation !== this.#generation) return;
+		// Said once the results are there, so that what is announced is what is shown.
 		const count = this.#results.length;
 		const values = { count: count.toLocaleString(document.documentElement.lang), term: term.trim() };
 		const plural = new Intl.PluralRules(document.documentElement.lang).select(count) === 'one' ? 'one' : 'other';
 		status.textContent = count === 0 ? fill(strings.noResults, values) : fill(strings.results[plural], values);
-		await this.#draw(list, more, PAGE_SIZE, generation);
 	}
 
 	/** Adds `count` pages to the list, each with its best sections (headings and diagram steps). */
