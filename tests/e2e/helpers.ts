@@ -48,7 +48,7 @@ async function readServedOrBuilt(path: string): Promise<string> {
 	} catch (error) {
 		// No server (`playwright test --list` loads the specs without starting one): read the same bytes from disk.
 		const file = join(DIST_DIR, path.endsWith('/') ? `${path}index.html` : path);
-		if (!existsSync(file)) throw new Error(`${path}: neither served at ${SERVED_ORIGIN} (${String(error)}) nor in ${DIST_DIR}/. Build the site first (npm run build).`);
+		if (!existsSync(file)) throw new Error(`${path}: neither served at ${SERVED_ORIGIN} (${String(error)}) nor in ${DIST_DIR}/. Build the site first (npm run build).`, { cause: error });
 		return readFileSync(file, 'utf8');
 	}
 	if (!response.ok) throw new Error(`${SERVED_ORIGIN}${path}: HTTP ${response.status}. Is the server serving the build in ${DIST_DIR}/?`);
