@@ -7,6 +7,7 @@
  * words in src/i18n, and the words depend on the model, not the other way round).
  */
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -23,11 +24,11 @@ const DOM_GLOBALS = ['document', 'window', 'HTMLElement', 'customElements', 'loc
 	message: 'src/model runs at build time too: no DOM. Move that code to src/diagram/ or src/components/.',
 }));
 
-export default tseslint.config(
+export default defineConfig(
 	{ ignores: ['dist/', 'node_modules/', '.astro/', 'test-results/', 'playwright-report/', 'bench-results/'] },
 	js.configs.recommended,
-	...tseslint.configs.recommended,
-	...astro.configs.recommended,
+	tseslint.configs.recommended,
+	astro.configs.recommended,
 	{
 		languageOptions: { globals: { ...globals.node, ...globals.browser } },
 		rules: {
