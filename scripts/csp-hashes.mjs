@@ -19,9 +19,10 @@
 //   `style` attributes. Hashing each distinct value keeps them to the measured set; 'unsafe-inline'
 //   would allow any inline style.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeHTMLAttribute } from 'entities';
 
 /**
  * The directives that do not depend on the build. `default-src 'none'`: whatever a directive below
@@ -55,11 +56,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 
 /** Decodes the character references an attribute value may hold: the browser hashes the decoded value. */
 export function decodeAttribute(value) {
-	const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-	return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref) => {
-		if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
-		return named[ref.toLowerCase()] ?? whole;
-	});
+	return decodeHTMLAttribute(value);
 }
 
 function attributes(tagSource) {
@@ -98,10 +95,10 @@ export function inlineSources(html) {
 }
 
 function htmlFiles(dir) {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith('.html') ? [path] : [];
-	});
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((name) => name.endsWith('.html'))
+		.map((name) => join(dir, name))
+		.sort();
 }
 
 /** Every inline hash a built site needs, and the inline event handlers it has (there must be none). */

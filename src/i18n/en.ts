@@ -53,6 +53,14 @@ export const en = {
 	home: {
 		tagline: 'How outside traffic reaches your Pods in Kubernetes, one hop at a time.',
 	},
+	search: {
+		clear: 'Clear',
+		loading: 'Loading the search…',
+		unavailable: 'The search could not be loaded. Check your connection and open it again.',
+		results: { one: '{count} result for “{term}”', other: '{count} results for “{term}”' },
+		noResults: 'No results for “{term}”',
+		more: 'More results',
+	},
 	diagram: {
 		title: (scenarioTitle) => `Request path: ${scenarioTitle}`,
 		desc: (stepCount, route) => `The request takes ${plural(stepCount, 'step', 'steps')}: ${route}.`,

@@ -55,6 +55,14 @@ export const fr = {
 	home: {
 		tagline: 'Comment le trafic extérieur atteint vos Pods dans Kubernetes, saut après saut.',
 	},
+	search: {
+		clear: 'Effacer',
+		loading: 'Chargement de la recherche…',
+		unavailable: 'La recherche n’a pas pu être chargée. Vérifiez votre connexion et rouvrez-la.',
+		results: { one: '{count} résultat pour « {term} »', other: '{count} résultats pour « {term} »' },
+		noResults: 'Aucun résultat pour « {term} »',
+		more: 'Plus de résultats',
+	},
 	diagram: {
 		title: (scenarioTitle) => `Chemin de la requête : ${scenarioTitle}`,
 		desc: (stepCount, route) => `La requête passe par ${pluriel(stepCount, 'étape', 'étapes')} : ${route}.`,

@@ -46,6 +46,16 @@ export interface Messages {
 	readonly home: {
 		readonly tagline: string;
 	};
+	/** The search dialog's own words (src/components/Search.astro); its button and name are Starlight's `search.*`. */
+	readonly search: {
+		readonly clear: string;
+		readonly loading: string;
+		readonly unavailable: string;
+		/** Templates, filled in the browser: `{count}` results for `{term}`, in the plural form `Intl.PluralRules` picks. */
+		readonly results: { readonly one: string; readonly other: string };
+		readonly noResults: string;
+		readonly more: string;
+	};
 	readonly diagram: {
 		readonly title: (scenarioTitle: string) => string;
 		readonly desc: (stepCount: number, route: string) => string;

@@ -15,6 +15,7 @@ import { validate as validateGatewayClass } from '@kubernetes-models/gateway-api
 import { validate as validateHttpRoute } from '@kubernetes-models/gateway-api/_schemas/IoK8sSigsGatewayApiApisV1HTTPRoute';
 import { validate as validateNamespace } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
 import { validate as validatePodDisruptionBudget } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
+import { gatewayListenerProblems } from './gateway-rules.ts';
 
 interface SchemaError {
 	instancePath: string;
@@ -73,6 +74,8 @@ export function validateManifest(object: Record<string, unknown>, source: string
 	for (const path of allPaths(object)) {
 		if (!read.has(path)) problems.push(`${source}: ${key} has unknown field \`${path}\`. Kubernetes rejects it: remove it or fix its name.`);
 	}
+	// The CEL rules of the CRD, which no JSON schema carries.
+	if (key === 'gateway.networking.k8s.io/v1 Gateway') problems.push(...gatewayListenerProblems(object).map((problem) => `${source}: Gateway ${problem}`));
 	return problems;
 }
 

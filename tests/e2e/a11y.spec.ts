@@ -115,7 +115,7 @@ test.describe('axe on the open search dialog, with results', () => {
 			await open(page, path, THEMES[0]);
 			await page.locator('button[data-open-modal]').click();
 			await page.locator('dialog[open] input').fill('NodePort');
-			await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
+			await expect(page.locator('dialog[open] .kp-search-result > a').first()).toBeVisible({ timeout: 15_000 });
 			for (const [i, theme] of THEMES.entries()) {
 				// The theme menu sits under the modal dialog: switch the way the stored preference does.
 				if (i > 0) {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LOCALES, type Locale } from '../../src/i18n/index.ts';
 import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from '../../src/model/scenarios/index.ts';
@@ -48,7 +48,7 @@ async function readServedOrBuilt(path: string): Promise<string> {
 	} catch (error) {
 		// No server (`playwright test --list` loads the specs without starting one): read the same bytes from disk.
 		const file = join(DIST_DIR, path.endsWith('/') ? `${path}index.html` : path);
-		if (!existsSync(file)) throw new Error(`${path}: neither served at ${SERVED_ORIGIN} (${String(error)}) nor in ${DIST_DIR}/. Build the site first (npm run build).`);
+		if (!existsSync(file)) throw new Error(`${path}: neither served at ${SERVED_ORIGIN} (${String(error)}) nor in ${DIST_DIR}/. Build the site first (npm run build).`, { cause: error });
 		return readFileSync(file, 'utf8');
 	}
 	if (!response.ok) throw new Error(`${SERVED_ORIGIN}${path}: HTTP ${response.status}. Is the server serving the build in ${DIST_DIR}/?`);
@@ -88,16 +88,10 @@ export function twinPath(path: string, to: Locale): string {
 
 /** Every built HTML file under the dist folder, as the path it is served at (`en/index.html` → `/en/`). */
 export function builtHtmlPaths(dir = DIST_DIR): string[] {
-	const out: string[] = [];
-	const walk = (sub: string) => {
-		for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-			const rel = sub ? `${sub}/${entry.name}` : entry.name;
-			if (entry.isDirectory()) walk(rel);
-			else if (entry.name.endsWith('.html')) out.push(`/${rel}`.replace(/(^|\/)index\.html$/, '$1'));
-		}
-	};
-	walk('');
-	return out.sort();
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((rel) => rel.endsWith('.html'))
+		.map((rel) => `/${rel.split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'))
+		.sort();
 }
 
 /** Forces Starlight's theme (and the system colour scheme, for pages outside Starlight) before any script runs. */

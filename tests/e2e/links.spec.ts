@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from 'entities';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { LOCALES } from '../../src/i18n/index.ts';
 import { localeOfPath, SITE, sitemapPaths, twinPath } from './helpers.ts';
@@ -34,15 +35,8 @@ function fetchTarget(request: APIRequestContext, url: string): Promise<Target> {
 	return target;
 }
 
-function decodeEntities(value: string): string {
-	return value
-		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-		.replaceAll('&quot;', '"')
-		.replaceAll('&lt;', '<')
-		.replaceAll('&gt;', '>')
-		.replaceAll('&amp;', '&');
-}
+/** An attribute value as the browser reads it (the `entities` package, as parse5 decodes). */
+const decodeEntities = decodeHTMLAttribute;
 
 /** Every `<a href>` of a served page, from its HTML (links are all rendered at build time; none is added by a script). */
 async function linksOf(request: APIRequestContext, origin: string, path: string) {

@@ -4,12 +4,13 @@ import { STARLIGHT } from './ui-strings.ts';
 import { sitemapPaths, watchErrors } from './helpers.ts';
 
 /*
- * The search is loaded on demand (src/components/Search.astro): no Pagefind code on page load; the UI
- * arrives when the dialog opens (click, Ctrl/⌘+K or `/`) and finds pages in the reader's language.
+ * The search is loaded on demand (src/components/Search.astro): no Pagefind code on page load; Pagefind
+ * arrives when the dialog opens (click, Ctrl/⌘+K or `/`) and finds pages in the reader's language, with
+ * the dialog's words in that language, ligatures typed as two letters, and diagram steps as results.
  */
 
 const PAGES = await sitemapPaths();
-const PAGEFIND = /\/(ui-core[^/]*\.js|pagefind\/)/;
+const PAGEFIND = /\/(ui-core[^/]*\.js|pagefind[^/]*\.js|pagefind\/)/;
 /** A page with a diagram, the heaviest kind. */
 const DIAGRAM_PAGE = PAGES.find((p) => p === '/en/exposure/nodeport/') ?? PAGES.find((p) => p.startsWith('/en/exposure/'))!;
 
@@ -41,7 +42,7 @@ test(`${DIAGRAM_PAGE}: no Pagefind script or index is requested until the search
 	await page.goto(DIAGRAM_PAGE);
 	await settle(page);
 	const early = requested.filter((url) => PAGEFIND.test(url));
-	expect(early, `${DIAGRAM_PAGE} fetched the search before it was opened: ${early.join(', ')}. Pagefind must only be imported in Search.astro's #loadUI().`).toEqual([]);
+	expect(early, `${DIAGRAM_PAGE} fetched the search before it was opened: ${early.join(', ')}. Pagefind must only be imported in src/site/search-dialog.ts's #load().`).toEqual([]);
 	const total = [...scripts.values()].reduce((a, b) => a + b, 0);
 	const list = [...scripts].map(([path, bytes]) => `${path} ${bytes} B`).join(', ');
 	test.info().annotations.push({ type: 'JS on load (gzip)', description: `${total} B: ${list}` });
@@ -49,7 +50,7 @@ test(`${DIAGRAM_PAGE}: no Pagefind script or index is requested until the search
 
 	await page.locator('button[data-open-modal]').click();
 	await expect(page.locator('dialog[open] input')).toBeFocused();
-	expect(requested.some((url) => /\/ui-core[^/]*\.js/.test(url)), 'opening the dialog did not load the Pagefind UI').toBe(true);
+	await expect.poll(() => requested.some((url) => /\/pagefind\/pagefind\.js$/.test(url)), { message: 'opening the dialog did not load /pagefind/pagefind.js' }).toBe(true);
 });
 
 for (const [locale, opener] of [
@@ -72,7 +73,7 @@ for (const [locale, opener] of [
 		await expect(input).toHaveAttribute('placeholder', STARLIGHT[locale]['search.label']!);
 		await page.keyboard.type('NodePort');
 		// Results are redrawn as the query grows: wait for the one that must be there, then read them all.
-		const results = dialog.locator('.pagefind-ui__result-link');
+		const results = dialog.locator('.kp-search-result > a');
 		await expect(results.and(page.locator(`[href="/${locale}/exposure/nodeport/"]`)), `“NodePort” finds no link to /${locale}/exposure/nodeport/`).toBeVisible({ timeout: 15_000 });
 		const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 		const foreign = hrefs.filter((href) => !href.startsWith(`/${locale}/`));
@@ -91,4 +92,85 @@ test('`/` typed in the search field types a slash', async ({ page }) => {
 	await expect(input).toBeFocused();
 	await page.keyboard.type('a/b');
 	await expect(input).toHaveValue('a/b');
+});
+
+/** Opens the search on `path`, types `query`, and waits for its count (or “no results”) to be said. */
+async function search(page: Page, path: string, query: string) {
+	await page.goto(path);
+	await page.locator('button[data-open-modal]').click();
+	const dialog = page.locator('dialog[open]');
+	await dialog.locator('input').fill(query);
+	await expect(dialog.getByRole('status'), `${path}: the search for “${query}” never said how many results it found`).toContainText(query, { timeout: 15_000 });
+	return dialog;
+}
+
+/** The result links, page and sub-results, in the order shown. */
+const hrefs = (dialog: ReturnType<Page['locator']>) => dialog.locator('.kp-search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+
+test('/fr/: the dialog speaks French: the count, “no results”, “Clear”', async ({ page }) => {
+	const dialog = await search(page, '/fr/', 'nœud');
+	// French: « 12 résultats pour « nœud » », with non-breaking spaces inside the guillemets.
+	await expect(dialog.getByRole('status')).toHaveText(/^\d+ résultats? pour «\u00a0nœud\u00a0»$/);
+	const clear = dialog.getByRole('button', { name: 'Effacer' });
+	await expect(clear, 'the clear button is not named in French').toBeVisible();
+	await dialog.locator('input').fill('zzqxw');
+	await expect(dialog.getByRole('status')).toHaveText('Aucun résultat pour «\u00a0zzqxw\u00a0»');
+	await clear.click();
+	await expect(dialog.locator('input')).toHaveValue('');
+	await expect(dialog.locator('input')).toBeFocused();
+	await expect(dialog.locator('.kp-search-results > li')).toHaveCount(0);
+	await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeVisible();
+	for (const english of ['result', 'Clear', 'No results']) await expect(dialog, `English “${english}” on a French page`).not.toContainText(english);
+});
+
+test('/en/: the dialog speaks English', async ({ page }) => {
+	const dialog = await search(page, '/en/', 'zzqxw');
+	await expect(dialog.getByRole('status')).toHaveText('No results for “zzqxw”');
+	await expect(dialog.getByRole('button', { name: 'Clear' })).toBeVisible();
+});
+
+test('/fr/: “noeud” finds what “nœud” finds, and “equilibreur” finds « équilibreur »', async ({ page }) => {
+	const withLigature = await hrefs(await search(page, '/fr/', 'nœud'));
+	expect(withLigature.length, '“nœud” found nothing').toBeGreaterThan(0);
+	const withoutLigature = await hrefs(await search(page, '/fr/', 'noeud'));
+	expect(withoutLigature.toSorted(), '“noeud” (no ligature key) must find what “nœud” finds').toEqual(withLigature.toSorted());
+	const dialog = await search(page, '/fr/', 'equilibreur');
+	await expect(dialog.locator('.kp-search-result > a').filter({ hasText: 'équilibreur' }).first(), '“equilibreur” found no page titled with « équilibreur »').toBeVisible();
+});
+
+/*
+ * A term that one step of a diagram explains is a result of its own, linked to the step's anchor. From
+ * how Kubernetes behaves: kube-proxy's rules rewrite the destination to a Pod (DNAT) on the hop from
+ * the rules to the Pod; a cloud load balancer's health checks (healthCheckNodePort) decide which node it
+ * picks; X-Forwarded-For is added by the proxy that ends the client's HTTP connection (the Ingress
+ * controller, the Gateway) on its hop to the backend.
+ */
+for (const { path, query, step } of [
+	{ path: '/en/', query: 'DNAT', step: '/en/exposure/loadbalancer/#kube-proxy-a-to-web-1' },
+	{ path: '/fr/', query: 'DNAT', step: '/fr/exposure/nodeport/#kube-proxy-a-to-web-1' },
+	{ path: '/en/', query: 'healthCheckNodePort', step: '/en/exposure/ingress-loadbalancer/#load-balancer-to-nodeport-a' },
+	{ path: '/en/', query: 'X-Forwarded-For', step: '/en/exposure/ingress-nodeport/#traefik-1-to-api-1' },
+	{ path: '/fr/', query: 'X-Forwarded-For', step: '/fr/beyond/gateway-api/#envoy-1-to-api-1' },
+]) {
+	test(`${path}: “${query}” offers the step ${step}, and the link opens it`, async ({ page }) => {
+		const dialog = await search(page, path, query);
+		const link = dialog.locator(`.kp-search-step > a[href="${step}"]`);
+		await expect(link, `“${query}” does not offer the step ${step}: ${(await hrefs(dialog)).join(', ')}`).toBeVisible();
+		const shown = (await link.textContent()) ?? '';
+		await link.click();
+		await expect(page).toHaveURL(new RegExp(`${step.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
+		await expect(page.locator('dialog[open]'), 'the dialog stays open over the step').toHaveCount(0);
+		const id = step.split('#')[1]!;
+		const title = (await page.locator(`li[id="${id}"] .kp-step-title-text`).textContent())?.trim() ?? '';
+		expect(title, `no step ${id} on ${step}`).not.toBe('');
+		expect(shown, 'the result is not named by the step’s title').toContain(title);
+		await expect(page.locator(`li[id="${id}"]`)).toContainText(query);
+	});
+}
+
+test('/en/: a term in the prose under a diagram is not credited to its last step', async ({ page }) => {
+	// “SNAT” is explained in the paragraph after the LoadBalancer diagram, under “The path of a request”.
+	const dialog = await search(page, '/en/', 'SNAT');
+	await expect(dialog.locator('a[href="/en/exposure/loadbalancer/#the-path"]')).toBeVisible();
+	await expect(dialog.locator('a[href="/en/exposure/loadbalancer/#kube-proxy-a-to-web-1"]')).toHaveCount(0);
 });

@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from 'entities';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { builtHtmlPaths, DIST_DIR, SITE, sitemapPaths } from './helpers.ts';
 
@@ -10,16 +11,8 @@ import { builtHtmlPaths, DIST_DIR, SITE, sitemapPaths } from './helpers.ts';
 const PAGES = await sitemapPaths();
 const IS_404 = (path: string) => /(^|\/)404(\.html|\/)$/.test(path);
 
-function decode(value: string): string {
-	return value
-		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-		.replaceAll('&quot;', '"')
-		.replaceAll('&#39;', "'")
-		.replaceAll('&lt;', '<')
-		.replaceAll('&gt;', '>')
-		.replaceAll('&amp;', '&');
-}
+/** An attribute value as the browser reads it (the `entities` package, as parse5 decodes). */
+const decode = decodeHTMLAttribute;
 
 interface Head {
 	lang: string;

@@ -8,7 +8,7 @@ import { ALL_SLUGS } from '../../../src/site/pages.ts';
 const ROOT = 'content/docs';
 const pagesOf = (locale: string): string[] => {
 	const dir = join(ROOT, locale);
-	const walk = (d: string): string[] => readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : [relative(dir, join(d, name))]));
+	const walk = (d: string): string[] => readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(d, name)).isFile()).map((name) => relative(dir, join(d, name)));
 	return walk(dir).filter((file) => /\.mdx?$/.test(file)).sort();
 };
 const anchors = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^#{2,3} .*\{#([a-z0-9-]+)\}\s*$/gm)].map((m) => m[1]);

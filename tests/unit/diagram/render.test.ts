@@ -3,6 +3,7 @@ import { renderDiagram } from '../../../src/diagram/render.ts';
 import { LOCALES } from '../../../src/i18n/index.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
 import { stepsFor } from '../../../src/model/steps.ts';
+import type { Scenario } from '../../../src/model/types.ts';
 
 const hopIds = (svg: string) => [...svg.matchAll(/data-hop="([^"]+)"/g)].map((m) => m[1]);
 
@@ -38,8 +39,23 @@ describe('renderDiagram', () => {
 		expect(fr.layout).toEqual(en.layout);
 	});
 
-	it('escapes text it draws', () => {
-		const { svg } = renderDiagram(scenarios.nodeport, 'en');
-		expect(svg).not.toMatch(/>[^<]*&(?!amp;|lt;|gt;|quot;)[^<]*</);
+	it('escapes text it draws: names with & < > " come out as entities, in text and in attributes', () => {
+		// The NodePort scenario with hostile names written in: a zone, the Service box, a Pod, the client.
+		const hostile = 'a&b <i>"x"</i>';
+		const scenario = {
+			...scenarios.nodeport,
+			zones: scenarios.nodeport.zones.map((zone) => (zone.id === 'node-a' ? { ...zone, name: `zone ${hostile}` } : zone)),
+			nodes: scenarios.nodeport.nodes.map((node) => (node.id === 'service' || node.id === 'web-1' || node.id === 'client' ? { ...node, name: `${node.id} ${hostile}` } : node)),
+		} as Scenario;
+		const { svg } = renderDiagram(scenario, 'en');
+		const escaped = 'a&amp;b &lt;i&gt;&quot;x&quot;&lt;/i&gt;';
+		expect(svg).toContain(`zone ${escaped}`);
+		expect(svg).toContain(`service ${escaped}`);
+		expect(svg).toContain(`web-1 ${escaped}`);
+		expect(svg).toContain(`client ${escaped}`);
+		expect(svg, 'a raw <i> from a name reached the SVG').not.toContain('<i>');
+		expect(svg, 'a raw " from a name reached the SVG').not.toContain('"x"');
+		// Every & in the SVG starts an entity.
+		expect(svg).not.toMatch(/&(?!amp;|lt;|gt;|quot;)/);
 	});
 });

@@ -1,0 +1,33 @@
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/*
+ * The boundary of src/model/ is an ESLint rule (eslint.config.js, run by `npm run lint`); this checks
+ * that the rule is there and bites, on code that breaks it, so a config edit cannot drop it silently.
+ */
+const eslint = new ESLint();
+// Loading the config and the TypeScript parser takes seconds on a busy machine: once, before the cases.
+beforeAll(() => eslint.lintText('export {};\n', { filePath: 'src/model/probe.ts' }), 60_000);
+const rulesHit = async (filePath: string, code: string) => (await eslint.lintText(code, { filePath }))[0]!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+
+describe('src/model imports no DOM, Astro, d3-selection, Node.js built-in or locale table', () => {
+	it.each([
+		["import { select } from 'd3-selection';", /no-restricted-imports: 'd3-selection'/],
+		["import type { AstroGlobal } from 'astro';", /no-restricted-imports: 'astro'/],
+		["import { readFileSync } from 'node:fs';", /no-restricted-imports: 'node:fs'/],
+		["import { t } from '../i18n/index.ts';", /no-restricted-imports: '\.\.\/i18n\/index\.ts'/],
+		['export const title = () => document.title;', /no-restricted-globals: Unexpected use of 'document'/],
+	])('%s is reported in src/model/', async (code, expected) => {
+		const messages = await rulesHit('src/model/probe.ts', `${code}\nexport {};\n`);
+		expect(messages.join('\n')).toMatch(expected);
+	});
+
+	it('steps.ts and compare.ts are listed exceptions for src/i18n only (a known cycle), not for the rest', async () => {
+		expect(await rulesHit('src/model/steps.ts', "import { t } from '../i18n/index.ts';\nexport { t };\n")).toEqual([]);
+		expect((await rulesHit('src/model/compare.ts', "import { select } from 'd3-selection';\nexport { select };\n")).join('\n')).toMatch(/no-restricted-imports: 'd3-selection'/);
+	});
+
+	it('outside src/model the same imports are allowed', async () => {
+		expect(await rulesHit('src/diagram/probe.ts', "import { select } from 'd3-selection';\nexport { select };\n")).toEqual([]);
+	});
+});
