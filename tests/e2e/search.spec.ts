@@ -164,6 +164,10 @@ for (const { path, query, step } of [
 		const title = (await page.locator(`li[id="${id}"] .kp-step-title-text`).textContent())?.trim() ?? '';
 		expect(title, `no step ${id} on ${step}`).not.toBe('');
 		expect(shown, 'the result is not named by the step’s title').toContain(title);
+		// The protocol and address beside a step's title are not part of its name in the results.
+		const where = (await page.locator(`li[id="${id}"] .kp-step-where code`).textContent())?.trim() ?? '';
+		expect(where, `no address beside step ${id}`).not.toBe('');
+		expect(shown, 'the result’s name runs into the step’s address').not.toContain(where);
 		await expect(page.locator(`li[id="${id}"]`)).toContainText(query);
 	});
 }
