@@ -167,7 +167,7 @@ export function sourcesAlong(scenario: Scenario): SeenAddress[] {
 }
 
 /** Transforms whose receiver is an HTTP proxy that writes the address it saw into `X-Forwarded-For`. */
-const FORWARDING_TRANSFORMS: readonly TransformKind[] = ['ingress-route', 'gateway-route'];
+export const FORWARDING_TRANSFORMS: readonly TransformKind[] = ['ingress-route', 'gateway-route'];
 
 export interface SourceSeenByPod {
 	/** The peer of the last Pod's connection (`RemoteAddr`). */

@@ -19,4 +19,16 @@ describe('src/model', () => {
 		const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 		for (const [pattern, what] of FORBIDDEN) expect(pattern.test(source), `${file} uses ${what}: move that code to src/diagram/ or src/components/.`).toBe(false);
 	});
+
+	/*
+	 * The model decides, the locales word it: src/i18n/ imports the model, never the other way round
+	 * (wording functions such as `stepsFor` and `comparisonRows` live in src/i18n/). Type-only imports
+	 * count too: they are how a locale's shape leaks into the model.
+	 */
+	it.each(files('src/model').filter((f) => f.endsWith('.ts')))('%s imports nothing from src/i18n/', (file) => {
+		const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+		const imports = [...source.matchAll(/(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+		const offending = imports.filter((specifier) => /(^|\/)i18n(\/|$)/.test(specifier));
+		expect(offending, `${file} imports ${offending.join(', ')}: src/model/ must not depend on the locale tables. Compute the fact in src/model/ and word it in src/i18n/ instead.`).toEqual([]);
+	});
 });
