@@ -4,7 +4,7 @@
  * the words for these values; they never look at the raw topology to decide anything themselves, so
  * French and English cannot disagree about the network.
  */
-import { FORWARDING_TRANSFORMS, findNode, findService, hopContext, type HopContext, type SeenAddress } from './resolve.ts';
+import { FORWARDING_TRANSFORMS, findNode, findService, hopContext, trafficPolicyOf, type HopContext, type SeenAddress } from './resolve.ts';
 import type { Protocol, TransformKind } from './kinds.ts';
 import type { Scenario } from './types.ts';
 
@@ -25,8 +25,8 @@ export type Rewrite = (typeof REWRITES)[number];
 export const HOP_TLS = ['none', 'starts', 'ends', 'passes'] as const;
 export type HopTls = (typeof HOP_TLS)[number];
 
-/** `externalTrafficPolicy`, with the API's default (`Cluster`) applied. */
-export type TrafficPolicy = 'Cluster' | 'Local';
+/** `externalTrafficPolicy`, with the API's default (`Cluster`) applied (see `trafficPolicyOf`). */
+export type TrafficPolicy = NonNullable<ReturnType<typeof trafficPolicyOf>>;
 
 /** How a load balancer passes a connection on: forwarding the client's packets, or opening its own connection. */
 export type LoadBalancerMode = 'forwards-packets' | 'proxies-connections';
@@ -56,7 +56,7 @@ export interface HopFacts {
 	/** The hop carries encrypted bytes. */
 	readonly encrypted: boolean;
 	readonly header: AddedHeader | undefined;
-	/** The `externalTrafficPolicy` in force for the hop's Service (undefined without a Service). */
+	/** The `externalTrafficPolicy` in force for the hop's Service (undefined without one, or for a `ClusterIP` Service). */
 	readonly trafficPolicy: TrafficPolicy | undefined;
 	readonly sourceNat: SourceNat;
 	/** The hop arrives at a node that runs no endpoint of its Service (traffic is sent on to another node). */
@@ -110,9 +110,9 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 	const lbService = isLoadBalancerHop ? findService(scenario, findNode(scenario, hop.from)?.service ?? findNode(scenario, hop.to)?.service) : undefined;
 	const loadBalancer: LoadBalancerMode | undefined = isLoadBalancerHop ? (lbService?.loadBalancerSource !== undefined ? 'proxies-connections' : 'forwards-packets') : undefined;
 	const tls = hopTls(scenario.path[index - 1]?.protocol, hop.protocol);
-	const trafficPolicy = context.service === undefined ? undefined : (context.service.externalTrafficPolicy ?? 'Cluster');
+	const trafficPolicy = trafficPolicyOf(context.service);
 	const sourceNat: SourceNat =
-		hop.transform !== 'endpoint-dnat' ? 'none' : context.snat && context.from.machine !== undefined ? 'snat-to-node' : context.service?.externalTrafficPolicy === 'Local' ? 'kept-local' : 'none';
+		hop.transform !== 'endpoint-dnat' ? 'none' : context.snat && context.from.machine !== undefined ? 'snat-to-node' : trafficPolicy === 'Local' ? 'kept-local' : 'none';
 	return {
 		rewrites: rewriteOf(hop.transform, context, loadBalancer),
 		tls,
@@ -121,7 +121,7 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 		header: FORWARDING_TRANSFORMS.includes(hop.transform) ? { name: 'X-Forwarded-For', value: context.sourceIn } : undefined,
 		trafficPolicy,
 		sourceNat,
-		noLocalEndpoint: context.localEndpoints === 0,
+		noLocalEndpoint: context.to.machine !== undefined && context.localEndpoints === 0,
 		loadBalancer,
 		targetController:
 			hop.transform !== 'load-balancer-to-pod' ? undefined : Object.keys(context.service?.annotations ?? {}).some((key) => key.includes(AWS_LBC_ANNOTATION)) ? 'aws-load-balancer-controller' : 'provider',
