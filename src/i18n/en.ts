@@ -157,7 +157,7 @@ export const en = {
 				`It forwards the connection to \`${c.destination}\`, the NodePort of Service \`${c.service?.name ?? ''}\`${on(c.to)}. ` +
 				(c.facts.trafficPolicy === 'Local'
 					? `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer: here \`${c.to.machine ?? ''}\`, with ${plural(c.localEndpoints, 'local endpoint', 'local endpoints')}. The other nodes get no traffic.`
-					: 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s health endpoint on port `10256` to know.') +
+					: 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s `/healthz` endpoint on port `10256` to know.') +
 				(c.facts.loadBalancer === 'proxies-connections'
 					? ` This load balancer opens connections of its own: the node sees ${who(c.sourceOut)}, not the client’s.`
 					: ' This load balancer forwards packets rather than opening connections of its own, so their source is still the client’s address.'),
