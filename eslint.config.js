@@ -55,14 +55,4 @@ export default defineConfig(
 			'no-restricted-globals': ['error', ...DOM_GLOBALS],
 		},
 	},
-	{
-		/*
-		 * Known exceptions, to be removed (not extended): steps.ts and compare.ts still import src/i18n
-		 * to word the steps and the comparison, a cycle (src/i18n imports the model's kinds) that another
-		 * issue removes; validate.ts imports the `Messages` type to check that every language has its
-		 * words. Every other rule of the boundary applies to them.
-		 */
-		files: ['src/model/steps.ts', 'src/model/compare.ts', 'src/model/validate.ts'],
-		rules: { 'no-restricted-imports': ['error', { patterns: MODEL_IMPORTS }] },
-	},
 );

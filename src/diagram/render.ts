@@ -6,7 +6,7 @@
  */
 import { messages, type Locale } from '../i18n/index.ts';
 import { plainText } from '../model/text.ts';
-import { routeSummary, scenarioTitle } from '../model/steps.ts';
+import { routeSummary, scenarioTitle } from '../i18n/steps.ts';
 import type { Scenario } from '../model/types.ts';
 import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, titleLines, type Layout, type LayoutNode } from './layout.ts';
 

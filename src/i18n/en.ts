@@ -123,7 +123,7 @@ export const en = {
 				(c.service?.nodePort !== undefined
 					? `The Service’s node port, ${c.service.nodePort}, taken from the \`${RANGE}\` range, is open on every node, so any node address works`
 					: 'The port is open on every node, so any node address works') +
-				(c.localEndpoints === 0 ? `, even this one, which runs no Pod of the Service.` : '.'),
+				(c.facts.noLocalEndpoint ? `, even this one, which runs no Pod of the Service.` : '.'),
 		},
 		'netfilter-match': {
 			title: () => 'kube-proxy’s rules catch the packet',
@@ -140,11 +140,11 @@ export const en = {
 					: 'The rules choose a ready endpoint at random ') +
 				`and rewrite the destination to \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` That Pod runs on \`${c.to.machine}\`, so the packet leaves \`${c.from.machine}\` over the Pod network.` : '') +
-				(c.snat && c.from.machine
-					? ` With \`externalTrafficPolicy: Cluster\` (the default) the source is rewritten too: the Pod sees ${who(c.sourceOut)}, not ${c.sourceIn.origin === 'client' ? 'the client’s' : 'the one it arrived with'}, and the reply goes back through \`${c.from.machine}\` to be translated back.`
-					: c.service?.externalTrafficPolicy === 'Local'
-						? ` With \`externalTrafficPolicy: Local\` the rules only choose among the Pods of this node, and leave the source alone: the Pod sees ${who(c.sourceOut)}.`
-						: ''),
+				{
+					'snat-to-node': ` With \`externalTrafficPolicy: Cluster\` (the default) the source is rewritten too: the Pod sees ${who(c.sourceOut)}, not ${c.sourceIn.origin === 'client' ? 'the client’s' : 'the one it arrived with'}, and the reply goes back through \`${c.from.machine ?? ''}\` to be translated back.`,
+					'kept-local': ` With \`externalTrafficPolicy: Local\` the rules only choose among the Pods of this node, and leave the source alone: the Pod sees ${who(c.sourceOut)}.`,
+					none: '',
+				}[c.facts.sourceNat],
 		},
 		'load-balancer-connect': {
 			title: () => 'To the load balancer’s public address',
@@ -155,7 +155,7 @@ export const en = {
 					: c.service
 						? `, the address the cloud gave the load balancer of Service \`${c.service.name}\` (the \`EXTERNAL-IP\` that \`kubectl get service\` shows).`
 						: '.') +
-				(c.protocol === 'HTTPS'
+				(c.facts.encrypted
 					? ' This is a network (L4) load balancer: it forwards the encrypted bytes without reading them.'
 					: ' This is a network (L4) load balancer: it forwards TCP connections without reading them.'),
 		},
@@ -163,10 +163,10 @@ export const en = {
 			title: (c) => `The load balancer picks \`${c.to.machine ?? 'a node'}\``,
 			body: (c) =>
 				`It forwards the connection to \`${c.destination}\`, the NodePort of Service \`${c.service?.name ?? ''}\`${on(c.to)}. ` +
-				((c.service?.externalTrafficPolicy ?? 'Cluster') === 'Local'
+				(c.facts.trafficPolicy === 'Local'
 					? `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer: here \`${c.to.machine ?? ''}\`, with ${plural(c.localEndpoints, 'local endpoint', 'local endpoints')}. The other nodes get no traffic.`
-					: 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s health endpoint on port `10256` to know.') +
-				(c.sourceOut.origin === 'load-balancer'
+					: 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s `/healthz` endpoint on port `10256` to know.') +
+				(c.facts.loadBalancer === 'proxies-connections'
 					? ` This load balancer opens connections of its own: the node sees ${who(c.sourceOut)}, not the client’s.`
 					: ' This load balancer forwards packets rather than opening connections of its own, so their source is still the client’s address.'),
 		},
@@ -174,38 +174,38 @@ export const en = {
 			title: (c) => `Straight to a Pod${on(c.to)}`,
 			body: (c) =>
 				`The load balancer targets Pod IPs, not nodes: it sends the connection to \`${c.destination}\`. ` +
-				(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+				(c.facts.targetController === 'aws-load-balancer-controller'
 					? 'The AWS Load Balancer Controller, told so by the Service’s annotations, registers the ready Pods of the Service as targets and keeps that list up to date, '
 					: 'Its controller registers the ready Pods of the Service as targets and keeps that list up to date, ') +
 				'so there is no NodePort and no kube-proxy hop on the way in, and the Service sets `allocateLoadBalancerNodePorts: false`.' +
-				(c.sourceOut.origin === 'load-balancer'
+				(c.facts.loadBalancer === 'proxies-connections'
 					? ` The Pod sees ${who(c.sourceOut)}, not the client’s: ` +
-						(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+						(c.facts.targetController === 'aws-load-balancer-controller'
 							? 'an NLB with IP targets over TCP keeps the client’s address only when the target group attribute `preserve_client_ip.enabled` is `true`, and otherwise can pass it in a PROXY protocol header.'
 							: 'this load balancer does not keep the client’s address, and may pass it in a PROXY protocol header.')
 					: ' The client’s address reaches the Pod unchanged.'),
 		},
 		'ingress-route': {
-			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'TLS ends at the Ingress controller, which routes by host and path' : 'The Ingress controller routes by host and path'),
+			title: (c) => (c.facts.certificate ? 'TLS ends at the Ingress controller, which routes by host and path' : 'The Ingress controller routes by host and path'),
 			body: (c) =>
-				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? `The controller decrypts the connection with the certificate in Secret \`${c.routing.tlsSecret}\`. ` : '') +
+				(c.facts.certificate ? `The controller decrypts the connection with the certificate in Secret \`${c.facts.certificate}\`. ` : '') +
 				(c.routing && c.rule
 					? `It reads the request, \`Host: ${c.routing.host}\` and a path under \`${c.rule.path}\`, and matches it against Ingress \`${c.routing.name}\` (class \`${c.routing.className}\`): that rule sends it to Service \`${c.rule.service}\`. `
 					: '') +
 				`Like most controllers, it does not go through the ClusterIP: it picks ${oneOfThe(c.endpointCount)} of the Service and opens its own ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
-				`The Pod sees the controller’s Pod IP as the source; the controller writes the address it received the request from into \`X-Forwarded-For\`: ${forwarded(c.sourceIn)}`,
+				`The Pod sees the controller’s Pod IP as the source; the controller writes the address it received the request from into \`X-Forwarded-For\`: ${c.facts.header ? forwarded(c.facts.header.value) : ''}`,
 		},
 		'gateway-route': {
-			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'TLS ends at the Gateway, which matches the HTTPRoute' : 'The Gateway matches the HTTPRoute'),
+			title: (c) => (c.facts.certificate ? 'TLS ends at the Gateway, which matches the HTTPRoute' : 'The Gateway matches the HTTPRoute'),
 			body: (c) =>
-				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS'
-					? `The proxy that implements Gateway \`${c.routing.gateway?.name ?? ''}\` (class \`${c.routing.className}\`) decrypts the connection with the certificate in Secret \`${c.routing.tlsSecret}\`, named by the Gateway’s HTTPS listener. `
+				(c.facts.certificate
+					? `The proxy that implements Gateway \`${c.routing?.gateway?.name ?? ''}\` (class \`${c.routing?.className ?? ''}\`) decrypts the connection with the certificate in Secret \`${c.facts.certificate}\`, named by the Gateway’s HTTPS listener. `
 					: '') +
 				(c.routing && c.rule
 					? `The request for \`${c.routing.host}${c.rule.path}\` matches HTTPRoute \`${c.routing.name}\` from namespace \`${c.routing.namespace}\`, attached to that Gateway; its rule sends it to Service \`${c.rule.service}\`. `
 					: '') +
 				`The proxy picks ${oneOfThe(c.endpointCount)} and opens a new ${c.protocol} connection to \`${c.destination}\`${on(c.to)}. ` +
-				`The Pod sees the proxy’s Pod IP as the source; the proxy writes the address it received the request from into \`X-Forwarded-For\`: ${forwarded(c.sourceIn)}`,
+				`The Pod sees the proxy’s Pod IP as the source; the proxy writes the address it received the request from into \`X-Forwarded-For\`: ${c.facts.header ? forwarded(c.facts.header.value) : ''}`,
 		},
 		'sidecar-outbound': {
 			title: () => 'The sidecar catches the outgoing call',

@@ -125,7 +125,7 @@ export const fr = {
 				(c.service?.nodePort !== undefined
 					? `Le port de nœud du Service, ${c.service.nodePort}, pris dans la plage \`${PLAGE}\`, est ouvert sur chaque nœud : l’adresse de n’importe quel nœud convient`
 					: 'Le port est ouvert sur chaque nœud : l’adresse de n’importe quel nœud convient') +
-				(c.localEndpoints === 0 ? `, même celle-ci, qui n’héberge aucun Pod du Service.` : '.'),
+				(c.facts.noLocalEndpoint ? `, même celle-ci, qui n’héberge aucun Pod du Service.` : '.'),
 		},
 		'netfilter-match': {
 			title: () => 'Les règles de kube-proxy interceptent le paquet',
@@ -142,11 +142,11 @@ export const fr = {
 					: 'Les règles choisissent au hasard un endpoint prêt ') +
 				`et réécrivent la destination en \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` Ce Pod tourne sur \`${c.to.machine}\` : le paquet quitte donc \`${c.from.machine}\` par le réseau des Pods.` : '') +
-				(c.snat && c.from.machine
-					? ` Avec \`externalTrafficPolicy: Cluster\` (la valeur par défaut), la source est réécrite elle aussi : le Pod voit ${qui(c.sourceOut)}, et non ${c.sourceIn.origin === 'client' ? 'celle du client' : 'celle avec laquelle le paquet est arrivé'}, et la réponse repasse par \`${c.from.machine}\` pour être retraduite.`
-					: c.service?.externalTrafficPolicy === 'Local'
-						? ` Avec \`externalTrafficPolicy: Local\`, les règles ne choisissent que parmi les Pods de ce nœud et laissent la source intacte : le Pod voit ${qui(c.sourceOut)}.`
-						: ''),
+				{
+					'snat-to-node': ` Avec \`externalTrafficPolicy: Cluster\` (la valeur par défaut), la source est réécrite elle aussi : le Pod voit ${qui(c.sourceOut)}, et non ${c.sourceIn.origin === 'client' ? 'celle du client' : 'celle avec laquelle le paquet est arrivé'}, et la réponse repasse par \`${c.from.machine ?? ''}\` pour être retraduite.`,
+					'kept-local': ` Avec \`externalTrafficPolicy: Local\`, les règles ne choisissent que parmi les Pods de ce nœud et laissent la source intacte : le Pod voit ${qui(c.sourceOut)}.`,
+					none: '',
+				}[c.facts.sourceNat],
 		},
 		'load-balancer-connect': {
 			title: () => 'Vers l’adresse publique de l’équilibreur de charge',
@@ -157,7 +157,7 @@ export const fr = {
 					: c.service
 						? `, l’adresse que le cloud a donnée à l’équilibreur de charge du Service \`${c.service.name}\` (l’\`EXTERNAL-IP\` qu’affiche \`kubectl get service\`).`
 						: '.') +
-				(c.protocol === 'HTTPS'
+				(c.facts.encrypted
 					? ' C’est un équilibreur de charge réseau (L4) : il transmet les octets chiffrés sans les lire.'
 					: ' C’est un équilibreur de charge réseau (L4) : il transmet les connexions TCP sans les lire.'),
 		},
@@ -165,10 +165,10 @@ export const fr = {
 			title: (c) => `L’équilibreur de charge choisit \`${c.to.machine ?? 'un nœud'}\``,
 			body: (c) =>
 				`Il transmet la connexion à \`${c.destination}\`, le NodePort du Service \`${c.service?.name ?? ''}\`${sur(c.to)}. ` +
-				((c.service?.externalTrafficPolicy ?? 'Cluster') === 'Local'
+				(c.facts.trafficPolicy === 'Local'
 					? `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent : ici \`${c.to.machine ?? ''}\`, avec ${pluriel(c.localEndpoints, 'endpoint local', 'endpoints locaux')}. Les autres nœuds ne reçoivent rien.`
 					: 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour le savoir le point d’accès `/healthz` de kube-proxy, sur le port `10256`.') +
-				(c.sourceOut.origin === 'load-balancer'
+				(c.facts.loadBalancer === 'proxies-connections'
 					? ` Cet équilibreur de charge ouvre ses propres connexions : le nœud voit ${qui(c.sourceOut)}, et non celle du client.`
 					: ' Cet équilibreur de charge transmet les paquets sans ouvrir de connexion à son nom : leur source reste l’adresse du client.'),
 		},
@@ -176,38 +176,38 @@ export const fr = {
 			title: (c) => `Directement vers un Pod${sur(c.to)}`,
 			body: (c) =>
 				`L’équilibreur de charge vise des IP de Pods, pas des nœuds : il envoie la connexion à \`${c.destination}\`. ` +
-				(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+				(c.facts.targetController === 'aws-load-balancer-controller'
 					? 'L’AWS Load Balancer Controller, averti par les annotations du Service, enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, '
 					: 'Son contrôleur enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, ') +
 				'si bien qu’il n’y a ni NodePort ni saut par kube-proxy à l’entrée, et que le Service fixe `allocateLoadBalancerNodePorts: false`.' +
-				(c.sourceOut.origin === 'load-balancer'
+				(c.facts.loadBalancer === 'proxies-connections'
 					? ` Le Pod voit ${qui(c.sourceOut)}, et non celle du client : ` +
-						(Object.keys(c.service?.annotations ?? {}).some((key) => key.includes('aws-load-balancer'))
+						(c.facts.targetController === 'aws-load-balancer-controller'
 							? 'un NLB à cibles IP en TCP ne conserve l’adresse du client que si l’attribut `preserve_client_ip.enabled` du groupe cible vaut `true`, et peut sinon la transmettre dans un en-tête du protocole PROXY.'
 							: 'cet équilibreur de charge ne conserve pas l’adresse du client, et peut la transmettre dans un en-tête du protocole PROXY.')
 					: ' L’adresse du client arrive intacte jusqu’au Pod.'),
 		},
 		'ingress-route': {
-			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'Le TLS s’arrête au contrôleur d’Ingress, qui route selon l’hôte et le chemin' : 'Le contrôleur d’Ingress route selon l’hôte et le chemin'),
+			title: (c) => (c.facts.certificate ? 'Le TLS s’arrête au contrôleur d’Ingress, qui route selon l’hôte et le chemin' : 'Le contrôleur d’Ingress route selon l’hôte et le chemin'),
 			body: (c) =>
-				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? `Le contrôleur déchiffre la connexion avec le certificat du Secret \`${c.routing.tlsSecret}\`. ` : '') +
+				(c.facts.certificate ? `Le contrôleur déchiffre la connexion avec le certificat du Secret \`${c.facts.certificate}\`. ` : '') +
 				(c.routing && c.rule
 					? `Il lit la requête, \`Host: ${c.routing.host}\` et un chemin sous \`${c.rule.path}\`, et la compare à l’Ingress \`${c.routing.name}\` (classe \`${c.routing.className}\`) : cette règle l’envoie au Service \`${c.rule.service}\`. `
 					: '') +
 				`Comme la plupart des contrôleurs, il ne passe pas par la ClusterIP : il choisit ${lUnDes(c.endpointCount)} du Service et ouvre sa propre connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
-				`Le Pod voit l’IP du Pod du contrôleur comme source ; le contrôleur inscrit dans \`X-Forwarded-For\` l’adresse d’où il a reçu la requête : ${transmise(c.sourceIn)}`,
+				`Le Pod voit l’IP du Pod du contrôleur comme source ; le contrôleur inscrit dans \`X-Forwarded-For\` l’adresse d’où il a reçu la requête : ${c.facts.header ? transmise(c.facts.header.value) : ''}`,
 		},
 		'gateway-route': {
-			title: (c) => (c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS' ? 'Le TLS s’arrête à la Gateway, qui applique la HTTPRoute' : 'La Gateway applique la HTTPRoute'),
+			title: (c) => (c.facts.certificate ? 'Le TLS s’arrête à la Gateway, qui applique la HTTPRoute' : 'La Gateway applique la HTTPRoute'),
 			body: (c) =>
-				(c.routing?.tlsSecret && c.incomingProtocol === 'HTTPS'
-					? `Le proxy qui implémente la Gateway \`${c.routing.gateway?.name ?? ''}\` (classe \`${c.routing.className}\`) déchiffre la connexion avec le certificat du Secret \`${c.routing.tlsSecret}\`, désigné par l’écouteur HTTPS de la Gateway. `
+				(c.facts.certificate
+					? `Le proxy qui implémente la Gateway \`${c.routing?.gateway?.name ?? ''}\` (classe \`${c.routing?.className ?? ''}\`) déchiffre la connexion avec le certificat du Secret \`${c.facts.certificate}\`, désigné par l’écouteur HTTPS de la Gateway. `
 					: '') +
 				(c.routing && c.rule
 					? `La requête pour \`${c.routing.host}${c.rule.path}\` correspond à la HTTPRoute \`${c.routing.name}\` de l’espace de noms (namespace) \`${c.routing.namespace}\`, rattachée à cette Gateway ; sa règle l’envoie au Service \`${c.rule.service}\`. `
 					: '') +
 				`Le proxy choisit ${lUnDes(c.endpointCount)} et ouvre une nouvelle connexion ${c.protocol} vers \`${c.destination}\`${sur(c.to)}. ` +
-				`Le Pod voit l’IP du Pod du proxy comme source ; le proxy inscrit dans \`X-Forwarded-For\` l’adresse d’où il a reçu la requête : ${transmise(c.sourceIn)}`,
+				`Le Pod voit l’IP du Pod du proxy comme source ; le proxy inscrit dans \`X-Forwarded-For\` l’adresse d’où il a reçu la requête : ${c.facts.header ? transmise(c.facts.header.value) : ''}`,
 		},
 		'sidecar-outbound': {
 			title: () => 'Le sidecar intercepte l’appel sortant',

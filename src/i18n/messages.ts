@@ -1,7 +1,8 @@
 /*
  * The shape of a locale table. Every area is keyed by the model's `as const` kinds, so a kind added in
  * `src/model/kinds.ts` does not compile until every locale has its words. Step templates are functions
- * of a `HopContext`: they only word what the model already knows.
+ * of a `StepContext` (src/model/hop-facts.ts): they only choose the words for what the model decided,
+ * never test the topology themselves.
  *
  * Inline code in templates is written between backticks; the renderer turns it into `<code>` and the
  * screen-reader announcement strips it.
@@ -17,15 +18,15 @@ import type {
 	TransformKind,
 	ZoneKind,
 } from '../model/kinds.ts';
-import type { HopContext } from '../model/resolve.ts';
+import type { StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { QuestionId, TipId } from '../model/decision.ts';
 import type { ComparisonColumn } from '../model/compare.ts';
 import type { CheckedAgainst } from '../site/checked-against.ts';
 
 export interface StepTemplate {
-	readonly title: (c: HopContext) => string;
-	readonly body: (c: HopContext) => string;
+	readonly title: (c: StepContext) => string;
+	readonly body: (c: StepContext) => string;
 }
 
 export interface Messages {

@@ -1,31 +1,43 @@
 /*
- * The comparison table: one row per scenario that is a way into the cluster, every cell derived from
- * the scenario (its path, its Services) or worded from its facts by the locale table. The layer, where
- * TLS ends and the source the Pod sees come from the path itself (`pathFacts`), the same values the
- * step texts and the sessions use, so the table cannot drift from the diagrams.
+ * The comparison table's facts: one row per scenario that is a way into the cluster, every cell a typed
+ * value derived from the scenario (its path, its Services). The layer, where TLS ends and the source the
+ * Pod sees come from the path itself (`pathFacts`), the same values the step texts and the sessions
+ * use, so the table cannot drift from the diagrams. The words are chosen in `src/i18n/compare.ts`.
  */
-import { messages, type Locale } from '../i18n/index.ts';
-import { pathFacts } from './path-facts.ts';
+import type { CostDriver, Layer, ProductionUse, Reach, SourceOrigin } from './kinds.ts';
+import { pathFacts, type TlsFact } from './path-facts.ts';
 import { destinationOf, formatEndpoint } from './resolve.ts';
-import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from './scenarios/index.ts';
+import { SCENARIO_IDS, scenarios, type ScenarioId } from './scenarios/index.ts';
 import type { Scenario } from './types.ts';
 
 /** The table's columns after the scenario's name, in order; their headers live in the locale tables. */
 export const COMPARISON_COLUMNS = ['entry', 'reach', 'ports', 'layer', 'tlsEnds', 'sourceIp', 'cost', 'production', 'hops'] as const;
 export type ComparisonColumn = (typeof COMPARISON_COLUMNS)[number];
 
-export interface ComparisonRow {
+/** The "source IP the Pod sees" cell, as facts. */
+export interface SourceIpFact {
+	/** Whose address is the peer of the Pod's connection. */
+	readonly peer: SourceOrigin;
+	/** Whose address the last proxy wrote into `X-Forwarded-For`, if one did. */
+	readonly forwardedFor: SourceOrigin | undefined;
+	/** `externalTrafficPolicy: Local` would have kept the client's address. */
+	readonly keptWithLocal: boolean;
+	/** The client's address was lost at a load balancer: only client IP preservation or the PROXY protocol keep it. */
+	readonly keptWithPreservation: boolean;
+}
+
+export interface ComparisonFacts {
 	readonly id: ScenarioId;
-	readonly href: string;
-	readonly title: string;
+	readonly scenario: Scenario;
+	/** `host:port` the client connects to. */
 	readonly entry: string;
-	readonly reach: string;
+	readonly reach: Reach;
 	readonly ports: string;
-	readonly layer: string;
-	readonly tlsEnds: string;
-	readonly sourceIp: string;
-	readonly cost: string;
-	readonly production: string;
+	readonly layer: Layer;
+	readonly tls: TlsFact;
+	readonly sourceIp: SourceIpFact;
+	readonly cost: CostDriver;
+	readonly production: ProductionUse;
 	readonly hops: number;
 }
 
@@ -39,8 +51,7 @@ export function portsAlong(scenario: Scenario): string {
 	return ports.join(' → ');
 }
 
-export function comparisonRows(locale: Locale): ComparisonRow[] {
-	const words = messages[locale];
+export function comparisonFacts(): ComparisonFacts[] {
 	return SCENARIO_IDS.flatMap((id) => {
 		const scenario: Scenario = scenarios[id];
 		const facts = scenario.facts;
@@ -48,25 +59,23 @@ export function comparisonRows(locale: Locale): ComparisonRow[] {
 		const entry = destinationOf(scenario, 0);
 		const derived = pathFacts(scenario);
 		const { source, forwardedFor, lostToClusterPolicy } = derived.source;
-		const sourceWords = words.facts.sourceIp;
-		const sourceIp = [
-			forwardedFor ? sourceWords.withForwarded(sourceWords.peer[source.origin], sourceWords.forwardedFor[forwardedFor.origin]) : sourceWords.peer[source.origin],
-			lostToClusterPolicy ? sourceWords.withLocal : '',
-			[source.origin, forwardedFor?.origin].includes('load-balancer') ? sourceWords.withPreservation : '',
-		].filter(Boolean);
 		return [
 			{
 				id,
-				href: scenarioPath(scenario, locale),
-				title: words.scenario[id].title,
+				scenario,
 				entry: entry ? formatEndpoint(entry) : '',
-				reach: words.facts.reach[facts.reach],
+				reach: facts.reach,
 				ports: portsAlong(scenario),
-				layer: words.facts.layer[derived.layer],
-				tlsEnds: words.facts.tlsEnds[derived.tls.at] + (derived.tls.inExample ? '' : ` ${words.facts.tlsNotInExample}`),
-				sourceIp: sourceIp.join('. '),
-				cost: words.facts.cost[facts.cost],
-				production: words.facts.production[facts.production],
+				layer: derived.layer,
+				tls: derived.tls,
+				sourceIp: {
+					peer: source.origin,
+					forwardedFor: forwardedFor?.origin,
+					keptWithLocal: lostToClusterPolicy,
+					keptWithPreservation: source.origin === 'load-balancer' || forwardedFor?.origin === 'load-balancer',
+				},
+				cost: facts.cost,
+				production: facts.production,
 				hops: scenario.path.length,
 			},
 		];

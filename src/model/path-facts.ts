@@ -5,6 +5,7 @@
  * read the same values (`sourceSeenByPod`).
  */
 import { L7_NODE_KINDS, TLS_END_OF_KIND, type Layer, type NodeKind, type TlsEnd } from './kinds.ts';
+import { hopTls } from './hop-facts.ts';
 import { findNode, sourceSeenByPod, type SourceSeenByPod } from './resolve.ts';
 import type { Scenario } from './types.ts';
 
@@ -31,14 +32,16 @@ export function layerOf(scenario: Scenario): Layer {
 }
 
 /**
- * TLS ends at the first node that receives HTTPS and sends something else on. A path that stays
- * HTTPS, or carries TCP the way-in never reads, leaves it to the Pod. A path that is plain HTTP from
+ * TLS ends at the first node that receives HTTPS and sends something else on: the sender of the first
+ * hop whose `tls` fact is `ends` (hop-facts.ts). A path that stays HTTPS, or carries TCP the way-in
+ * never reads, leaves it to the Pod. A path that is plain HTTP from
  * the client on (an Ingress without a `tls` section) has no TLS: the cell names the proxy where it would end.
  */
 export function tlsOf(scenario: Scenario): TlsFact {
 	const { path } = scenario;
 	for (let i = 1; i < path.length; i++) {
-		if (path[i - 1]!.protocol === 'HTTPS' && path[i]!.protocol !== 'HTTPS') {
+		// The hop's own TLS fact. A sidecar that ends a mesh's mutual TLS has no `TlsEnd` kind and is passed over.
+		if (hopTls(path[i - 1]!.protocol, path[i]!.protocol) === 'ends') {
 			const kind = findNode(scenario, path[i]!.from)?.kind;
 			const at = kind && tlsEndOf(kind);
 			if (at) return { at, inExample: true };

@@ -167,7 +167,7 @@ export function sourcesAlong(scenario: Scenario): SeenAddress[] {
 }
 
 /** Transforms whose receiver is an HTTP proxy that writes the address it saw into `X-Forwarded-For`. */
-const FORWARDING_TRANSFORMS: readonly TransformKind[] = ['ingress-route', 'gateway-route'];
+export const FORWARDING_TRANSFORMS: readonly TransformKind[] = ['ingress-route', 'gateway-route'];
 
 export interface SourceSeenByPod {
 	/** The peer of the last Pod's connection (`RemoteAddr`). */
@@ -202,7 +202,16 @@ function snatOn(scenario: Scenario, index: number): boolean {
 	const to = findNode(scenario, hop.to);
 	const from = findNode(scenario, hop.from);
 	const service = findService(scenario, to?.service) ?? findService(scenario, from?.service);
-	return (service?.externalTrafficPolicy ?? 'Cluster') === 'Cluster';
+	return trafficPolicyOf(service) === 'Cluster';
+}
+
+/**
+ * The `externalTrafficPolicy` in force for a Service, with the API's default (`Cluster`) applied. It
+ * only exists for `NodePort` and `LoadBalancer` Services: undefined for a `ClusterIP` one, or none.
+ */
+export function trafficPolicyOf(service: ServiceSpec | undefined): 'Cluster' | 'Local' | undefined {
+	if (service === undefined || service.type === 'ClusterIP') return undefined;
+	return service.externalTrafficPolicy ?? 'Cluster';
 }
 
 /** A node as the step templates see it. */

@@ -3,10 +3,9 @@
  * value in backticks, and the fix. `assertValidScenario` runs at build time (the diagram component
  * calls it), so a broken model fails the build instead of drawing a wrong picture.
  */
-import { ENDPOINT_KINDS, NODE_KINDS, NODE_PORT_RANGE, TRANSFORM_KINDS, ZONE_KINDS } from './kinds.ts';
+import { ENDPOINT_KINDS, NODE_KINDS, NODE_PORT_RANGE, TRANSFORM_KINDS, ZONE_KINDS, type NodeKind, type TransformKind, type ZoneKind } from './kinds.ts';
 import { destinationOf, findNode, findService, findZone, hopId, podAddressOf } from './resolve.ts';
 import type { Scenario } from './types.ts';
-import type { Messages } from '../i18n/messages.ts';
 
 export class ModelError extends Error {
 	readonly problems: readonly string[];
@@ -122,8 +121,19 @@ export function validateScenario(scenario: Scenario): string[] {
 	return problems;
 }
 
+/**
+ * The parts of a locale table a scenario needs words from. Declared here, structurally, so that
+ * src/model/ never imports src/i18n/ (every `Messages` table fits it).
+ */
+export interface TranslationTable {
+	readonly node?: Partial<Record<NodeKind, unknown>>;
+	readonly zone?: Partial<Record<ZoneKind, unknown>>;
+	readonly transform?: Partial<Record<TransformKind, { readonly title?: unknown; readonly body?: unknown } | undefined>>;
+	readonly scenario?: unknown;
+}
+
 /** Every kind a scenario uses must have non-empty words in every locale. */
-export function validateTranslations(scenario: Scenario, tables: Record<string, Messages>): string[] {
+export function validateTranslations(scenario: Scenario, tables: Record<string, TranslationTable>): string[] {
 	const problems: string[] = [];
 	const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 	for (const [locale, table] of Object.entries(tables)) {
@@ -144,7 +154,7 @@ export function validateTranslations(scenario: Scenario, tables: Record<string, 
 }
 
 /** Throws one `ModelError` listing every problem, or returns the scenario unchanged. */
-export function assertValidScenario<S extends Scenario>(scenario: S, tables: Record<string, Messages>): S {
+export function assertValidScenario<S extends Scenario>(scenario: S, tables: Record<string, TranslationTable>): S {
 	const problems = [...validateScenario(scenario), ...validateTranslations(scenario, tables)];
 	if (problems.length > 0) throw new ModelError(scenario.id, problems);
 	return scenario;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
-import { comparisonRows } from '../../src/model/compare.ts';
+import { comparisonRows } from '../../src/i18n/compare.ts';
 import { decisionPaths } from '../../src/model/decision.ts';
 import { scenarioPath, scenarios } from '../../src/model/scenarios/index.ts';
 import { LEARNING_PATH, pageHref } from '../../src/site/pages.ts';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { messages } from '../../src/i18n/index.ts';
 import { scenarios } from '../../src/model/scenarios/index.ts';
-import { stepsFor } from '../../src/model/steps.ts';
+import { stepsFor } from '../../src/i18n/steps.ts';
 import { collectErrors, DIAGRAM_PAGES } from './helpers.ts';
 
 test.describe('without JavaScript', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDiagram } from '../../../src/diagram/render.ts';
 import { LOCALES } from '../../../src/i18n/index.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
-import { stepsFor } from '../../../src/model/steps.ts';
+import { stepsFor } from '../../../src/i18n/steps.ts';
 import type { Scenario } from '../../../src/model/types.ts';
 
 const hopIds = (svg: string) => [...svg.matchAll(/data-hop="([^"]+)"/g)].map((m) => m[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonRows } from '../../../src/model/compare.ts';
+import { comparisonRows } from '../../../src/i18n/compare.ts';
 import { layerOf, tlsOf } from '../../../src/model/path-facts.ts';
 import { scenarios, type ScenarioId } from '../../../src/model/scenarios/index.ts';
 import { copyOf } from '../fixtures.ts';

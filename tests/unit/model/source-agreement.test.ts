@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonRows } from '../../../src/model/compare.ts';
+import { comparisonRows } from '../../../src/i18n/compare.ts';
 import { sessionFor, transcript } from '../../../src/model/commands.ts';
 import { scenarios, type ScenarioId } from '../../../src/model/scenarios/index.ts';
-import { stepsFor } from '../../../src/model/steps.ts';
+import { stepsFor } from '../../../src/i18n/steps.ts';
 
 /*
  * Three parts of a page say which address the application sees: the last steps of the walkthrough,

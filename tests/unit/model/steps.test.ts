@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/i18n/index.ts';
 import { hopContext } from '../../../src/model/resolve.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
-import { routeSummary, stepsFor } from '../../../src/model/steps.ts';
+import { routeSummary, stepsFor } from '../../../src/i18n/steps.ts';
 import { copyOf } from '../fixtures.ts';
 
 describe('stepsFor', () => {

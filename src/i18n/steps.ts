@@ -1,19 +1,21 @@
 /*
- * The walkthrough: one step per hop, worded from the locale's templates and the hop's derived context.
- * Step ids come from the hop (`client-to-kubectl-proxy`), never from the language or the position, so
- * a link to a step works in both languages and survives inserting a hop before it.
+ * The walkthrough: one step per hop, worded from the locale's templates and the hop's facts
+ * (`src/model/hop-facts.ts`). Step ids come from the hop (`client-to-kubectl-proxy`), never from the
+ * language or the position, so a link to a step works in both languages and survives inserting a hop
+ * before it. This module words the model; the model never imports it.
  */
-import { messages, type Locale } from '../i18n/index.ts';
-import { findNode, hopContext, type HopContext } from './resolve.ts';
-import type { Scenario, TopologyNode } from './types.ts';
-import type { ScenarioId } from './scenarios/index.ts';
+import { messages, type Locale } from './index.ts';
+import { stepContext } from '../model/hop-facts.ts';
+import { findNode, type HopContext } from '../model/resolve.ts';
+import type { Scenario, TopologyNode } from '../model/types.ts';
+import type { ScenarioId } from '../model/scenarios/index.ts';
 
 export interface Step {
 	readonly id: string;
 	/** 1-based position in the walkthrough. */
 	readonly number: number;
 	readonly title: string;
-	/** Explanation; inline code between backticks (see `text.ts`). */
+	/** Explanation; inline code between backticks (see `src/model/text.ts`). */
 	readonly body: string;
 	readonly protocol: HopContext['protocol'];
 	readonly destination: string;
@@ -24,7 +26,7 @@ export interface Step {
 export function stepsFor(scenario: Scenario, locale: Locale): Step[] {
 	const table = messages[locale];
 	return scenario.path.map((hop, index) => {
-		const context = hopContext(scenario, index);
+		const context = stepContext(scenario, index);
 		const template = table.transform[hop.transform];
 		return {
 			id: context.id,

@@ -1,0 +1,135 @@
+/*
+ * The network decisions of one hop, as typed facts: what the hop rewrites, what happens to TLS, which
+ * header a proxy adds, which policy and which controller are in force. The locale tables only choose
+ * the words for these values; they never look at the raw topology to decide anything themselves, so
+ * French and English cannot disagree about the network.
+ */
+import { FORWARDING_TRANSFORMS, findNode, findService, hopContext, trafficPolicyOf, type HopContext, type SeenAddress } from './resolve.ts';
+import type { Protocol, TransformKind } from './kinds.ts';
+import type { Scenario } from './types.ts';
+
+/**
+ * What the hop changes in the packets it carries. `new-connection`: a proxy accepted the previous
+ * connection and opens its own (new source address and port, new destination). `destination`: a DNAT
+ * (kube-proxy's rules, a load balancer that forwards packets, a sidecar's redirect). `none`: the packets
+ * go where their sender addressed them (the client's own connection, a rule that only matches).
+ */
+export const REWRITES = ['none', 'destination', 'destination-and-source', 'new-connection'] as const;
+export type Rewrite = (typeof REWRITES)[number];
+
+/**
+ * What happens to TLS on this hop, at its sender: `starts` (the sender encrypts what arrived in clear,
+ * or the client opens TLS), `ends` (the sender decrypted what arrived and sends it on in clear),
+ * `passes` (encrypted bytes go on unread), `none` (no TLS on either side).
+ */
+export const HOP_TLS = ['none', 'starts', 'ends', 'passes'] as const;
+export type HopTls = (typeof HOP_TLS)[number];
+
+/** `externalTrafficPolicy`, with the API's default (`Cluster`) applied (see `trafficPolicyOf`). */
+export type TrafficPolicy = NonNullable<ReturnType<typeof trafficPolicyOf>>;
+
+/** How a load balancer passes a connection on: forwarding the client's packets, or opening its own connection. */
+export type LoadBalancerMode = 'forwards-packets' | 'proxies-connections';
+
+/** Which controller programs a load balancer that targets Pod IPs. */
+export type TargetController = 'aws-load-balancer-controller' | 'provider';
+
+/** What kube-proxy's DNAT does to the source of external traffic. */
+export type SourceNat =
+	/** `Cluster`: rewritten to the node's address (the reply must come back through this node). */
+	| 'snat-to-node'
+	/** `Local`: left as it arrived. */
+	| 'kept-local'
+	| 'none';
+
+/** A header a proxy adds to the request, and the address it writes (the source the proxy itself saw). */
+export interface AddedHeader {
+	readonly name: 'X-Forwarded-For';
+	readonly value: SeenAddress;
+}
+
+export interface HopFacts {
+	readonly rewrites: Rewrite;
+	readonly tls: HopTls;
+	/** The Secret whose certificate ends the client's TLS at this hop's sender (an Ingress or a Gateway listener). */
+	readonly certificate: string | undefined;
+	/** The hop carries encrypted bytes. */
+	readonly encrypted: boolean;
+	readonly header: AddedHeader | undefined;
+	/** The `externalTrafficPolicy` in force for the hop's Service (undefined without one, or for a `ClusterIP` Service). */
+	readonly trafficPolicy: TrafficPolicy | undefined;
+	readonly sourceNat: SourceNat;
+	/** The hop arrives at a node that runs no endpoint of its Service (traffic is sent on to another node). */
+	readonly noLocalEndpoint: boolean;
+	/** For a load balancer's hop into the cluster. */
+	readonly loadBalancer: LoadBalancerMode | undefined;
+	/** For a load balancer that targets Pod IPs. */
+	readonly targetController: TargetController | undefined;
+}
+
+/** Everything a step template may word about one hop: its context and its facts. */
+export interface StepContext extends HopContext {
+	readonly facts: HopFacts;
+}
+
+const ENCRYPTED: readonly Protocol[] = ['HTTPS', 'mTLS'];
+const isEncrypted = (protocol: Protocol | undefined) => protocol !== undefined && ENCRYPTED.includes(protocol);
+
+/** Transforms whose sender accepts the connection and opens a new one. */
+const PROXY_TRANSFORMS: readonly TransformKind[] = ['api-authenticated-proxy', 'api-service-proxy', 'ingress-route', 'gateway-route', 'mesh-mtls', 'sidecar-inbound'];
+/** Annotation prefix of the AWS Load Balancer Controller (`service.beta.kubernetes.io/aws-load-balancer-…`). */
+const AWS_LBC_ANNOTATION = 'aws-load-balancer';
+
+export function hopTls(previous: Protocol | undefined, current: Protocol): HopTls {
+	const before = isEncrypted(previous);
+	const now = isEncrypted(current);
+	if (before && now) return 'passes';
+	if (before) return 'ends';
+	return now ? 'starts' : 'none';
+}
+
+function rewriteOf(transform: TransformKind, context: HopContext, loadBalancer: LoadBalancerMode | undefined): Rewrite {
+	if (PROXY_TRANSFORMS.includes(transform)) return 'new-connection';
+	switch (transform) {
+		case 'endpoint-dnat':
+			return context.snat ? 'destination-and-source' : 'destination';
+		case 'load-balancer-to-node':
+		case 'load-balancer-to-pod':
+			return loadBalancer === 'proxies-connections' ? 'new-connection' : 'destination';
+		case 'sidecar-outbound':
+			return 'destination';
+		default:
+			return 'none';
+	}
+}
+
+/** The facts of hop `index` of a scenario that passed `validateScenario`. */
+export function hopFacts(scenario: Scenario, index: number, context: HopContext = hopContext(scenario, index)): HopFacts {
+	const hop = scenario.path[index]!;
+	const isLoadBalancerHop = hop.transform === 'load-balancer-to-node' || hop.transform === 'load-balancer-to-pod';
+	const lbService = isLoadBalancerHop ? findService(scenario, findNode(scenario, hop.from)?.service ?? findNode(scenario, hop.to)?.service) : undefined;
+	const loadBalancer: LoadBalancerMode | undefined = isLoadBalancerHop ? (lbService?.loadBalancerSource !== undefined ? 'proxies-connections' : 'forwards-packets') : undefined;
+	const tls = hopTls(scenario.path[index - 1]?.protocol, hop.protocol);
+	const trafficPolicy = trafficPolicyOf(context.service);
+	const sourceNat: SourceNat =
+		hop.transform !== 'endpoint-dnat' ? 'none' : context.snat && context.from.machine !== undefined ? 'snat-to-node' : trafficPolicy === 'Local' ? 'kept-local' : 'none';
+	return {
+		rewrites: rewriteOf(hop.transform, context, loadBalancer),
+		tls,
+		certificate: tls === 'ends' && FORWARDING_TRANSFORMS.includes(hop.transform) ? context.routing?.tlsSecret : undefined,
+		encrypted: isEncrypted(hop.protocol),
+		header: FORWARDING_TRANSFORMS.includes(hop.transform) ? { name: 'X-Forwarded-For', value: context.sourceIn } : undefined,
+		trafficPolicy,
+		sourceNat,
+		noLocalEndpoint: context.to.machine !== undefined && context.localEndpoints === 0,
+		loadBalancer,
+		targetController:
+			hop.transform !== 'load-balancer-to-pod' ? undefined : Object.keys(context.service?.annotations ?? {}).some((key) => key.includes(AWS_LBC_ANNOTATION)) ? 'aws-load-balancer-controller' : 'provider',
+	};
+}
+
+/** Hop `index` with its context and its facts: what the step templates receive. */
+export function stepContext(scenario: Scenario, index: number): StepContext {
+	const context = hopContext(scenario, index);
+	return { ...context, facts: hopFacts(scenario, index, context) };
+}
