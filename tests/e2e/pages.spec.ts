@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { comparisonRows } from '../../src/model/compare.ts';
@@ -98,3 +99,42 @@ test('every page, in both languages, has a 1200×630 preview image of its own an
 		}
 	}
 });
+
+for (const locale of LOCALES) {
+	for (const size of WIDTHS) {
+		test(`/${locale}/ at ${size.width} px leads with a live diagram and the two ways to start`, async ({ browser }) => {
+			const context = await browser.newContext({ viewport: size });
+			const page = await context.newPage();
+			await page.goto(`/${locale}/`);
+			const words = messages[locale].home;
+			const starts = page.locator('.kp-starts a');
+			await expect(starts).toHaveCount(2);
+			await expect(starts.nth(0)).toHaveAttribute('href', `/${locale}/exposure/kubectl-proxy/`);
+			await expect(starts.nth(0)).toContainText(words.startPath);
+			await expect(starts.nth(1)).toHaveAttribute('href', `/${locale}/choose/`);
+			await expect(starts.nth(1)).toContainText(words.startChoose);
+			// Both starts on the first screen, above everything else the page explains.
+			for (const box of await starts.evaluateAll((all) => all.map((a) => a.getBoundingClientRect().bottom + window.scrollY))) expect(box).toBeLessThan(size.height + (size.width < 500 ? 160 : 0));
+			const diagram = page.locator('.kp-home-diagram figure[data-scenario="nodeport"]');
+			await expect(diagram).toBeVisible();
+			// Live: Next moves to the second hop, and only the active step's text shows under it.
+			const next = diagram.locator('[data-action="next"]');
+			await expect(next).toBeEnabled();
+			await next.click();
+			await expect(diagram.locator('.kp-steps > li:visible')).toHaveCount(1);
+			await expect(diagram.locator('.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', 'nodeport-a-to-kube-proxy-a');
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+			// "How the diagrams work" comes after the learning path, at the end.
+			const sections = await page.locator('.sl-markdown-content h2[id]').evaluateAll((all) => all.map((h) => h.id));
+			expect(sections.indexOf('diagrams')).toBeGreaterThan(sections.indexOf('learning-path'));
+			expect(sections.at(-1)).toBe('diagrams');
+			await context.close();
+		});
+	}
+
+	test(`/${locale}/ still fits in the first round trip: its HTML under 14.6 KB gzip`, async ({ request }) => {
+		const html = await (await request.get(`/${locale}/`)).body();
+		// Level 6, as deploy/nginx/kube-paths.conf serves it; 10 segments of 1,460 bytes is the initial window.
+		expect(gzipSync(html, { level: 6 }).length).toBeLessThan(14_600);
+	});
+}
