@@ -3,7 +3,7 @@ import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { COMPARISON_COLUMNS, comparisonRows } from '../../src/model/compare.ts';
 import { decisionPaths, QUESTION_IDS } from '../../src/model/decision.ts';
 import { plainText } from '../../src/model/text.ts';
-import { scenarioPath, scenarios } from '../../src/model/scenarios/index.ts';
+import { scenarios } from '../../src/model/scenarios/index.ts';
 import { LEARNING_PATH, pageHref } from '../../src/site/pages.ts';
 import { collectErrors } from './helpers.ts';
 
