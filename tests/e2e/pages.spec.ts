@@ -1,9 +1,10 @@
 import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { comparisonRows } from '../../src/model/compare.ts';
 import { ALL_SLUGS, pageHref } from '../../src/site/pages.ts';
-import { SITE } from './helpers.ts';
+import { SITE, useTheme } from './helpers.ts';
 
 /* The comparison, the home page and the preview images: what a reader sees at each width. */
 
@@ -137,4 +138,40 @@ for (const locale of LOCALES) {
 		// Level 6, as deploy/nginx/kube-paths.conf serves it; 10 segments of 1,460 bytes is the initial window.
 		expect(gzipSync(html, { level: 6 }).length).toBeLessThan(14_600);
 	});
+}
+
+/*
+ * axe on these three pages in the states a reader leaves them in, at a phone's width and a desktop's,
+ * one theme each (tests/e2e/a11y.spec.ts runs both themes on every page; axe takes 15-20 s a page on a
+ * busy machine, so the matrix stays small). 390 and 768 px share the phone's layouts (cards, stacked home).
+ * Without JavaScript, a11y.spec.ts checks the pages at its own width (axe with scripts disabled hung here).
+ */
+const AXE_STATES = [
+	{ path: '' },
+	{ path: 'compare/' },
+	{ path: 'choose/?answers=ynnyy' },
+];
+const AXE_RUNS = [
+	{ size: WIDTHS[0]!, theme: 'light' },
+	{ size: WIDTHS[3]!, theme: 'dark' },
+] as const;
+for (const locale of LOCALES) {
+	for (const { size, theme } of AXE_RUNS) {
+		test(`/${locale}/ home, compare and choose are axe-clean at ${size.width} px in the ${theme} theme`, async ({ browser }) => {
+			test.setTimeout(240_000);
+			for (const state of AXE_STATES) {
+				const context = await browser.newContext({ viewport: size, colorScheme: theme, reducedMotion: 'reduce' });
+				const page = await context.newPage();
+				await useTheme(page, theme);
+				await page.goto(`/${locale}/${state.path}`);
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+				const results = await new AxeBuilder({ page }).analyze();
+				expect(
+					results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+					`${state.path || 'home'} at ${size.width} px`,
+				).toEqual([]);
+				await context.close();
+			}
+		});
+	}
 }
