@@ -10,6 +10,8 @@ import { collectErrors } from './helpers.ts';
 for (const locale of LOCALES) {
 	test(`/${locale}/compare/ has one row per way in, with the model's values and a link to its page`, async ({ page }) => {
 		const rows = comparisonRows(locale);
+		// The table is the layout of a wide screen (narrower ones get one card per way in: pages.spec.ts).
+		await page.setViewportSize({ width: 1440, height: 900 });
 		await page.goto(`/${locale}/compare/`);
 		const body = page.locator('.kp-compare tbody tr');
 		await expect(body).toHaveCount(rows.length);
