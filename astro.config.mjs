@@ -60,6 +60,8 @@ export default defineConfig({
 				Search: './src/components/Search.astro',
 			},
 			customCss: ['./src/styles/diagram.css', './src/styles/content.css'],
+			// Every page's preview image in its head (og:image, twitter:image): src/site/route-data.ts.
+			routeMiddleware: './src/site/route-data.ts',
 			plugins: [
 				// Fails the build on a broken internal link or `#anchor` in the Markdown/MDX pages (links as
 				// authored, with the trailing slash `trailingSlash: 'always'` requires), and on a link from one
@@ -95,6 +97,8 @@ export default defineConfig({
 			hooks: {
 				'astro:config:setup': ({ injectRoute }) => {
 					injectRoute({ pattern: '/', entrypoint: './src/pages/root.astro' });
+					// Each page's preview image for shared links, rendered at build time (src/site/preview.ts).
+					injectRoute({ pattern: '/og/[...id].png', entrypoint: './src/pages/preview-image.ts' });
 				},
 			},
 		},

@@ -52,6 +52,14 @@ export const en = {
 	},
 	home: {
 		tagline: 'How outside traffic reaches your Pods in Kubernetes, one hop at a time.',
+		startPath: 'Follow the learning path',
+		startPathHint: 'Every page in order, from `kubectl proxy` to the Gateway API, each building on the ones before.',
+		startChoose: 'Choose a way in',
+		startChooseHint: 'A few yes-or-no questions about your traffic and your cluster.',
+	},
+	preview: {
+		alt: (title) => `${title}: the request’s path, from the kube-paths site`,
+		siteLine: 'kube-paths · how traffic reaches your Pods',
 	},
 	search: {
 		clear: 'Clear',
@@ -260,14 +268,18 @@ export const en = {
 		no: 'No',
 		restart: 'Start again',
 		back: 'Back',
-		answer: 'Your answer',
-		goTo: 'Read',
-		treeLabel: 'The whole decision tree',
-		ifYes: 'If yes',
-		ifNo: 'If no',
+		answer: 'Your answers',
+		goTo: 'Read the page:',
+		answerHeading: (title) => `Answer: ${title}`,
+		factsLabel: 'Key facts, from the comparison table',
+		runnerUp: 'Runner-up:',
+		tipLabel: 'Tip:',
+		startOver: 'Back to the first question',
+		invalidAnswers: (param, value) => `This link’s \`${param}=${value}\` does not lead through the guide: it takes y and n letters, one per question asked. Starting from the first question.`,
 		questions: {
 			outside: { text: 'Does the traffic come from outside the cluster?', hint: 'No means calls between your own Services (east-west traffic).' },
 			'dev-only': { text: 'Is it only you, from your machine, to develop or debug?', hint: 'Nobody else needs to reach it, and your kubeconfig already reaches the cluster.' },
+			'dev-http': { text: 'Do you reach it over HTTP?', hint: '`kubectl proxy` forwards HTTP requests only; a database, a message broker or any other TCP protocol needs a tunnel instead.' },
 			http: { text: 'Is all of it HTTP or HTTPS?', hint: 'No if any client speaks another TCP or UDP protocol: a database, MQTT, gRPC without HTTP routing, DNS…' },
 			'cloud-l4': { text: 'Does the cluster have a load balancer implementation?', hint: 'A cloud provider’s, or MetalLB or a similar one on bare metal.' },
 			'client-ip': { text: 'Do the Pods need the client’s IP address?', hint: 'For logs, rate limits or allow-lists.' },
@@ -277,8 +289,60 @@ export const en = {
 			'cloud-l7': { text: 'Does the cluster have a load balancer implementation?', hint: 'A cloud provider’s, or MetalLB or a similar one on bare metal.' },
 		},
 		tips: {
-			'external-traffic-policy-local': 'Set `externalTrafficPolicy: Local` on the Service so the Pods see the client’s address; the load balancer’s health checks then avoid nodes without a Pod.',
+			'external-traffic-policy-local': 'Set `externalTrafficPolicy: Local` on the Service. It keeps the client’s address only if the load balancer forwards packets without changing their source; a load balancer that proxies connections opens its own, and the Pods see its address whatever the policy (the PROXY protocol can then carry the client’s, if the application reads it). With `Local`, the load balancer’s health checks keep traffic away from nodes without a ready Pod, and the load spreads less evenly.',
 			metallb: 'Without a load balancer implementation, put your own load balancer in front of the node ports, or install one such as MetalLB to get `LoadBalancer` Services.',
+		},
+		answers: {
+			'east-west': {
+				reason: 'Calls between workloads inside the cluster need no way in: a ClusterIP `Service` already gives them one stable name and address, and kube-proxy spreads the connections over its Pods. A service mesh is optional: add one for what it brings on top, such as mutual TLS, workload identity, retries or per-request metrics. Its page follows one such call.',
+			},
+			'dev-proxy': {
+				reason: 'Only you need it and it speaks HTTP: `kubectl proxy` reaches the `Service` through the API server, authenticated with your kubeconfig and limited by your RBAC rights, and exposes nothing to anyone else.',
+				runnerUp: 'for another protocol, or to reach one Pod rather than the `Service`.',
+			},
+			'dev-port-forward': {
+				reason: 'Only you need it, but it is not HTTP, and `kubectl proxy` forwards HTTP requests only. `kubectl port-forward` tunnels TCP connections from a port on your machine to a port of one Pod, through the API server and the kubelet, authenticated as you. This site has no diagram of it yet; the kubectl proxy page compares the two tools.',
+				runnerUp: 'if the service does speak HTTP: it reaches the `Service`, not one of its Pods.',
+			},
+			'nodeport-own-lb': {
+				reason: 'Without a load balancer implementation, a `NodePort` `Service` is what the cluster offers on its own: every node listens on the same port, for any TCP or UDP protocol, and your own load balancer or DNS spreads the clients over the nodes.',
+				runnerUp: 'once the cluster has an implementation (a cloud provider’s, MetalLB): one stable address in front of the nodes.',
+			},
+			'lb-client-ip': {
+				reason: 'A `LoadBalancer` `Service` gives clients one stable address in front of the nodes and carries any TCP or UDP protocol. Whether the Pods see the client’s address then depends on two things: the Service’s `externalTrafficPolicy` and the kind of load balancer (see the tip).',
+				runnerUp: 'if you run your own load balancer in front of the nodes, with the same `externalTrafficPolicy` choice.',
+			},
+			lb: {
+				reason: 'A `LoadBalancer` `Service` gives clients one stable address in front of the nodes, for any TCP or UDP protocol, HTTP included (TLS can end in the Pod), with nothing to install but the implementation the cluster already has.',
+				runnerUp: 'if you would rather run your own load balancer in front of the nodes.',
+			},
+			'lb-per-group': {
+				reason: 'Separate groups with their own entry point: one load balancer and one Ingress controller per group keep one team’s configuration mistake or overload away from the other’s, at the price of one load balancer per group.',
+				runnerUp: 'if the groups can share one entry point after all.',
+			},
+			gateway: {
+				reason: 'Several HTTP Services and nothing to migrate: the Gateway API is where new routing features go, and it separates the platform’s Gateway from the application teams’ routes.',
+				runnerUp: 'if your team and your controller already know Ingress well: the API is frozen, not removed.',
+			},
+			'ingress-lb': {
+				reason: 'Several HTTP Services, Ingress resources to keep and a load balancer implementation: one cloud load balancer in front of the Ingress controller, which routes by host name and path.',
+				runnerUp: 'when you migrate: the features the Ingress API lacks now go there.',
+			},
+			'ingress-nodeport': {
+				reason: 'Several HTTP Services but no load balancer implementation: the Ingress controller listens on node ports, and your own load balancer sends the clients to the nodes. With the controller’s `Service` on `externalTrafficPolicy: Cluster`, the default, the controller sees a node’s address, and that is what it puts in `X-Forwarded-For`; to pass the client’s on, it needs `Local` behind a load balancer that forwards packets, or the PROXY protocol.',
+				runnerUp: 'once the cluster has a load balancer implementation (a cloud provider’s, MetalLB).',
+			},
+		},
+		tools: {
+			'port-forward': {
+				title: '`kubectl port-forward`',
+				facts: [
+					'Listens on `localhost` only (`127.0.0.1` and `::1`) unless you pass `--address`.',
+					'TCP only: no UDP.',
+					'One Pod: given a `Service`, it picks one of its Pods when it starts and keeps it. No load balancing, and the forward ends when that Pod goes away.',
+					'Authenticated as you, like every kubectl command; nothing is exposed to anyone else.',
+				],
+			},
 		},
 	},
 	site: {

@@ -54,6 +54,14 @@ export const fr = {
 	},
 	home: {
 		tagline: 'Comment le trafic extérieur atteint vos Pods dans Kubernetes, saut après saut.',
+		startPath: 'Suivre le parcours d’apprentissage',
+		startPathHint: 'Toutes les pages dans l’ordre, de `kubectl proxy` à la Gateway API, chacune bâtie sur les précédentes.',
+		startChoose: 'Choisir une voie d’entrée',
+		startChooseHint: 'Quelques questions fermées sur votre trafic et votre cluster.',
+	},
+	preview: {
+		alt: (title) => `${title} : le chemin de la requête, sur le site kube-paths`,
+		siteLine: 'kube-paths · comment le trafic atteint vos Pods',
 	},
 	search: {
 		clear: 'Effacer',
@@ -262,14 +270,18 @@ export const fr = {
 		no: 'Non',
 		restart: 'Recommencer',
 		back: 'Retour',
-		answer: 'Votre réponse',
-		goTo: 'Lire',
-		treeLabel: 'L’arbre de décision complet',
-		ifYes: 'Si oui',
-		ifNo: 'Si non',
+		answer: 'Vos réponses',
+		goTo: 'Lire la page :',
+		answerHeading: (title) => `Réponse : ${title}`,
+		factsLabel: 'L’essentiel, d’après le tableau comparatif',
+		runnerUp: 'Deuxième choix :',
+		tipLabel: 'Conseil :',
+		startOver: 'Revenir à la première question',
+		invalidAnswers: (param, value) => `Le paramètre \`${param}=${value}\` de ce lien ne mène nulle part dans le guide : il attend des lettres y (oui) et n (non), une par question posée. Le guide repart de la première question.`,
 		questions: {
 			outside: { text: 'Le trafic vient-il de l’extérieur du cluster ?', hint: 'Non s’il s’agit d’appels entre vos propres Services (trafic est-ouest).' },
 			'dev-only': { text: 'S’agit-il seulement de vous, depuis votre machine, pour développer ou déboguer ?', hint: 'Personne d’autre n’a besoin d’y accéder, et votre kubeconfig atteint déjà le cluster.' },
+			'dev-http': { text: 'Y accédez-vous en HTTP ?', hint: '`kubectl proxy` ne relaie que des requêtes HTTP ; une base de données, un courtier de messages ou tout autre protocole TCP demande plutôt un tunnel.' },
 			http: { text: 'Tout le trafic est-il en HTTP ou HTTPS ?', hint: 'Non si un client parle un autre protocole TCP ou UDP : une base de données, MQTT, du gRPC sans routage HTTP, du DNS…' },
 			'cloud-l4': { text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?', hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).' },
 			'client-ip': { text: 'Les Pods ont-ils besoin de l’adresse IP du client ?', hint: 'Pour les journaux, la limitation de débit ou les listes d’autorisation.' },
@@ -279,8 +291,60 @@ export const fr = {
 			'cloud-l7': { text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?', hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).' },
 		},
 		tips: {
-			'external-traffic-policy-local': 'Mettez `externalTrafficPolicy: Local` sur le Service pour que les Pods voient l’adresse du client ; les vérifications de santé de l’équilibreur de charge écartent alors les nœuds sans Pod.',
-			metallb: 'Sans implémentation d’équilibreur de charge, placez votre propre équilibreur devant les NodePorts, ou installez-en une comme MetalLB pour obtenir des Services `LoadBalancer`.',
+			'external-traffic-policy-local': 'Mettez `externalTrafficPolicy: Local` sur le Service. L’adresse du client n’est conservée que si l’équilibreur de charge transmet les paquets sans changer leur source ; un équilibreur qui relaie les connexions ouvre les siennes, et les Pods voient son adresse quelle que soit la politique (le protocole PROXY peut alors transporter celle du client, si l’application sait le lire). Avec `Local`, les vérifications de santé de l’équilibreur écartent les nœuds sans Pod prêt, et la charge se répartit moins également.',
+			metallb: 'Sans implémentation d’équilibreur de charge, placez votre propre équilibreur devant les ports de nœud, ou installez-en une comme MetalLB pour obtenir des Services `LoadBalancer`.',
+		},
+		answers: {
+			'east-west': {
+				reason: 'Les appels entre charges de travail du cluster n’ont besoin d’aucune voie d’entrée : un `Service` ClusterIP leur donne déjà un nom et une adresse stables, et kube-proxy répartit les connexions entre ses Pods. Un maillage de services est facultatif : ajoutez-en un pour ce qu’il apporte en plus, comme le TLS mutuel, l’identité des charges de travail, les nouvelles tentatives ou des métriques par requête. Sa page suit un tel appel.',
+			},
+			'dev-proxy': {
+				reason: 'Vous seul en avez besoin, et c’est du HTTP : `kubectl proxy` atteint le `Service` en passant par le serveur d’API, authentifié par votre kubeconfig et limité par vos droits RBAC, sans rien exposer à personne d’autre.',
+				runnerUp: 'pour un autre protocole, ou pour joindre un Pod plutôt que le `Service`.',
+			},
+			'dev-port-forward': {
+				reason: 'Vous seul en avez besoin, mais ce n’est pas du HTTP, et `kubectl proxy` ne relaie que des requêtes HTTP. `kubectl port-forward` fait passer des connexions TCP d’un port de votre machine à un port d’un Pod, par le serveur d’API et le kubelet, authentifié en votre nom. Ce site n’en a pas encore de schéma ; la page de kubectl proxy compare les deux outils.',
+				runnerUp: 'si le service parle bien HTTP : il atteint le `Service`, pas l’un de ses Pods.',
+			},
+			'nodeport-own-lb': {
+				reason: 'Sans implémentation d’équilibreur de charge, un `Service` `NodePort` est ce que le cluster offre par lui-même : chaque nœud écoute sur le même port, pour n’importe quel protocole TCP ou UDP, et votre propre équilibreur ou le DNS répartit les clients entre les nœuds.',
+				runnerUp: 'dès que le cluster a une implémentation (celle d’un fournisseur cloud, MetalLB) : une adresse stable devant les nœuds.',
+			},
+			'lb-client-ip': {
+				reason: 'Un `Service` `LoadBalancer` donne aux clients une adresse stable devant les nœuds et transporte n’importe quel protocole TCP ou UDP. Que les Pods voient l’adresse du client dépend alors de deux choses : l’`externalTrafficPolicy` du Service et le genre d’équilibreur de charge (voir le conseil).',
+				runnerUp: 'si vous placez votre propre équilibreur devant les nœuds, avec le même choix d’`externalTrafficPolicy`.',
+			},
+			lb: {
+				reason: 'Un `Service` `LoadBalancer` donne aux clients une adresse stable devant les nœuds, pour n’importe quel protocole TCP ou UDP, HTTP compris (le TLS peut s’arrêter dans le Pod), sans rien installer d’autre que l’implémentation dont le cluster dispose déjà.',
+				runnerUp: 'si vous préférez placer votre propre équilibreur devant les nœuds.',
+			},
+			'lb-per-group': {
+				reason: 'Des groupes distincts, chacun avec son point d’entrée : un équilibreur de charge et un contrôleur d’Ingress par groupe tiennent l’erreur de configuration ou la surcharge d’une équipe à l’écart de l’autre, au prix d’un équilibreur par groupe.',
+				runnerUp: 'si les groupes peuvent finalement partager un même point d’entrée.',
+			},
+			gateway: {
+				reason: 'Plusieurs Services HTTP et rien à migrer : c’est dans la Gateway API que vont les nouvelles fonctions de routage, et elle sépare la Gateway de la plateforme des routes des équipes applicatives.',
+				runnerUp: 'si votre équipe et votre contrôleur connaissent déjà bien Ingress : l’API est figée, pas supprimée.',
+			},
+			'ingress-lb': {
+				reason: 'Plusieurs Services HTTP, des ressources Ingress à conserver et une implémentation d’équilibreur de charge : un équilibreur de charge cloud devant le contrôleur d’Ingress, qui route par nom d’hôte et par chemin.',
+				runnerUp: 'au moment de migrer : c’est là que vont désormais les fonctions qui manquent à l’API Ingress.',
+			},
+			'ingress-nodeport': {
+				reason: 'Plusieurs Services HTTP mais aucune implémentation d’équilibreur de charge : le contrôleur d’Ingress écoute sur des ports de nœud, et votre propre équilibreur envoie les clients vers les nœuds. Avec le `Service` du contrôleur en `externalTrafficPolicy: Cluster`, la valeur par défaut, le contrôleur voit l’adresse d’un nœud, et c’est elle qu’il met dans `X-Forwarded-For` ; pour transmettre celle du client, il lui faut `Local` derrière un équilibreur qui transmet les paquets, ou le protocole PROXY.',
+				runnerUp: 'dès que le cluster a une implémentation d’équilibreur de charge (celle d’un fournisseur cloud, MetalLB).',
+			},
+		},
+		tools: {
+			'port-forward': {
+				title: '`kubectl port-forward`',
+				facts: [
+					'N’écoute que sur `localhost` (`127.0.0.1` et `::1`), sauf si vous passez `--address`.',
+					'TCP seulement : pas d’UDP.',
+					'Un seul Pod : pour un `Service`, il choisit l’un de ses Pods au démarrage et s’y tient. Aucune répartition de charge, et le tunnel s’arrête quand ce Pod disparaît.',
+					'Authentifié en votre nom, comme toute commande kubectl ; rien n’est exposé à personne d’autre.',
+				],
+			},
 		},
 	},
 	site: {

@@ -20,7 +20,7 @@ import type {
 } from '../model/kinds.ts';
 import type { StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
-import type { QuestionId, TipId } from '../model/decision.ts';
+import type { AnswerId, QuestionId, TipId, ToolId } from '../model/decision.ts';
 import type { ComparisonColumn } from '../model/compare.ts';
 import type { CheckedAgainst } from '../site/checked-against.ts';
 
@@ -46,6 +46,16 @@ export interface Messages {
 	};
 	readonly home: {
 		readonly tagline: string;
+		/** The two ways to start, under the home page's diagram. */
+		readonly startPath: string;
+		readonly startPathHint: string;
+		readonly startChoose: string;
+		readonly startChooseHint: string;
+	};
+	/** The preview image of a shared link (og:image). */
+	readonly preview: {
+		readonly alt: (title: string) => string;
+		readonly siteLine: string;
 	};
 	/** The search dialog's own words (src/components/Search.astro); its button and name are Starlight's `search.*`. */
 	readonly search: {
@@ -75,13 +85,25 @@ export interface Messages {
 		readonly no: string;
 		readonly restart: string;
 		readonly back: string;
+		/** The list of the questions answered so far, with the answers. */
 		readonly answer: string;
+		/** Before the link to the way in's page, at the end of an answer. */
 		readonly goTo: string;
-		readonly treeLabel: string;
-		readonly ifYes: string;
-		readonly ifNo: string;
+		/** Heading of an answer's section: "Answer: NodePort Service". */
+		readonly answerHeading: (title: string) => string;
+		readonly factsLabel: string;
+		readonly runnerUp: string;
+		readonly tipLabel: string;
+		/** The no-JavaScript guide: the link back to its first question, under every answer. */
+		readonly startOver: string;
+		/** A shared link whose `?answers=` cannot be followed; the guide starts from the first question. */
+		readonly invalidAnswers: (param: string, value: string) => string;
 		readonly questions: Record<QuestionId, { readonly text: string; readonly hint: string }>;
 		readonly tips: Record<TipId, string>;
+		/** Why an answer fits, and when its runner-up would fit better. */
+		readonly answers: Record<AnswerId, { readonly reason: string; readonly runnerUp?: string }>;
+		/** Ways in without a page of their own: a title, and the facts a reader needs, in place. */
+		readonly tools: Record<ToolId, { readonly title: string; readonly facts: readonly string[] }>;
 	};
 	readonly learningPath: {
 		readonly label: string;

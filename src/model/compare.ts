@@ -10,8 +10,12 @@ import { destinationOf, formatEndpoint } from './resolve.ts';
 import { SCENARIO_IDS, scenarios, type ScenarioId } from './scenarios/index.ts';
 import type { Scenario } from './types.ts';
 
-/** The table's columns after the scenario's name, in order; their headers live in the locale tables. */
-export const COMPARISON_COLUMNS = ['entry', 'reach', 'ports', 'layer', 'tlsEnds', 'sourceIp', 'cost', 'production', 'hops'] as const;
+/**
+ * The table's columns after the scenario's name, in order; their headers live in the locale tables.
+ * What decides comes first (who can connect, whether it is fit for production, the layer, what the Pod
+ * sees, where TLS ends, what costs), the details of the example's path last.
+ */
+export const COMPARISON_COLUMNS = ['reach', 'production', 'layer', 'sourceIp', 'tlsEnds', 'cost', 'entry', 'ports', 'hops'] as const;
 export type ComparisonColumn = (typeof COMPARISON_COLUMNS)[number];
 
 /** The "source IP the Pod sees" cell, as facts. */
