@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
-import { comparisonRows } from '../../src/model/compare.ts';
+import { comparisonRows } from '../../src/i18n/compare.ts';
 import { ALL_SLUGS, pageHref } from '../../src/site/pages.ts';
 import { SITE, useTheme } from './helpers.ts';
 
