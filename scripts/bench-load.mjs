@@ -94,7 +94,13 @@ async function measure(server, target, connections, duration) {
 	if (answered === 0 || failed > answered / 100) throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r['5xx']} 5xx for ${answered} answers at concurrency ${connections}`);
 	return {
 		failed,
-		cpuUs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, encoding: probe.headers.get('content-encoding') ?? 'identity', bytes: r.throughput.average / r.requests.average };
+		cpuUs,
+		rps: r.requests.average,
+		p50: r.latency.p50,
+		p99: r.latency.p99,
+		encoding: probe.headers.get('content-encoding') ?? 'identity',
+		bytes: r.throughput.average / r.requests.average,
+	};
 }
 
 const pad = (text, width) => String(text).padEnd(width);
@@ -111,15 +117,37 @@ export async function loadBenchmark({ dist, port, duration = 4, log = console.lo
 	let bare;
 	try {
 		bare = await startNginx({ dist, port: port + 1, bare: true });
-		log(`load: autocannon, ${duration} s per run after 1 s of warm-up, on 127.0.0.1; project = deploy/nginx/${project.brotli ? ' (+ brotli)' : ''} at ${project.url}, bare = nginx defaults at ${bare.url}, same dist/`);
-		log([pad('target', 22), lpad('conc.', 5), pad('  server', 10), lpad('req/s', 8), lpad('p50', 6), lpad('p99', 6), lpad('bytes', 7), lpad('µs CPU', 7), lpad('failed', 6), '  encoding'].join(' '));
+		log(
+			`load: autocannon, ${duration} s per run after 1 s of warm-up, on 127.0.0.1; project = deploy/nginx/${project.brotli ? ' (+ brotli)' : ''} at ${project.url}, bare = nginx defaults at ${bare.url}, same dist/`,
+		);
+		log(
+			[pad('target', 22), lpad('conc.', 5), pad('  server', 10), lpad('req/s', 8), lpad('p50', 6), lpad('p99', 6), lpad('bytes', 7), lpad('µs CPU', 7), lpad('failed', 6), '  encoding'].join(
+				' ',
+			),
+		);
 		const rows = [];
 		for (const target of targets) {
 			for (const connections of CONNECTIONS) {
-				for (const [label, server] of [['project', project], ['bare', bare]]) {
+				for (const [label, server] of [
+					['project', project],
+					['bare', bare],
+				]) {
 					const m = await measure(server, target, connections, duration);
 					rows.push({ target: target.name, connections, server: label, ...m });
-					log([pad(target.name, 22), lpad(connections, 5), pad(`  ${label}`, 10), lpad(rps(m.rps), 8), lpad(`${m.p50}`, 6), lpad(`${m.p99}`, 6), lpad(Math.round(m.bytes), 7), lpad(Number.isNaN(m.cpuUs) ? '?' : Math.round(m.cpuUs), 7), lpad(m.failed, 6), `  ${m.encoding}`].join(' '));
+					log(
+						[
+							pad(target.name, 22),
+							lpad(connections, 5),
+							pad(`  ${label}`, 10),
+							lpad(rps(m.rps), 8),
+							lpad(`${m.p50}`, 6),
+							lpad(`${m.p99}`, 6),
+							lpad(Math.round(m.bytes), 7),
+							lpad(Number.isNaN(m.cpuUs) ? '?' : Math.round(m.cpuUs), 7),
+							lpad(m.failed, 6),
+							`  ${m.encoding}`,
+						].join(' '),
+					);
 				}
 			}
 		}
@@ -128,7 +156,10 @@ export async function loadBenchmark({ dist, port, duration = 4, log = console.lo
 			for (const connections of CONNECTIONS) {
 				const of = (server) => rows.find((r) => r.target === target.name && r.connections === connections && r.server === server);
 				const ratio = of('project').rps / of('bare').rps;
-				budgets.push({ ok: ratio >= LOAD_BUDGET.ratio, text: `${target.name}, concurrency ${connections}: project ${rps(of('project').rps)} req/s = ${Math.round(ratio * 100)} % of bare ${rps(of('bare').rps)} (budget ≥ ${LOAD_BUDGET.ratio * 100} %)` });
+				budgets.push({
+					ok: ratio >= LOAD_BUDGET.ratio,
+					text: `${target.name}, concurrency ${connections}: project ${rps(of('project').rps)} req/s = ${Math.round(ratio * 100)} % of bare ${rps(of('bare').rps)} (budget ≥ ${LOAD_BUDGET.ratio * 100} %)`,
+				});
 			}
 			const p99 = rows.find((r) => r.target === target.name && r.connections === LOAD_BUDGET.atConnections && r.server === 'project').p99;
 			budgets.push({ ok: p99 <= LOAD_BUDGET.p99Ms, text: `${target.name}, concurrency ${LOAD_BUDGET.atConnections}: project p99 ${p99} ms (budget ≤ ${LOAD_BUDGET.p99Ms} ms)` });

@@ -149,7 +149,11 @@ const SKIPPED_AUDITS = ['bf-cache', 'screenshot-thumbnails', 'final-screenshot']
 async function lighthouseRun(browser, url, preset) {
 	let last = '';
 	for (let attempt = 1; attempt <= 3; attempt++) {
-		const result = await lighthouse(url, { port: await browser.port(), output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, skipAudits: SKIPPED_AUDITS, disableFullPageScreenshot: true }, preset === 'desktop' ? desktopConfig : undefined);
+		const result = await lighthouse(
+			url,
+			{ port: await browser.port(), output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, skipAudits: SKIPPED_AUDITS, disableFullPageScreenshot: true },
+			preset === 'desktop' ? desktopConfig : undefined,
+		);
 		const lhr = result?.lhr;
 		if (lhr && !lhr.runtimeError) return lhr;
 		last = lhr?.runtimeError ? `${lhr.runtimeError.code} ${lhr.runtimeError.message}` : 'no result';
@@ -234,17 +238,29 @@ async function loadOnly() {
 		const site = build('site', [], dist);
 		console.log(`build: ${site.seconds.toFixed(1)} s (no dist/ to measure)`);
 	}
-	console.log(`kube-paths load benchmark on ${dist}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
+	console.log(
+		`kube-paths load benchmark on ${dist}; load average ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')} on ${availableParallelism()} CPUs`,
+	);
 	const lines = await load(dist, PORT);
 	console.log(`\nLoad budgets (reported, not enforced):\n${lines.join('\n')}`);
-	console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+	console.log(
+		`load average after: ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}`,
+	);
 }
 
 async function main() {
 	if (LOAD_ONLY) return loadOnly();
 	const chromePath = findChromium();
 	if (!chromePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` first (or set CHROMIUM_PATH).');
-	console.log(`kube-paths bench: ${RUNS} run(s) per page, ${PRESETS.join(' + ')}; Lighthouse in ${chromePath}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+	console.log(
+		`kube-paths bench: ${RUNS} run(s) per page, ${PRESETS.join(' + ')}; Lighthouse in ${chromePath}; load average ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}\n`,
+	);
 
 	// 1. Build (or, with `--dist DIR`, measure a build made before: no build time then).
 	const given = option('--dist', undefined);
@@ -263,7 +279,10 @@ async function main() {
 
 	// 2. Pages.
 	const files = htmlFiles(dist).filter((f) => !/(^|\/)404(\/index)?\.html$/.test(relative(dist, f)));
-	const withDiagram = files.filter((f) => /<figure\b[^>]*\bdata-scenario=/.test(readFileSync(f, 'utf8'))).map((f) => urlPath(dist, f)).sort();
+	const withDiagram = files
+		.filter((f) => /<figure\b[^>]*\bdata-scenario=/.test(readFileSync(f, 'utf8')))
+		.map((f) => urlPath(dist, f))
+		.sort();
 	const plain = files
 		.map((f) => urlPath(dist, f))
 		.filter((p) => /^\/en\/.+/.test(p) && !withDiagram.includes(p))
@@ -278,8 +297,12 @@ async function main() {
 	if (pages.length === 0) throw new Error(`--pages ${only}: no measured page matches; they are /en/, /fr/, ${plain}, and ${withDiagram.join(', ')}`);
 
 	// 3. Serve.
-	const server = findNginx() ? await startNginx({ dist, port: PORT }).then((s) => (cleanups.push(() => s.stop()), { url: s.url, name: `nginx, production configuration${s.brotli ? ' (gzip + brotli)' : ' (gzip)'}` })) : await serveStatic(dist, PORT);
-	const baselineServer = findNginx() ? await startNginx({ dist: baselineDist, port: BASELINE_PORT }).then((s) => (cleanups.push(() => s.stop()), { url: s.url })) : await serveStatic(baselineDist, BASELINE_PORT);
+	const server = findNginx()
+		? await startNginx({ dist, port: PORT }).then((s) => (cleanups.push(() => s.stop()), { url: s.url, name: `nginx, production configuration${s.brotli ? ' (gzip + brotli)' : ' (gzip)'}` }))
+		: await serveStatic(dist, PORT);
+	const baselineServer = findNginx()
+		? await startNginx({ dist: baselineDist, port: BASELINE_PORT }).then((s) => (cleanups.push(() => s.stop()), { url: s.url }))
+		: await serveStatic(baselineDist, BASELINE_PORT);
 	console.log(`served by ${server.name} at ${server.url}/`);
 
 	// A new Chromium for every page: a long-lived one sometimes loses the trace of a load (NO_NAVSTART).
@@ -328,8 +351,9 @@ async function main() {
 	console.log(`\nBudgets (reported, not enforced):\n${lines.join('\n')}`);
 	const index = median([...results, base].map((r) => r.benchmarkIndex));
 	console.log(
-		`\nMachine: Lighthouse benchmarkIndex ${Math.round(index)} (median), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs.` +
-			' TBT and mobile LCP are simulated from the measured CPU time: other work on the machine inflates them.',
+		`\nMachine: Lighthouse benchmarkIndex ${Math.round(index)} (median), load average ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')} on ${availableParallelism()} CPUs.` + ' TBT and mobile LCP are simulated from the measured CPU time: other work on the machine inflates them.',
 	);
 }
 

@@ -34,7 +34,9 @@ export function findNginx() {
 export function testServerBlock(dist, port, runDir) {
 	const source = readFileSync(join(DEPLOY, 'kube-paths.conf'), 'utf8');
 	let replaced = 0;
-	const out = source.replace(/^(\s*)listen [^;]+; # KP-TEST: listen$/m, (_, indent) => (replaced++, `${indent}listen 127.0.0.1:${port}; # KP-TEST: listen`)).replace(/^(\s*)root [^;]+; # KP-TEST: root$/m, (_, indent) => (replaced++, `${indent}root ${dist}; # KP-TEST: root`));
+	const out = source
+		.replace(/^(\s*)listen [^;]+; # KP-TEST: listen$/m, (_, indent) => (replaced++, `${indent}listen 127.0.0.1:${port}; # KP-TEST: listen`))
+		.replace(/^(\s*)root [^;]+; # KP-TEST: root$/m, (_, indent) => (replaced++, `${indent}root ${dist}; # KP-TEST: root`));
 	if (replaced !== 2) throw new Error('deploy/nginx/kube-paths.conf must keep its `listen … # KP-TEST: listen` and `root … # KP-TEST: root` lines.');
 	// What the image keeps in /tmp/kube-paths/ (drain file, IPv6 listener) is in the run's prefix: the
 	// test nginx listens on 127.0.0.1 only, and a test drains it by writing <prefix>/tmp/kube-paths/draining.

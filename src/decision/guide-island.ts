@@ -80,7 +80,9 @@ class KpDecisionGuide extends HTMLElement {
 		const error = this.querySelector<HTMLElement>('.kp-guide-error');
 		if (!error) return;
 		const [before = '', after = ''] = (error.dataset['template'] ?? '').split('{value}');
-		error.replaceChildren(...splitInlineCode(`${before}${value}${after}`).map((run) => (run.code ? Object.assign(document.createElement('code'), { textContent: run.text }) : document.createTextNode(run.text))));
+		error.replaceChildren(
+			...splitInlineCode(`${before}${value}${after}`).map((run) => (run.code ? Object.assign(document.createElement('code'), { textContent: run.text }) : document.createTextNode(run.text))),
+		);
 		error.hidden = false;
 	}
 

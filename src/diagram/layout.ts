@@ -240,12 +240,25 @@ export function layoutScenario(scenario: Scenario): Layout {
 			// A hop reaching this box needs its label band above it; other rows need only a gap.
 			if (onSpine !== undefined && targets.has(onSpine.id)) cursor += L.labelBand;
 			else if (row > 0) cursor += L.rowGap;
-			const pair = [[onSpine, column1], [aside[row], column0]] as const;
+			const pair = [
+				[onSpine, column1],
+				[aside[row], column0],
+			] as const;
 			const height = Math.max(...pair.map(([node]) => (node ? boxHeight(node) : 0)));
 			for (const [node, x] of pair) {
 				if (!node) continue;
 				const name = nodeName(scenario, node);
-				nodes.set(node.id, { id: node.id, kind: node.kind, name, nameLines: name === undefined ? [] : nameLines(name, room), onPath: node === onSpine, x, y: cursor, width: L.nodeWidth, height });
+				nodes.set(node.id, {
+					id: node.id,
+					kind: node.kind,
+					name,
+					nameLines: name === undefined ? [] : nameLines(name, room),
+					onPath: node === onSpine,
+					x,
+					y: cursor,
+					width: L.nodeWidth,
+					height,
+				});
 			}
 			cursor += height;
 		}

@@ -10,8 +10,7 @@ import { routeSummary, scenarioTitle } from '../i18n/steps.ts';
 import type { Scenario } from '../model/types.ts';
 import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, titleLines, type Layout, type LayoutNode } from './layout.ts';
 
-const escapeXml = (text: string) =>
-	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** Squeezes a line a little with `textLength` where the estimate says it may overflow its room (layout.ts wraps anything longer). */
 function fit(text: string, em: number, room: number): string {
@@ -34,7 +33,9 @@ function nodeMarkup(node: LayoutNode, locale: Locale): string {
 		`<g class="kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}" data-node="${escapeXml(node.id)}">` +
 		`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="7"/>` +
 		`<text class="kp-node-kind" text-anchor="middle">${tspans(titles, 0, TEXT_EM.sans)}</text>` +
-		(subs.length === 0 ? '' : `<text class="${note !== undefined ? 'kp-node-note' : 'kp-node-name'}" text-anchor="middle">${tspans(subs, titles.length, note !== undefined ? TEXT_EM.sans : TEXT_EM.mono)}</text>`) +
+		(subs.length === 0
+			? ''
+			: `<text class="${note !== undefined ? 'kp-node-note' : 'kp-node-name'}" text-anchor="middle">${tspans(subs, titles.length, note !== undefined ? TEXT_EM.sans : TEXT_EM.mono)}</text>`) +
 		`</g>`
 	);
 }
@@ -61,7 +62,12 @@ export function renderDiagram(scenario: Scenario, locale: Locale): RenderedDiagr
 
 	out.push('<g class="kp-zones">');
 	for (const zone of layout.zones) {
-		const name = zone.name === undefined ? '' : zone.nameBelow ? `<tspan class="kp-zone-name" x="${zone.x + 8}" dy="${LAYOUT.line}">${escapeXml(zone.name)}</tspan>` : ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>`;
+		const name =
+			zone.name === undefined
+				? ''
+				: zone.nameBelow
+					? `<tspan class="kp-zone-name" x="${zone.x + 8}" dy="${LAYOUT.line}">${escapeXml(zone.name)}</tspan>`
+					: ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>`;
 		out.push(
 			`<g class="kp-zone kp-zone--${zone.kind}" data-zone="${escapeXml(zone.id)}">` +
 				`<rect x="${zone.x}" y="${zone.y}" width="${zone.width}" height="${zone.height}" rx="9"/>` +

@@ -110,17 +110,13 @@ export const en = {
 			body: (c) =>
 				`\`kubectl proxy\` opens an HTTPS connection to the API server at \`${c.destination}\` and sends the request again, ` +
 				'authenticated with the credentials of your current kubeconfig context: a client certificate or a bearer token. ' +
-				(c.service
-					? `The path \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` names the Service. `
-					: '') +
+				(c.service ? `The path \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` names the Service. ` : '') +
 				'The API server authenticates you, then RBAC must allow the `get` verb on the `services/proxy` subresource.',
 		},
 		'api-service-proxy': {
 			title: (c) => `The API server dials a Pod${on(c.to)} itself`,
 			body: (c) =>
-				(c.service
-					? `The API server looks up the endpoints of Service \`${c.service.name}\`, picks ${oneOfThe(c.endpointCount)} `
-					: 'The API server picks a ready endpoint ') +
+				(c.service ? `The API server looks up the endpoints of Service \`${c.service.name}\`, picks ${oneOfThe(c.endpointCount)} ` : 'The API server picks a ready endpoint ') +
 				`and connects to \`${c.destination}\`${on(c.to)}. The ClusterIP and kube-proxy’s rules are not on this path, ` +
 				'and the Pod sees the API server (or the Konnectivity agent of a managed control plane) as its client.',
 		},
@@ -143,9 +139,7 @@ export const en = {
 		'endpoint-dnat': {
 			title: (c) => `Rewritten to a Pod${on(c.to)}`,
 			body: (c) =>
-				(c.service
-					? `The rules choose ${oneOfThe(c.endpointCount)} of Service \`${c.service.name}\`${atRandom(c.endpointCount)} `
-					: 'The rules choose a ready endpoint at random ') +
+				(c.service ? `The rules choose ${oneOfThe(c.endpointCount)} of Service \`${c.service.name}\`${atRandom(c.endpointCount)} ` : 'The rules choose a ready endpoint at random ') +
 				`and rewrite the destination to \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` That Pod runs on \`${c.to.machine}\`, so the packet leaves \`${c.from.machine}\` over the Pod network.` : '') +
 				{
@@ -227,7 +221,9 @@ export const en = {
 		'mesh-mtls': {
 			title: () => 'Sidecar to sidecar, over mutual TLS',
 			body: (c) =>
-				(c.service ? `The sidecar picks ${oneOfThe(c.endpointCount)} of Service \`${c.service.name}\` itself, bypassing kube-proxy’s ClusterIP rules, ` : 'The sidecar picks a ready endpoint itself ') +
+				(c.service
+					? `The sidecar picks ${oneOfThe(c.endpointCount)} of Service \`${c.service.name}\` itself, bypassing kube-proxy’s ClusterIP rules, `
+					: 'The sidecar picks a ready endpoint itself ') +
 				`and connects to \`${c.destination}\`${on(c.to)}. Both sidecars present certificates the mesh issued for their workload identity: the connection is encrypted and each side knows who the other is. ` +
 				'Retries, timeouts and traffic splitting are applied here, by the calling side’s sidecar.',
 		},
@@ -284,12 +280,16 @@ export const en = {
 			'cloud-l4': { text: 'Does the cluster have a load balancer implementation?', hint: 'A cloud provider’s, or MetalLB or a similar one on bare metal.' },
 			'client-ip': { text: 'Do the Pods need the client’s IP address?', hint: 'For logs, rate limits or allow-lists.' },
 			'many-services': { text: 'Do you expose more than one Service?', hint: 'Several applications, or several APIs of one application.' },
-			groups: { text: 'Do they form separate groups that each need their own entry point?', hint: 'For example two APIs of about ten Services each, owned by different teams, with their own domain and limits.' },
+			groups: {
+				text: 'Do they form separate groups that each need their own entry point?',
+				hint: 'For example two APIs of about ten Services each, owned by different teams, with their own domain and limits.',
+			},
 			greenfield: { text: 'Are you starting now, without existing Ingress resources to keep?', hint: 'A new cluster or a new platform, or a planned migration.' },
 			'cloud-l7': { text: 'Does the cluster have a load balancer implementation?', hint: 'A cloud provider’s, or MetalLB or a similar one on bare metal.' },
 		},
 		tips: {
-			'external-traffic-policy-local': 'Set `externalTrafficPolicy: Local` on the Service. It keeps the client’s address only if the load balancer forwards packets without changing their source; a load balancer that proxies connections opens its own, and the Pods see its address whatever the policy (the PROXY protocol can then carry the client’s, if the application reads it). With `Local`, the load balancer’s health checks keep traffic away from nodes without a ready Pod, and the load spreads less evenly.',
+			'external-traffic-policy-local':
+				'Set `externalTrafficPolicy: Local` on the Service. It keeps the client’s address only if the load balancer forwards packets without changing their source; a load balancer that proxies connections opens its own, and the Pods see its address whatever the policy (the PROXY protocol can then carry the client’s, if the application reads it). With `Local`, the load balancer’s health checks keep traffic away from nodes without a ready Pod, and the load spreads less evenly.',
 			metallb: 'Without a load balancer implementation, put your own load balancer in front of the node ports, or install one such as MetalLB to get `LoadBalancer` Services.',
 		},
 		answers: {
@@ -346,7 +346,8 @@ export const en = {
 		},
 	},
 	site: {
-		checkedAgainst: (c) => `Checked against Kubernetes ${c.kubernetes} and Gateway API ${c.gatewayApi}, ${reviewedMonth(c).toLocaleDateString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+		checkedAgainst: (c) =>
+			`Checked against Kubernetes ${c.kubernetes} and Gateway API ${c.gatewayApi}, ${reviewedMonth(c).toLocaleDateString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
 	},
 	learningPath: {
 		label: 'Learning path',

@@ -112,9 +112,7 @@ export const fr = {
 			body: (c) =>
 				`\`kubectl proxy\` ouvre une connexion HTTPS vers le serveur d’API à \`${c.destination}\` et y renvoie la requête, ` +
 				'authentifiée avec les identifiants du contexte courant de votre kubeconfig : un certificat client ou un jeton porteur (bearer token). ' +
-				(c.service
-					? `Le chemin \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` désigne le Service. `
-					: '') +
+				(c.service ? `Le chemin \`/api/v1/namespaces/${c.service.namespace}/services/${c.service.name}:${c.service.portName}/proxy/\` désigne le Service. ` : '') +
 				'Le serveur d’API vous authentifie, puis RBAC doit autoriser le verbe `get` sur la sous-ressource `services/proxy`.',
 		},
 		'api-service-proxy': {
@@ -145,9 +143,7 @@ export const fr = {
 		'endpoint-dnat': {
 			title: (c) => `Réécrit vers un Pod${sur(c.to)}`,
 			body: (c) =>
-				(c.service
-					? `Les règles choisissent${auHasard(c.endpointCount)} ${lUnDes(c.endpointCount)} du Service \`${c.service.name}\` `
-					: 'Les règles choisissent au hasard un endpoint prêt ') +
+				(c.service ? `Les règles choisissent${auHasard(c.endpointCount)} ${lUnDes(c.endpointCount)} du Service \`${c.service.name}\` ` : 'Les règles choisissent au hasard un endpoint prêt ') +
 				`et réécrivent la destination en \`${c.destination}\` (DNAT).` +
 				(c.crossNode && c.from.machine ? ` Ce Pod tourne sur \`${c.to.machine}\` : le paquet quitte donc \`${c.from.machine}\` par le réseau des Pods.` : '') +
 				{
@@ -229,7 +225,9 @@ export const fr = {
 		'mesh-mtls': {
 			title: () => 'De sidecar à sidecar, en TLS mutuel',
 			body: (c) =>
-				(c.service ? `Le sidecar choisit lui-même ${lUnDes(c.endpointCount)} du Service \`${c.service.name}\`, sans passer par les règles ClusterIP de kube-proxy, ` : 'Le sidecar choisit lui-même un endpoint prêt ') +
+				(c.service
+					? `Le sidecar choisit lui-même ${lUnDes(c.endpointCount)} du Service \`${c.service.name}\`, sans passer par les règles ClusterIP de kube-proxy, `
+					: 'Le sidecar choisit lui-même un endpoint prêt ') +
 				`et se connecte à \`${c.destination}\`${sur(c.to)}. Les deux sidecars présentent des certificats émis par le maillage pour l’identité de leur charge de travail : la connexion est chiffrée et chacun sait qui est l’autre. ` +
 				'Les nouvelles tentatives, les délais et la répartition du trafic s’appliquent ici, dans le sidecar de l’appelant.',
 		},
@@ -277,22 +275,40 @@ export const fr = {
 		runnerUp: 'Deuxième choix :',
 		tipLabel: 'Conseil :',
 		startOver: 'Revenir à la première question',
-		invalidAnswers: (param, value) => `Le paramètre \`${param}=${value}\` de ce lien ne mène nulle part dans le guide : il attend des lettres y (oui) et n (non), une par question posée. Le guide repart de la première question.`,
+		invalidAnswers: (param, value) =>
+			`Le paramètre \`${param}=${value}\` de ce lien ne mène nulle part dans le guide : il attend des lettres y (oui) et n (non), une par question posée. Le guide repart de la première question.`,
 		questions: {
 			outside: { text: 'Le trafic vient-il de l’extérieur du cluster ?', hint: 'Non s’il s’agit d’appels entre vos propres Services (trafic est-ouest).' },
-			'dev-only': { text: 'S’agit-il seulement de vous, depuis votre machine, pour développer ou déboguer ?', hint: 'Personne d’autre n’a besoin d’y accéder, et votre kubeconfig atteint déjà le cluster.' },
-			'dev-http': { text: 'Y accédez-vous en HTTP ?', hint: '`kubectl proxy` ne relaie que des requêtes HTTP ; une base de données, un courtier de messages ou tout autre protocole TCP demande plutôt un tunnel.' },
+			'dev-only': {
+				text: 'S’agit-il seulement de vous, depuis votre machine, pour développer ou déboguer ?',
+				hint: 'Personne d’autre n’a besoin d’y accéder, et votre kubeconfig atteint déjà le cluster.',
+			},
+			'dev-http': {
+				text: 'Y accédez-vous en HTTP ?',
+				hint: '`kubectl proxy` ne relaie que des requêtes HTTP ; une base de données, un courtier de messages ou tout autre protocole TCP demande plutôt un tunnel.',
+			},
 			http: { text: 'Tout le trafic est-il en HTTP ou HTTPS ?', hint: 'Non si un client parle un autre protocole TCP ou UDP : une base de données, MQTT, du gRPC sans routage HTTP, du DNS…' },
-			'cloud-l4': { text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?', hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).' },
+			'cloud-l4': {
+				text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?',
+				hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).',
+			},
 			'client-ip': { text: 'Les Pods ont-ils besoin de l’adresse IP du client ?', hint: 'Pour les journaux, la limitation de débit ou les listes d’autorisation.' },
 			'many-services': { text: 'Exposez-vous plus d’un Service ?', hint: 'Plusieurs applications, ou plusieurs API d’une même application.' },
-			groups: { text: 'Forment-ils des groupes distincts qui ont chacun besoin de leur propre point d’entrée ?', hint: 'Par exemple deux API d’une dizaine de Services chacune, tenues par des équipes différentes, avec leur domaine et leurs limites.' },
+			groups: {
+				text: 'Forment-ils des groupes distincts qui ont chacun besoin de leur propre point d’entrée ?',
+				hint: 'Par exemple deux API d’une dizaine de Services chacune, tenues par des équipes différentes, avec leur domaine et leurs limites.',
+			},
 			greenfield: { text: 'Partez-vous de zéro, sans ressources Ingress existantes à conserver ?', hint: 'Un nouveau cluster, une nouvelle plateforme, ou une migration planifiée.' },
-			'cloud-l7': { text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?', hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).' },
+			'cloud-l7': {
+				text: 'Le cluster dispose-t-il d’une implémentation d’équilibreur de charge ?',
+				hint: 'Celle d’un fournisseur cloud, ou MetalLB ou équivalent sur bare metal (serveurs physiques).',
+			},
 		},
 		tips: {
-			'external-traffic-policy-local': 'Mettez `externalTrafficPolicy: Local` sur le Service. L’adresse du client n’est conservée que si l’équilibreur de charge transmet les paquets sans changer leur source ; un équilibreur qui relaie les connexions ouvre les siennes, et les Pods voient son adresse quelle que soit la politique (le protocole PROXY peut alors transporter celle du client, si l’application sait le lire). Avec `Local`, les vérifications de santé de l’équilibreur écartent les nœuds sans Pod prêt, et la charge se répartit moins également.',
-			metallb: 'Sans implémentation d’équilibreur de charge, placez votre propre équilibreur devant les ports de nœud, ou installez-en une comme MetalLB pour obtenir des Services `LoadBalancer`.',
+			'external-traffic-policy-local':
+				'Mettez `externalTrafficPolicy: Local` sur le Service. L’adresse du client n’est conservée que si l’équilibreur de charge transmet les paquets sans changer leur source ; un équilibreur qui relaie les connexions ouvre les siennes, et les Pods voient son adresse quelle que soit la politique (le protocole PROXY peut alors transporter celle du client, si l’application sait le lire). Avec `Local`, les vérifications de santé de l’équilibreur écartent les nœuds sans Pod prêt, et la charge se répartit moins également.',
+			metallb:
+				'Sans implémentation d’équilibreur de charge, placez votre propre équilibreur devant les ports de nœud, ou installez-en une comme MetalLB pour obtenir des Services `LoadBalancer`.',
 		},
 		answers: {
 			'east-west': {
@@ -348,7 +364,8 @@ export const fr = {
 		},
 	},
 	site: {
-		checkedAgainst: (c) => `Vérifié pour Kubernetes ${c.kubernetes} et Gateway API ${c.gatewayApi}, en ${reviewedMonth(c).toLocaleDateString('fr', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+		checkedAgainst: (c) =>
+			`Vérifié pour Kubernetes ${c.kubernetes} et Gateway API ${c.gatewayApi}, en ${reviewedMonth(c).toLocaleDateString('fr', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
 	},
 	learningPath: {
 		label: 'Parcours d’apprentissage',

@@ -7,17 +7,7 @@
  * Inline code in templates is written between backticks; the renderer turns it into `<code>` and the
  * screen-reader announcement strips it.
  */
-import type {
-	CostDriver,
-	Layer,
-	NodeKind,
-	ProductionUse,
-	Reach,
-	SourceOrigin,
-	TlsEnd,
-	TransformKind,
-	ZoneKind,
-} from '../model/kinds.ts';
+import type { CostDriver, Layer, NodeKind, ProductionUse, Reach, SourceOrigin, TlsEnd, TransformKind, ZoneKind } from '../model/kinds.ts';
 import type { StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { AnswerId, QuestionId, TipId, ToolId } from '../model/decision.ts';

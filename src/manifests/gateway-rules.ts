@@ -24,11 +24,13 @@ export function gatewayListenerProblems(gateway: Record<string, unknown>): strin
 	const at = (i: number, listener: Listener) => `listener ${i} (\`${String(listener.name)}\`, ${String(listener.protocol)})`;
 	listeners.forEach((listener, i) => {
 		const protocol = String(listener.protocol);
-		if (NO_TLS.includes(protocol) && listener.tls !== undefined) problems.push(`${at(i, listener)}: tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']. Remove \`tls\`, or use HTTPS or TLS.`);
+		if (NO_TLS.includes(protocol) && listener.tls !== undefined)
+			problems.push(`${at(i, listener)}: tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']. Remove \`tls\`, or use HTTPS or TLS.`);
 		if (protocol === 'HTTPS' && listener.tls !== undefined && listener.tls.mode !== undefined && listener.tls.mode !== '' && listener.tls.mode !== 'Terminate') {
 			problems.push(`${at(i, listener)}: tls mode must be Terminate for protocol HTTPS (got \`${String(listener.tls.mode)}\`). Use protocol TLS for Passthrough.`);
 		}
-		if (NO_HOSTNAME.includes(protocol) && listener.hostname !== undefined && listener.hostname !== '') problems.push(`${at(i, listener)}: hostname must not be specified for protocols ['TCP', 'UDP']. Remove \`hostname\`.`);
+		if (NO_HOSTNAME.includes(protocol) && listener.hostname !== undefined && listener.hostname !== '')
+			problems.push(`${at(i, listener)}: hostname must not be specified for protocols ['TCP', 'UDP']. Remove \`hostname\`.`);
 		// `mode` defaults to Terminate, which needs a certificate (or implementation options) to terminate with.
 		const tls = listener.tls;
 		if (tls !== undefined && (tls.mode ?? 'Terminate') === 'Terminate' && (tls.certificateRefs?.length ?? 0) === 0 && Object.keys(tls.options ?? {}).length === 0) {

@@ -54,7 +54,14 @@ function allPaths(value: unknown, path = ''): string[] {
 }
 
 const describe = (error: SchemaError) => {
-	const what = error.keyword === 'required' ? `is missing \`${String(error.params['missingProperty'])}\`` : error.keyword === 'enum' ? `must be one of ${JSON.stringify(error.params['allowedValues'])}` : error.keyword === 'type' ? `must be of type ${String(error.params['type'])}` : `fails \`${error.keyword}\` ${JSON.stringify(error.params)}`;
+	const what =
+		error.keyword === 'required'
+			? `is missing \`${String(error.params['missingProperty'])}\``
+			: error.keyword === 'enum'
+				? `must be one of ${JSON.stringify(error.params['allowedValues'])}`
+				: error.keyword === 'type'
+					? `must be of type ${String(error.params['type'])}`
+					: `fails \`${error.keyword}\` ${JSON.stringify(error.params)}`;
 	return `\`${error.instancePath || '/'}\` ${what}`;
 };
 

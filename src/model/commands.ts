@@ -17,7 +17,12 @@ export interface TerminalCommand {
 export function columns(rows: readonly (readonly string[])[]): string[] {
 	const widths: number[] = [];
 	for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-	return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 3))).join('').trimEnd());
+	return rows.map((row) =>
+		row
+			.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 3)))
+			.join('')
+			.trimEnd(),
+	);
 }
 
 const ns = (service: { namespace: string }) => (service.namespace === 'default' ? '' : ` -n ${service.namespace}`);
@@ -133,7 +138,14 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 			command: `kubectl apply ${manifests.map((m) => `-f ${m.file}`).join(' ')}`,
 			output: manifests.map((m) => {
 				const kind = String(m.object['kind']);
-				const group = kind === 'Deployment' ? 'deployment.apps' : kind === 'Ingress' ? 'ingress.networking.k8s.io' : ['GatewayClass', 'Gateway', 'HTTPRoute'].includes(kind) ? `${kind.toLowerCase()}.gateway.networking.k8s.io` : kind.toLowerCase();
+				const group =
+					kind === 'Deployment'
+						? 'deployment.apps'
+						: kind === 'Ingress'
+							? 'ingress.networking.k8s.io'
+							: ['GatewayClass', 'Gateway', 'HTTPRoute'].includes(kind)
+								? `${kind.toLowerCase()}.gateway.networking.k8s.io`
+								: kind.toLowerCase();
 				return `${group}/${String((m.object['metadata'] as { name: string }).name)} created`;
 			}),
 		});
@@ -174,7 +186,13 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 					[routing.gateway.name, routing.className, externalAddress(entryService) ?? '', 'True', '2m'],
 				]),
 			},
-			{ command: `kubectl get httproute ${routing.name}${ns(routing)}`, output: columns([['NAME', 'HOSTNAMES', 'AGE'], [routing.name, `["${routing.host}"]`, '1m']]) },
+			{
+				command: `kubectl get httproute ${routing.name}${ns(routing)}`,
+				output: columns([
+					['NAME', 'HOSTNAMES', 'AGE'],
+					[routing.name, `["${routing.host}"]`, '1m'],
+				]),
+			},
 		);
 	}
 

@@ -58,7 +58,10 @@ export const DECISION_TREE: Record<QuestionId, Question> = {
 	'many-services': { yes: 'groups', no: 'cloud-l4' },
 	groups: { yes: { id: 'lb-per-group', result: 'loadbalancer-per-api', runnerUp: 'ingress-loadbalancer' }, no: 'greenfield' },
 	greenfield: { yes: { id: 'gateway', result: 'gateway-api', runnerUp: 'ingress-loadbalancer' }, no: 'cloud-l7' },
-	'cloud-l7': { yes: { id: 'ingress-lb', result: 'ingress-loadbalancer', runnerUp: 'gateway-api' }, no: { id: 'ingress-nodeport', result: 'ingress-nodeport', runnerUp: 'ingress-loadbalancer', tip: 'metallb' } },
+	'cloud-l7': {
+		yes: { id: 'ingress-lb', result: 'ingress-loadbalancer', runnerUp: 'gateway-api' },
+		no: { id: 'ingress-nodeport', result: 'ingress-nodeport', runnerUp: 'ingress-loadbalancer', tip: 'metallb' },
+	},
 };
 
 export function isResult(next: Next): next is Result {

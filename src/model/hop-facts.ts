@@ -111,8 +111,7 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 	const loadBalancer: LoadBalancerMode | undefined = isLoadBalancerHop ? (lbService?.loadBalancerSource !== undefined ? 'proxies-connections' : 'forwards-packets') : undefined;
 	const tls = hopTls(scenario.path[index - 1]?.protocol, hop.protocol);
 	const trafficPolicy = trafficPolicyOf(context.service);
-	const sourceNat: SourceNat =
-		hop.transform !== 'endpoint-dnat' ? 'none' : context.snat && context.from.machine !== undefined ? 'snat-to-node' : trafficPolicy === 'Local' ? 'kept-local' : 'none';
+	const sourceNat: SourceNat = hop.transform !== 'endpoint-dnat' ? 'none' : context.snat && context.from.machine !== undefined ? 'snat-to-node' : trafficPolicy === 'Local' ? 'kept-local' : 'none';
 	return {
 		rewrites: rewriteOf(hop.transform, context, loadBalancer),
 		tls,
@@ -124,7 +123,11 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 		noLocalEndpoint: context.to.machine !== undefined && context.localEndpoints === 0,
 		loadBalancer,
 		targetController:
-			hop.transform !== 'load-balancer-to-pod' ? undefined : Object.keys(context.service?.annotations ?? {}).some((key) => key.includes(AWS_LBC_ANNOTATION)) ? 'aws-load-balancer-controller' : 'provider',
+			hop.transform !== 'load-balancer-to-pod'
+				? undefined
+				: Object.keys(context.service?.annotations ?? {}).some((key) => key.includes(AWS_LBC_ANNOTATION))
+					? 'aws-load-balancer-controller'
+					: 'provider',
 	};
 }
 

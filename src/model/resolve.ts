@@ -69,9 +69,7 @@ export function listenOf(scenario: Scenario, node: TopologyNode): Endpoint | und
 		case 'api-server':
 			return machine?.address === undefined ? undefined : { host: node.address ?? machine.address, port: node.port ?? API_SERVER_PORT };
 		case 'node-port':
-			return machine?.address === undefined || service?.nodePort === undefined
-				? undefined
-				: { host: machine.address, port: service.nodePort };
+			return machine?.address === undefined || service?.nodePort === undefined ? undefined : { host: machine.address, port: service.nodePort };
 		case 'service':
 			return service === undefined ? undefined : { host: service.clusterIP, port: service.port };
 		case 'pod':
@@ -279,9 +277,7 @@ export function hopContext(scenario: Scenario, index: number): HopContext {
 	const podsOfService = service ? endpointsOf(scenario, service.name) : [];
 	const toListen = listenOf(scenario, to);
 	const sources = sourcesAlong(scenario);
-	const entry = scenario.path
-		.map((h) => findNode(scenario, h.to))
-		.find((node) => node?.kind === 'node-port');
+	const entry = scenario.path.map((h) => findNode(scenario, h.to)).find((node) => node?.kind === 'node-port');
 	return {
 		id: hopId(hop),
 		transform: hop.transform,

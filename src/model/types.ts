@@ -1,12 +1,4 @@
-import type {
-	CostDriver,
-	NodeKind,
-	ProductionUse,
-	Protocol,
-	Reach,
-	TransformKind,
-	ZoneKind,
-} from './kinds.ts';
+import type { CostDriver, NodeKind, ProductionUse, Protocol, Reach, TransformKind, ZoneKind } from './kinds.ts';
 
 /** An IP address (or a placeholder such as `<NodeIP>`) and a port. */
 export interface Endpoint {

@@ -32,7 +32,8 @@ export function validateScenario(scenario: Scenario): string[] {
 	for (const id of duplicates(scenario.path.map(hopId))) problems.push(`${s}: hop \`${id}\` appears twice in the path. A request passes each hop once; split the node if it really goes back.`);
 
 	for (const zone of scenario.zones) {
-		if (!(ZONE_KINDS as readonly string[]).includes(zone.kind)) problems.push(`${s}: zone \`${zone.id}\` has unknown kind \`${zone.kind}\`. Use one of ${ZONE_KINDS.join(', ')} or add the kind to src/model/kinds.ts.`);
+		if (!(ZONE_KINDS as readonly string[]).includes(zone.kind))
+			problems.push(`${s}: zone \`${zone.id}\` has unknown kind \`${zone.kind}\`. Use one of ${ZONE_KINDS.join(', ')} or add the kind to src/model/kinds.ts.`);
 		if (zone.parent !== undefined && !findZone(scenario, zone.parent)) problems.push(`${s}: zone \`${zone.id}\` is inside unknown zone \`${zone.parent}\`. Add that zone or fix \`parent\`.`);
 		const seen = new Set<string>([zone.id]);
 		let parent = zone.parent === undefined ? undefined : findZone(scenario, zone.parent);
@@ -51,18 +52,23 @@ export function validateScenario(scenario: Scenario): string[] {
 		for (const other of service.otherPorts ?? []) {
 			if (!isPort(other.port) || !isPort(other.targetPort)) problems.push(`${sv} has port \`${other.name}\` outside 1-65535. Use valid TCP ports.`);
 			if (other.nodePort !== undefined && (other.nodePort < NODE_PORT_RANGE.min || other.nodePort > NODE_PORT_RANGE.max))
-				problems.push(`${sv} has port \`${other.name}\` with \`nodePort: ${other.nodePort}\`, outside the default range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}. Pick a port in that range.`);
+				problems.push(
+					`${sv} has port \`${other.name}\` with \`nodePort: ${other.nodePort}\`, outside the default range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}. Pick a port in that range.`,
+				);
 		}
-		for (const [field, port] of [['port', service.port], ['targetPort', service.targetPort]] as const) {
+		for (const [field, port] of [
+			['port', service.port],
+			['targetPort', service.targetPort],
+		] as const) {
 			if (!isPort(port)) problems.push(`${sv} has \`${field}: ${port}\`, outside 1-65535. Use a valid TCP port.`);
 		}
 		if (service.type === 'LoadBalancer' && service.loadBalancerIP === undefined)
 			problems.push(`${sv} is of type \`LoadBalancer\` but has no \`loadBalancerIP\`. Give it the address the load balancer gets, so the diagram can show it.`);
 		if (service.type !== 'ClusterIP') {
 			const needsNodePort = !(service.type === 'LoadBalancer' && service.allocateLoadBalancerNodePorts === false);
-			if (service.nodePort === undefined && needsNodePort) problems.push(`${sv} is of type \`${service.type}\` but has no \`nodePort\`. Set one in ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}.`);
-			else if (service.nodePort !== undefined && !needsNodePort)
-				problems.push(`${sv} sets \`allocateLoadBalancerNodePorts: false\` and \`nodePort: ${service.nodePort}\`. Remove one of them.`);
+			if (service.nodePort === undefined && needsNodePort)
+				problems.push(`${sv} is of type \`${service.type}\` but has no \`nodePort\`. Set one in ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}.`);
+			else if (service.nodePort !== undefined && !needsNodePort) problems.push(`${sv} sets \`allocateLoadBalancerNodePorts: false\` and \`nodePort: ${service.nodePort}\`. Remove one of them.`);
 			else if (service.nodePort !== undefined && (!Number.isInteger(service.nodePort) || service.nodePort < NODE_PORT_RANGE.min || service.nodePort > NODE_PORT_RANGE.max))
 				problems.push(`${sv} has \`nodePort: ${service.nodePort}\`, outside the default range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}. Pick a port in that range.`);
 		} else if (service.nodePort !== undefined) {
@@ -88,7 +94,9 @@ export function validateScenario(scenario: Scenario): string[] {
 			const backend = findService(scenario, rule.service);
 			if (!backend) problems.push(`${s}: ${routing.kind} \`${routing.name}\` sends \`${rule.path}\` to unknown Service \`${rule.service}\`. Add the Service or fix the rule.`);
 			else if (backend.namespace !== routing.namespace)
-				problems.push(`${s}: ${routing.kind} \`${routing.name}\` in namespace \`${routing.namespace}\` sends \`${rule.path}\` to Service \`${rule.service}\` in \`${backend.namespace}\`. Backends must be in the route's namespace (or allowed by a ReferenceGrant): move one of them.`);
+				problems.push(
+					`${s}: ${routing.kind} \`${routing.name}\` in namespace \`${routing.namespace}\` sends \`${rule.path}\` to Service \`${rule.service}\` in \`${backend.namespace}\`. Backends must be in the route's namespace (or allowed by a ReferenceGrant): move one of them.`,
+				);
 			if (!rule.path.startsWith('/')) problems.push(`${s}: ${routing.kind} \`${routing.name}\` has path \`${rule.path}\`, which does not start with \`/\`. Write an absolute path.`);
 		}
 		if (routing.kind === 'HTTPRoute' && routing.gateway === undefined) problems.push(`${s}: HTTPRoute \`${routing.name}\` has no \`gateway\` to attach to. Set \`gateway: { name, namespace }\`.`);
@@ -97,8 +105,12 @@ export function validateScenario(scenario: Scenario): string[] {
 	if (scenario.path.length === 0) problems.push(`${s} has an empty path. Add at least one hop.`);
 	scenario.path.forEach((hop, index) => {
 		const h = `${s}: hop \`${hopId(hop)}\``;
-		if (!(TRANSFORM_KINDS as readonly string[]).includes(hop.transform)) problems.push(`${h} has unknown transform \`${hop.transform}\`. Use one of ${TRANSFORM_KINDS.join(', ')} or add it to src/model/kinds.ts.`);
-		for (const [end, id] of [['comes from', hop.from], ['goes to', hop.to]] as const) {
+		if (!(TRANSFORM_KINDS as readonly string[]).includes(hop.transform))
+			problems.push(`${h} has unknown transform \`${hop.transform}\`. Use one of ${TRANSFORM_KINDS.join(', ')} or add it to src/model/kinds.ts.`);
+		for (const [end, id] of [
+			['comes from', hop.from],
+			['goes to', hop.to],
+		] as const) {
 			if (!findNode(scenario, id)) problems.push(`${h} ${end} unknown node \`${id}\`. Add it to the topology or fix the hop.`);
 		}
 		if (hop.addressedTo !== undefined && !findNode(scenario, hop.addressedTo))
@@ -145,7 +157,9 @@ export function validateTranslations(scenario: Scenario, tables: Record<string, 
 		for (const hop of scenario.path) {
 			const template = table.transform?.[hop.transform];
 			if (typeof template?.title !== 'function' || typeof template.body !== 'function')
-				problems.push(`Scenario \`${scenario.id}\`: hop \`${hopId(hop)}\` uses transform \`${hop.transform}\`, which has no ${locale.toUpperCase()} step template. Add \`transform['${hop.transform}']\` with \`title\` and \`body\` to ${where}.`);
+				problems.push(
+					`Scenario \`${scenario.id}\`: hop \`${hopId(hop)}\` uses transform \`${hop.transform}\`, which has no ${locale.toUpperCase()} step template. Add \`transform['${hop.transform}']\` with \`title\` and \`body\` to ${where}.`,
+				);
 		}
 		const scenarioWords = (table.scenario as Record<string, { title?: unknown } | undefined> | undefined)?.[scenario.id];
 		if (!filled(scenarioWords?.title)) problems.push(`Scenario \`${scenario.id}\` has no ${locale.toUpperCase()} title. Add \`scenario['${scenario.id}']\` to ${where}.`);

@@ -99,9 +99,7 @@ function extents(bounds: readonly PagefindFragment['anchors'][number][], total: 
 export function sections(fragment: PagefindFragment, excerptWords = 24): Section[] {
 	const words = fragment.content.split(/\s+/);
 	const pageTitle = fragment.meta.title ?? fragment.url;
-	const bounds = fragment.anchors
-		.filter((anchor) => isStepAnchor(anchor) || (HEADING.test(anchor.element) && /\S/.test(anchor.text ?? '')))
-		.toSorted((a, b) => a.location - b.location);
+	const bounds = fragment.anchors.filter((anchor) => isStepAnchor(anchor) || (HEADING.test(anchor.element) && /\S/.test(anchor.text ?? ''))).toSorted((a, b) => a.location - b.location);
 	const ends = extents(bounds, words.length);
 	const found = new Map<number, { matches: number[]; best: number; score: number }>();
 	for (const { location, balanced_score } of fragment.weighted_locations) {

@@ -29,10 +29,13 @@ test.use({ reducedMotion: 'reduce' }); // no animation caught half-way
 async function open(page: Page, path: string, theme: Theme): Promise<void> {
 	await useTheme(page, theme);
 	if (!localeOfPath(path)) {
-		await page.route((url) => url.pathname === path, async (route) => {
-			const response = await route.fetch();
-			await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'none'" } });
-		});
+		await page.route(
+			(url) => url.pathname === path,
+			async (route) => {
+				const response = await route.fetch();
+				await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'none'" } });
+			},
+		);
 	}
 	const response = await page.goto(path);
 	expect(response?.status(), `${path}: HTTP status`).toBe(200);
@@ -101,7 +104,10 @@ test.describe('axe (default rules: WCAG 2.x A and AA, best practices)', () => {
 				const results = await axe(page).analyze();
 				if (results.violations.length > 0) report.push(describe(results.violations, `${path} (${theme} theme)`));
 			}
-			expect(report, `Fix these in the page, in a Starlight component override (src/components/) or with Starlight's CSS custom properties (customCss), never by disabling a rule:\n${report.join('\n')}`).toEqual([]);
+			expect(
+				report,
+				`Fix these in the page, in a Starlight component override (src/components/) or with Starlight's CSS custom properties (customCss), never by disabling a rule:\n${report.join('\n')}`,
+			).toEqual([]);
 		});
 	}
 });

@@ -55,7 +55,10 @@ test.describe('scripts wait for the first paint', () => {
 		await page.goto(DIAGRAM);
 		await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
 		await page.waitForLoadState('networkidle');
-		expect(requested.filter((path) => TOC_SCRIPTS.test(path)), 'no table-of-contents script before the reader moves').toEqual([]);
+		expect(
+			requested.filter((path) => TOC_SCRIPTS.test(path)),
+			'no table-of-contents script before the reader moves',
+		).toEqual([]);
 		expect(await page.evaluate(() => customElements.get('starlight-toc'))).toBeUndefined();
 		const toc = page.locator('starlight-toc nav');
 		// Until then the first entry is the current one, as rendered.
@@ -113,7 +116,10 @@ test.describe('scripts wait for the first paint', () => {
 		await page.goto(DIAGRAM);
 		// With scripting off, the parser reads the <noscript> in <head> as markup: its <link> applies.
 		const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => `${new URL(sheet.href ?? location.href).pathname} ${sheet.media.mediaText}`));
-		expect(sheets.filter((s) => /^\/_astro\/print\.[^/]+\.css print$/.test(s)), sheets.join(', ')).toHaveLength(1);
+		expect(
+			sheets.filter((s) => /^\/_astro\/print\.[^/]+\.css print$/.test(s)),
+			sheets.join(', '),
+		).toHaveLength(1);
 		await context.close();
 	});
 });
@@ -133,8 +139,7 @@ test('code blocks far down are laid out as the reader nears them (content-visibi
 	await page.goto('/fr/patterns/loadbalancer-per-api/');
 	await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
 	// A block with `content-visibility: auto` is itself laid out; what it skips is its content.
-	const rendered = (selector: string) =>
-		page.locator(selector).evaluate((element) => (element.firstElementChild ?? element).checkVisibility({ contentVisibilityAuto: true }));
+	const rendered = (selector: string) => page.locator(selector).evaluate((element) => (element.firstElementChild ?? element).checkVisibility({ contentVisibilityAuto: true }));
 	// The diagram (no rule skips it) is laid out; the last code block, 9,000 px down, is skipped…
 	expect(await rendered('.sl-markdown-content > kp-diagram >> nth=0')).toBe(true);
 	const last = '.sl-markdown-content > .expressive-code >> nth=-1';
@@ -152,13 +157,19 @@ test('what the first screen shows is laid out with the first paint, on every pag
 	// paint is laid out a frame late and moves what follows it: none may start on the first screen.
 	// (The rule is for code blocks; the check covers any block, should it ever apply to more.)
 	const late: string[] = [];
-	for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }, { width: 2560, height: 1440 }]) {
+	for (const viewport of [
+		{ width: 412, height: 823 },
+		{ width: 1350, height: 940 },
+		{ width: 2560, height: 1440 },
+	]) {
 		await page.setViewportSize(viewport);
 		for (const path of PAGES.filter((p) => p !== '/')) {
 			await page.goto(path);
 			const found = await page.evaluate((height) => {
 				const blocks = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content > *')];
-				return blocks.filter((block) => block.getBoundingClientRect().top < height && getComputedStyle(block).contentVisibility === 'auto').map((block) => `${block.localName}.${block.className.split(' ')[0] ?? ''} #${blocks.indexOf(block) + 1}`);
+				return blocks
+					.filter((block) => block.getBoundingClientRect().top < height && getComputedStyle(block).contentVisibility === 'auto')
+					.map((block) => `${block.localName}.${block.className.split(' ')[0] ?? ''} #${blocks.indexOf(block) + 1}`);
 			}, viewport.height);
 			if (found.length > 0) late.push(`${path} at ${viewport.width}×${viewport.height}: ${found.join(', ')}`);
 		}
@@ -166,5 +177,10 @@ test('what the first screen shows is laid out with the first paint, on every pag
 	expect(late, 'move the block down the page, or keep it out of content-visibility in src/styles/content.css').toEqual([]);
 	// And the rule does apply further down (the last code block of a long page).
 	await page.goto('/fr/patterns/loadbalancer-per-api/');
-	expect(await page.locator('.sl-markdown-content > .expressive-code').last().evaluate((element) => getComputedStyle(element).contentVisibility)).toBe('auto');
+	expect(
+		await page
+			.locator('.sl-markdown-content > .expressive-code')
+			.last()
+			.evaluate((element) => getComputedStyle(element).contentVisibility),
+	).toBe('auto');
 });

@@ -58,7 +58,11 @@ export async function diagramContrast(diagram: Locator): Promise<ContrastSample[
 			const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
 			return (l1 + 0.05) / (l2 + 0.05);
 		};
-		const hex = (c: Rgba) => `rgb(${c.slice(0, 3).map((v) => Math.round(v)).join(' ')}${c[3] < 0.999 ? ` / ${c[3].toFixed(2)}` : ''})`;
+		const hex = (c: Rgba) =>
+			`rgb(${c
+				.slice(0, 3)
+				.map((v) => Math.round(v))
+				.join(' ')}${c[3] < 0.999 ? ` / ${c[3].toFixed(2)}` : ''})`;
 		const opacityOf = (el: Element) => Number(getComputedStyle(el).opacity);
 		const pageBase = (): Rgba => {
 			for (const el of [document.body, document.documentElement]) {
@@ -181,7 +185,11 @@ export async function diagramContrast(diagram: Locator): Promise<ContrastSample[
 			button.scrollIntoView({ block: 'center', behavior: 'instant' });
 			const box = button.getBoundingClientRect();
 			const stack = document.elementsFromPoint(box.x + 3, box.y + box.height / 2);
-			const bg = composite(stack.filter((el) => el === button || el.contains(button)), pageBase(), (el) => opacityChain(el, null));
+			const bg = composite(
+				stack.filter((el) => el === button || el.contains(button)),
+				pageBase(),
+				(el) => opacityChain(el, null),
+			);
 			const fg = over(withAlpha(parse(getComputedStyle(button).color), opacityChain(button, null)), bg);
 			const hasText = Boolean(button.textContent?.trim());
 			samples.push({

@@ -175,8 +175,14 @@ test.describe('with the island', () => {
 			// Markers that no style reads (the island is live, the canvas takes keyboard focus), and the
 			// buttons that work from now on: Next, Play and Copy link (Previous stays off on step 1).
 			const allowed = /^(kp-diagram\.(is-live)? @class: null → is-live|kp-diagram\.(is-live)? @data-ready: null → |div\.kp-canvas @tabindex: null → 0|button\.kp-btn @disabled:  → null)$/;
-			expect(changes.filter((change) => !allowed.test(change)), `${path}: what the island changed on arrival`).toEqual([]);
-			expect(changes.filter((change) => change.startsWith('button')), `${path}: Next, Play and Copy link enabled`).toHaveLength(3);
+			expect(
+				changes.filter((change) => !allowed.test(change)),
+				`${path}: what the island changed on arrival`,
+			).toEqual([]);
+			expect(
+				changes.filter((change) => change.startsWith('button')),
+				`${path}: Next, Play and Copy link enabled`,
+			).toHaveLength(3);
 			await expect(page.locator('kp-diagram').first().locator('button[disabled]')).toHaveCount(1);
 		}
 	});
@@ -213,12 +219,15 @@ test.describe('with the island', () => {
 		const small: string[] = [];
 		for (const { path } of DIAGRAM_PAGES) {
 			await page.goto(path);
-			const sizes = await page.locator('kp-diagram svg.kp-svg').first().evaluate((svg: SVGSVGElement) => {
-				const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-				return [...svg.querySelectorAll('text, tspan')]
-					.filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
-					.map((el) => ({ text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * scale }));
-			});
+			const sizes = await page
+				.locator('kp-diagram svg.kp-svg')
+				.first()
+				.evaluate((svg: SVGSVGElement) => {
+					const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+					return [...svg.querySelectorAll('text, tspan')]
+						.filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
+						.map((el) => ({ text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * scale }));
+				});
 			for (const s of sizes) if (s.px < 12 - 0.05) small.push(`${path}: “${s.text}” at ${s.px.toFixed(1)} px`);
 		}
 		expect(small, small.join('\n')).toEqual([]);
@@ -232,7 +241,13 @@ test.describe('with the island', () => {
 			groups.map((g) => {
 				const line = getComputedStyle(g.querySelector('.kp-hop-line')!);
 				const badge = getComputedStyle(g.querySelector('.kp-hop-badge')!);
-				return { state: g.classList.contains('is-active') ? 'active' : g.classList.contains('is-done') ? 'done' : 'to come', dash: line.strokeDasharray, width: line.strokeWidth, badgeFill: badge.fill, badgeStroke: badge.strokeWidth };
+				return {
+					state: g.classList.contains('is-active') ? 'active' : g.classList.contains('is-done') ? 'done' : 'to come',
+					dash: line.strokeDasharray,
+					width: line.strokeWidth,
+					badgeFill: badge.fill,
+					badgeStroke: badge.strokeWidth,
+				};
 			}),
 		);
 		expect(hops.map((h) => h.state)).toEqual(['done', 'active', 'to come', 'to come']);

@@ -22,14 +22,17 @@ const key = (f: FontStyle) => `${f.family} | ${f.size} ${f.weight} ${f.style}`;
 
 /** The font of every piece of text inside the first diagram's SVG. */
 function svgFonts(page: Page): Promise<FontStyle[]> {
-	return page.locator('kp-diagram svg.kp-svg').first().evaluate((svg) =>
-		[...svg.querySelectorAll('text, tspan')]
-			.filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
-			.map((el) => {
-				const cs = getComputedStyle(el);
-				return { family: cs.fontFamily, size: cs.fontSize, weight: cs.fontWeight, style: cs.fontStyle };
-			}),
-	);
+	return page
+		.locator('kp-diagram svg.kp-svg')
+		.first()
+		.evaluate((svg) =>
+			[...svg.querySelectorAll('text, tspan')]
+				.filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
+				.map((el) => {
+					const cs = getComputedStyle(el);
+					return { family: cs.fontFamily, size: cs.fontSize, weight: cs.fontWeight, style: cs.fontStyle };
+				}),
+		);
 }
 
 /** The page's own stacks: the body text's, and the one its code uses. */

@@ -35,7 +35,7 @@ export const SERVED_ORIGIN = process.env['KP_BASE_URL']?.replace(/\/$/, '') ?? `
 export const SITE: string = (() => {
 	const source = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
 	const match = /^\s*site:\s*['"]([^'"]+)['"]/m.exec(source);
-	if (!match?.[1]) throw new Error('astro.config.mjs: no `site: \'https://…\'` found; the SEO tests compare canonical URLs with it.');
+	if (!match?.[1]) throw new Error("astro.config.mjs: no `site: 'https://…'` found; the SEO tests compare canonical URLs with it.");
 	return match[1].replace(/\/$/, '');
 })();
 

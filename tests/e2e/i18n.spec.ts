@@ -18,7 +18,10 @@ test('every page of the sitemap has its twin in the other language', () => {
 		if (!locale) continue;
 		for (const other of LOCALES.filter((l) => l !== locale)) {
 			const twin = twinPath(path, other);
-			if (!listed.has(twin)) missing.push(`${path} has no ${other} twin: add content/docs/${other}${path.slice(3).replace(/\/$/, '') || '/index'}.mdx (same path as content/docs/${locale}${path.slice(3).replace(/\/$/, '') || '/index'}.mdx).`);
+			if (!listed.has(twin))
+				missing.push(
+					`${path} has no ${other} twin: add content/docs/${other}${path.slice(3).replace(/\/$/, '') || '/index'}.mdx (same path as content/docs/${locale}${path.slice(3).replace(/\/$/, '') || '/index'}.mdx).`,
+				);
 		}
 	}
 	expect(missing, missing.join('\n')).toEqual([]);
@@ -98,7 +101,9 @@ for (const path of PAGES) {
 		if (lang !== locale) failures.push(`${path}: <html lang="${lang}">, expected "${locale}": the page is not under content/docs/${locale}/ or the locale config is wrong.`);
 
 		// hreflang alternates: every language, each to its twin on the configured site (+ x-default if emitted).
-		const alternates = await page.locator('head link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const));
+		const alternates = await page
+			.locator('head link[rel="alternate"][hreflang]')
+			.evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const));
 		const byLang = new Map<string, string[]>();
 		for (const [code, href] of alternates) byLang.set(code, [...(byLang.get(code) ?? []), href]);
 		for (const code of LOCALES) {
@@ -173,7 +178,8 @@ for (const path of PAGES) {
 				},
 				{ foreign, pageLang: locale },
 			);
-			for (const leak of leaks) failures.push(`${path}: ${other} UI string on a ${locale} page, ${leak}. Translate it (src/i18n/${locale}.ts, Starlight's locale config) or mark the element with lang="${other}".`);
+			for (const leak of leaks)
+				failures.push(`${path}: ${other} UI string on a ${locale} page, ${leak}. Translate it (src/i18n/${locale}.ts, Starlight's locale config) or mark the element with lang="${other}".`);
 		}
 		expect(failures, failures.join('\n')).toEqual([]);
 	});

@@ -44,7 +44,10 @@ async function linksOf(request: APIRequestContext, origin: string, path: string)
 	expect(response.status(), `${path}: HTTP status`).toBe(200);
 	const html = (await response.text()).replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, (block) => (block.startsWith('<template') ? block.replace(/^<template[^>]*>|<\/template>$/g, '') : ''));
 	const attr = (tag: string, name: string) => {
-		const value = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+		const value = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+			.exec(tag)
+			?.slice(1)
+			.find((v) => v !== undefined);
 		return value === undefined ? null : decodeEntities(value);
 	};
 	return [...html.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/gi)]
@@ -56,7 +59,10 @@ async function linksOf(request: APIRequestContext, origin: string, path: string)
 				raw,
 				href: new URL(raw, `${origin}${path}`).href,
 				hreflang: attr(tag, 'hreflang'),
-				text: decodeEntities(inner.replace(/<[^>]+>/g, ' ')).trim().replace(/\s+/g, ' ').slice(0, 60),
+				text: decodeEntities(inner.replace(/<[^>]+>/g, ' '))
+					.trim()
+					.replace(/\s+/g, ' ')
+					.slice(0, 60),
 			};
 		});
 }

@@ -40,7 +40,9 @@ function look(page: Page, scenario: string): Promise<Seen> {
 		const active = diagram.querySelector('ol.kp-steps > li[aria-current="step"]')!;
 		// The caption panel where it is shown (stacked), else the step's card beside the picture.
 		const shown = caption.checkVisibility();
-		const where = shown ? { title: caption.querySelector('.kp-caption-title')!, text: caption.querySelector('.kp-caption-body')! } : { title: active.querySelector('.kp-step-title')!, text: active.querySelector('.kp-step-body')! };
+		const where = shown
+			? { title: caption.querySelector('.kp-caption-title')!, text: caption.querySelector('.kp-caption-body')! }
+			: { title: active.querySelector('.kp-step-title')!, text: active.querySelector('.kp-step-body')! };
 		// Starlight's header and “On this page” bar cover the top: its scroll-padding-top is their height + 1.5rem.
 		const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) - 24;
 		const box = (el: Element) => el.getBoundingClientRect().toJSON() as DOMRect;
@@ -105,7 +107,13 @@ test('a link to a step lands on the picture with that step active, not on its ca
 			await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', id);
 			await expect(diagram.locator('.kp-counter')).toHaveText(messages[locale].ui.stepCounter(3, 3));
 			// Wait for the page to stop moving (the browser's own jump to the card, then the island's).
-			await expect.poll(async () => { const y = await page.evaluate(() => window.scrollY); await page.waitForTimeout(150); return (await page.evaluate(() => window.scrollY)) === y; }).toBe(true);
+			await expect
+				.poll(async () => {
+					const y = await page.evaluate(() => window.scrollY);
+					await page.waitForTimeout(150);
+					return (await page.evaluate(() => window.scrollY)) === y;
+				})
+				.toBe(true);
 			const s = await look(page, 'loadbalancer-per-api');
 			const where = `${path}#${id} at ${screen.width}×${screen.height}`;
 			expect(s.hop.top, `${where}: the hop is below the top bars`).toBeGreaterThanOrEqual(s.top - 1);
@@ -127,7 +135,13 @@ test('the language switch opens the other language on the picture, at the same s
 	const diagram = page.locator('kp-diagram').first();
 	await expect(diagram).toHaveClass(/is-live/);
 	await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', id);
-	await expect.poll(async () => { const y = await page.evaluate(() => window.scrollY); await page.waitForTimeout(150); return (await page.evaluate(() => window.scrollY)) === y; }).toBe(true);
+	await expect
+		.poll(async () => {
+			const y = await page.evaluate(() => window.scrollY);
+			await page.waitForTimeout(150);
+			return (await page.evaluate(() => window.scrollY)) === y;
+		})
+		.toBe(true);
 	const s = await look(page, 'loadbalancer-per-api');
 	expect(s.hop.top).toBeGreaterThanOrEqual(s.top - 1);
 	expect(s.hop.bottom).toBeLessThanOrEqual(s.bottom + 1);

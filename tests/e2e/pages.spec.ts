@@ -70,7 +70,7 @@ const meta = (html: string, key: string): string | undefined => {
 	const tag = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((t) => new RegExp(`(?:property|name)="${key}"`).test(t));
 	return tag ? /content="([^"]*)"/.exec(tag)?.[1] : undefined;
 };
-const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&#39;', '\'').replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 
 test('every page, in both languages, has a 1200×630 preview image of its own and a large card', async ({ request }) => {
 	const seen = new Set<string>();
@@ -93,7 +93,12 @@ test('every page, in both languages, has a 1200×630 preview image of its own an
 			expect(meta(html, 'twitter:card')).toBe('summary_large_image');
 			expect(meta(html, 'twitter:image')).toBe(image);
 			// The title of the page in its own language: the same words as its heading.
-			const heading = decode(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '');
+			const heading = decode(
+				/<h1[^>]*>([\s\S]*?)<\/h1>/
+					.exec(html)?.[1]
+					?.replace(/<[^>]+>/g, '')
+					.trim() ?? '',
+			);
 			expect(decode(meta(html, 'og:title') ?? ''), path).toBe(heading);
 			expect(meta(html, 'og:locale'), path).toBe(locale);
 			expect(decode(meta(html, 'og:image:alt') ?? ''), path).toBe(messages[locale].preview.alt(heading));
@@ -115,7 +120,8 @@ for (const locale of LOCALES) {
 			await expect(starts.nth(1)).toHaveAttribute('href', `/${locale}/choose/`);
 			await expect(starts.nth(1)).toContainText(words.startChoose);
 			// Both starts on the first screen, above everything else the page explains.
-			for (const box of await starts.evaluateAll((all) => all.map((a) => a.getBoundingClientRect().bottom + window.scrollY))) expect(box).toBeLessThan(size.height + (size.width < 500 ? 160 : 0));
+			for (const box of await starts.evaluateAll((all) => all.map((a) => a.getBoundingClientRect().bottom + window.scrollY)))
+				expect(box).toBeLessThan(size.height + (size.width < 500 ? 160 : 0));
 			const diagram = page.locator('.kp-home-diagram figure[data-scenario="nodeport"]');
 			await expect(diagram).toBeVisible();
 			// Live: Next moves to the second hop, and only the active step's text shows under it.
@@ -146,11 +152,7 @@ for (const locale of LOCALES) {
  * busy machine, so the matrix stays small). 390 and 768 px share the phone's layouts (cards, stacked home).
  * Without JavaScript, a11y.spec.ts checks the pages at its own width (axe with scripts disabled hung here).
  */
-const AXE_STATES = [
-	{ path: '' },
-	{ path: 'compare/' },
-	{ path: 'choose/?answers=ynnyy' },
-];
+const AXE_STATES = [{ path: '' }, { path: 'compare/' }, { path: 'choose/?answers=ynnyy' }];
 const AXE_RUNS = [
 	{ size: WIDTHS[0]!, theme: 'light' },
 	{ size: WIDTHS[3]!, theme: 'dark' },

@@ -106,7 +106,10 @@ for (const home of PAGES.filter((p) => /^\/[a-z]{2}\/$/.test(p))) {
 		await page.locator('dialog[open] input').fill('Service');
 		await expect(page.locator('dialog[open] .kp-search-result > a').first(), `${home}: the search found nothing for “Service”`).toBeVisible({ timeout: 15_000 });
 		await page.waitForLoadState('networkidle');
-		expect(all.some((url) => url.includes('/pagefind/')), `${home}: the search never fetched its index under /pagefind/`).toBe(true);
+		expect(
+			all.some((url) => url.includes('/pagefind/')),
+			`${home}: the search never fetched its index under /pagefind/`,
+		).toBe(true);
 		expect(outside, `${home}: the search requested outside ${origin}:\n${outside.join('\n')}`).toEqual([]);
 		const found = await inspect(page, origin);
 		expect(found.fonts, `${home}: the search brought web fonts from elsewhere:\n${found.fonts.join('\n')}`).toEqual([]);

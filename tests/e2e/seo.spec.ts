@@ -28,7 +28,11 @@ async function head(request: APIRequestContext, path: string): Promise<Head> {
 	expect(response.status(), `${path}: HTTP status`).toBe(200);
 	const html = await response.text();
 	const headHtml = html.slice(0, html.search(/<\/head>/i) + 1 || undefined);
-	const attr = (tag: string, name: string) => new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`).exec(tag)?.slice(1).find((v) => v !== undefined);
+	const attr = (tag: string, name: string) =>
+		new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`)
+			.exec(tag)
+			?.slice(1)
+			.find((v) => v !== undefined);
 	const metas = [...headHtml.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]);
 	const description = metas.find((m) => attr(m, 'name') === 'description');
 	const links = [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]);

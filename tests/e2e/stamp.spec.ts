@@ -14,8 +14,12 @@ import { DIST_DIR } from './helpers.ts';
  */
 const { kubernetes, gatewayApi } = CHECKED_AGAINST;
 const STAMP = {
-	en: new RegExp(`Checked against Kubernetes ${kubernetes.replace('.', '\\.')} and Gateway API ${gatewayApi.replace('.', '\\.')}, (January|February|March|April|May|June|July|August|September|October|November|December) 20\\d\\d`),
-	fr: new RegExp(`Vérifié pour Kubernetes ${kubernetes.replace('.', '\\.')} et Gateway API ${gatewayApi.replace('.', '\\.')}, en (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) 20\\d\\d`),
+	en: new RegExp(
+		`Checked against Kubernetes ${kubernetes.replace('.', '\\.')} and Gateway API ${gatewayApi.replace('.', '\\.')}, (January|February|March|April|May|June|July|August|September|October|November|December) 20\\d\\d`,
+	),
+	fr: new RegExp(
+		`Vérifié pour Kubernetes ${kubernetes.replace('.', '\\.')} et Gateway API ${gatewayApi.replace('.', '\\.')}, en (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) 20\\d\\d`,
+	),
 } as const;
 const LAST_UPDATED = { en: 'Last updated:', fr: 'Dernière mise à jour' } as const;
 

@@ -13,7 +13,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
 	// For the probe test, which drains this nginx by writing <prefix>/tmp/kube-paths/draining.
 	process.env['KP_NGINX_PREFIX'] = server.prefix;
 	return async () => {
-		const errors = server.logs().split('\n').filter((line) => /\[(error|crit|alert|emerg)\]/.test(line) && !/No such file or directory|is not found/.test(line));
+		const errors = server
+			.logs()
+			.split('\n')
+			.filter((line) => /\[(error|crit|alert|emerg)\]/.test(line) && !/No such file or directory|is not found/.test(line));
 		await server.stop();
 		console.log('nginx stopped');
 		if (errors.length > 0) throw new Error(`nginx logged errors during the run:\n${errors.join('\n')}`);

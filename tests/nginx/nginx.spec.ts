@@ -137,7 +137,10 @@ test.describe('headers', () => {
 	test('bundles carry the asset headers only; anything that can be a document carries them all', async ({ request }) => {
 		// /_astro/ gets the lean set because it holds nothing a browser would render as a document.
 		const kinds = new Set(readdirSync(join(DIST, '_astro')).map((name) => /\.\w+(?=(\.gz|\.br)?$)/.exec(name)?.[0]));
-		expect([...kinds].sort(), `${DIST}/_astro/ holds only scripts and stylesheets; for anything else, give /_astro/ security-headers.conf in deploy/nginx/kube-paths.conf`).toEqual(['.css', '.js']);
+		expect([...kinds].sort(), `${DIST}/_astro/ holds only scripts and stylesheets; for anything else, give /_astro/ security-headers.conf in deploy/nginx/kube-paths.conf`).toEqual([
+			'.css',
+			'.js',
+		]);
 		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
 		for (const asset of [js, css]) {
 			const headers = (await request.get(asset)).headers();
@@ -197,7 +200,13 @@ test.describe('headers', () => {
 	test('nginx sends the precompressed bytes as they are (gzip_static, brotli_static), with their length', async ({ request }) => {
 		const { js, css } = await assetsOf(request, '/en/exposure/nodeport/');
 		const encodings = hasBrotli() ? { gzip: '.gz', br: '.br' } : { gzip: '.gz' };
-		for (const [path, file] of [['/en/exposure/nodeport/', 'en/exposure/nodeport/index.html'], ['/fr/', 'fr/index.html'], [js, js.slice(1)], [css, css.slice(1)], ['/en/no-such-page/', 'en/404/index.html']] as const) {
+		for (const [path, file] of [
+			['/en/exposure/nodeport/', 'en/exposure/nodeport/index.html'],
+			['/fr/', 'fr/index.html'],
+			[js, js.slice(1)],
+			[css, css.slice(1)],
+			['/en/no-such-page/', 'en/404/index.html'],
+		] as const) {
 			for (const [encoding, suffix] of Object.entries(encodings)) {
 				const response = await request.get(path, { headers: { 'accept-encoding': encoding } });
 				const copy = readFileSync(join(DIST, file + suffix));
@@ -244,7 +253,12 @@ test.describe('page not found', () => {
 });
 
 test.describe('every folder of the build', () => {
-	const folders = ['', ...readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => relative(DIST, join(e.parentPath, e.name)))].sort();
+	const folders = [
+		'',
+		...readdirSync(DIST, { recursive: true, withFileTypes: true })
+			.filter((e) => e.isDirectory())
+			.map((e) => relative(DIST, join(e.parentPath, e.name))),
+	].sort();
 
 	test('has a real answer: its index page, or the site’s 404 page in its language; never 403', async ({ request }) => {
 		expect(folders).toEqual(expect.arrayContaining(['_astro', 'pagefind', 'en/exposure', 'fr/beyond']));

@@ -45,9 +45,7 @@ describe('validateManifest', () => {
 	it('rejects an unknown field, naming the file and the field', () => {
 		const broken = service();
 		broken.spec.ports[0].nodeport = 30080;
-		expect(validateManifest(broken, 'web-service.yaml')).toEqual([
-			'web-service.yaml: v1 Service has unknown field `/spec/ports/0/nodeport`. Kubernetes rejects it: remove it or fix its name.',
-		]);
+		expect(validateManifest(broken, 'web-service.yaml')).toEqual(['web-service.yaml: v1 Service has unknown field `/spec/ports/0/nodeport`. Kubernetes rejects it: remove it or fix its name.']);
 	});
 
 	it('rejects a wrong type and a value outside an enum', () => {

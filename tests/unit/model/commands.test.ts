@@ -4,7 +4,12 @@ import { scenarios } from '../../../src/model/scenarios/index.ts';
 
 describe('sessionFor', () => {
 	it('pads columns like kubectl', () => {
-		expect(columns([['NAME', 'IP'], ['node-a', '10.0.1.11']])).toEqual(['NAME     IP', 'node-a   10.0.1.11']);
+		expect(
+			columns([
+				['NAME', 'IP'],
+				['node-a', '10.0.1.11'],
+			]),
+		).toEqual(['NAME     IP', 'node-a   10.0.1.11']);
 	});
 
 	it('shows the NodePort and curls the node without a local Pod', () => {
@@ -27,7 +32,9 @@ describe('sessionFor', () => {
 		const text = transcript(sessionFor(scenarios['ingress-loadbalancer']));
 		// The chart's Service type is `service.spec.type` (a `service.type` value would be ignored), and the repository must be added first.
 		expect(text).toContain('$ helm repo add traefik https://traefik.github.io/charts\n"traefik" has been added to your repositories');
-		expect(text).toContain('helm install traefik traefik/traefik --version 41.3.0 -n traefik --create-namespace --set service.spec.type=LoadBalancer --set ports.websecure.nodePort=31443 --set service.spec.externalTrafficPolicy=Local');
+		expect(text).toContain(
+			'helm install traefik traefik/traefik --version 41.3.0 -n traefik --create-namespace --set service.spec.type=LoadBalancer --set ports.websecure.nodePort=31443 --set service.spec.externalTrafficPolicy=Local',
+		);
 		expect(text).toContain('curl -s https://shop.example.com/api/ --resolve shop.example.com:443:203.0.113.20');
 		expect(text).toContain('RemoteAddr: 10.244.1.20:41822\nX-Forwarded-For: 198.51.100.23');
 	});

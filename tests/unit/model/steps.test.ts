@@ -13,11 +13,7 @@ describe('stepsFor', () => {
 	});
 
 	it('derives step ids from the hop, not from its position', () => {
-		expect(stepsFor(scenarios['kubectl-proxy'], 'en').map((s) => s.id)).toEqual([
-			'client-to-kubectl-proxy',
-			'kubectl-proxy-to-api-server',
-			'api-server-to-web-1',
-		]);
+		expect(stepsFor(scenarios['kubectl-proxy'], 'en').map((s) => s.id)).toEqual(['client-to-kubectl-proxy', 'kubectl-proxy-to-api-server', 'api-server-to-web-1']);
 		expect(stepsFor(scenarios.nodeport, 'fr').map((s) => s.id)).toEqual(['client-to-nodeport-a', 'nodeport-a-to-kube-proxy-a', 'kube-proxy-a-to-web-1']);
 	});
 

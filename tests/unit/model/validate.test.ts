@@ -15,9 +15,7 @@ describe('validateScenario', () => {
 		const broken = copyOf(scenarios.nodeport);
 		broken.path[2]!.to = 'web-9';
 		const problems = validateScenario(broken);
-		expect(problems).toContain(
-			'Scenario `nodeport`: hop `kube-proxy-a-to-web-9` goes to unknown node `web-9`. Add it to the topology or fix the hop.',
-		);
+		expect(problems).toContain('Scenario `nodeport`: hop `kube-proxy-a-to-web-9` goes to unknown node `web-9`. Add it to the topology or fix the hop.');
 	});
 
 	it('reports a disconnected path with both ends named', () => {
@@ -30,9 +28,7 @@ describe('validateScenario', () => {
 	it('rejects a nodePort outside 30000-32767 and says which range to use', () => {
 		const broken = copyOf(scenarios.nodeport);
 		broken.services[0]!.nodePort = 8080;
-		expect(validateScenario(broken)).toContain(
-			'Scenario `nodeport`: Service `web` has `nodePort: 8080`, outside the default range 30000-32767. Pick a port in that range.',
-		);
+		expect(validateScenario(broken)).toContain('Scenario `nodeport`: Service `web` has `nodePort: 8080`, outside the default range 30000-32767. Pick a port in that range.');
 	});
 
 	it('rejects ports outside 1-65535', () => {
@@ -66,9 +62,7 @@ describe('validateTranslations', () => {
 
 	it('names the kind, the locale and the file when a French node label is missing', () => {
 		const tables = withFrench((fr) => (fr['node']['node-port'] = ''));
-		expect(validateTranslations(scenarios.nodeport, tables)).toEqual([
-			"Scenario `nodeport`: node kind `node-port` has no FR text. Add `node['node-port']` to src/i18n/fr.ts.",
-		]);
+		expect(validateTranslations(scenarios.nodeport, tables)).toEqual(["Scenario `nodeport`: node kind `node-port` has no FR text. Add `node['node-port']` to src/i18n/fr.ts."]);
 	});
 
 	it('names the hop when its step template is missing in one language', () => {

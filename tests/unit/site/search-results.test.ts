@@ -6,13 +6,32 @@ import { mergeResults, queryVariants, sections, type PagefindFragment } from '..
  * anchors, whose `text` is only their inline title), the prose under the diagram, another heading.
  */
 const words = [
-	'Intro', 'about', 'NodePort', 'here.', // 0-3: before any heading
-	'The', 'path', // 4-5: h2 #the-path
-	'Client', 'connects.', 'It', 'opens', 'TCP.', // 6-10: step 1
-	'Rewritten', 'to', 'a', 'Pod.', 'DNAT', 'happens', 'here.', // 11-17: step 2 (the last)
+	'Intro',
+	'about',
+	'NodePort',
+	'here.', // 0-3: before any heading
+	'The',
+	'path', // 4-5: h2 #the-path
+	'Client',
+	'connects.',
+	'It',
+	'opens',
+	'TCP.', // 6-10: step 1
+	'Rewritten',
+	'to',
+	'a',
+	'Pod.',
+	'DNAT',
+	'happens',
+	'here.', // 11-17: step 2 (the last)
 	...Array.from({ length: 30 }, (_, i) => `filler${i}`), // 18-47: the prose under the diagram
-	'SNAT', 'explained', 'in', 'prose.', // 48-51
-	'Pitfalls', 'NodePort', 'again.', // 52-54: h2 #pitfalls
+	'SNAT',
+	'explained',
+	'in',
+	'prose.', // 48-51
+	'Pitfalls',
+	'NodePort',
+	'again.', // 52-54: h2 #pitfalls
 ];
 const fragment = (locations: number[]): PagefindFragment => ({
 	url: '/en/exposure/nodeport/',
@@ -75,9 +94,19 @@ describe('queryVariants: ligatures a keyboard lacks', () => {
 describe('mergeResults', () => {
 	it('keeps one entry per page, with its best score, best first', () => {
 		const merged = mergeResults([
-			[{ id: 'a', score: 1 }, { id: 'b', score: 5 }],
-			[{ id: 'a', score: 3 }, { id: 'c', score: 2 }],
+			[
+				{ id: 'a', score: 1 },
+				{ id: 'b', score: 5 },
+			],
+			[
+				{ id: 'a', score: 3 },
+				{ id: 'c', score: 2 },
+			],
 		]);
-		expect(merged).toEqual([{ id: 'b', score: 5 }, { id: 'a', score: 3 }, { id: 'c', score: 2 }]);
+		expect(merged).toEqual([
+			{ id: 'b', score: 5 },
+			{ id: 'a', score: 3 },
+			{ id: 'c', score: 2 },
+		]);
 	});
 });

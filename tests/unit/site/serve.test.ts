@@ -53,7 +53,16 @@ describe('scripts/serve.mjs', () => {
 		expect(await get('/en/nothing/')).toMatchObject({ status: 404, body: '<h1>Not found</h1>' });
 	});
 
-	for (const path of ['/..%2fsecret/key.txt', '/..%2Fsecret/key.txt', '/%2e%2e/secret/key.txt', '/en/..%2f..%2fsecret/key.txt', '/../secret/key.txt', '/..%5csecret/key.txt', '/..%2fsecret', '/..%2fsecret/']) {
+	for (const path of [
+		'/..%2fsecret/key.txt',
+		'/..%2Fsecret/key.txt',
+		'/%2e%2e/secret/key.txt',
+		'/en/..%2f..%2fsecret/key.txt',
+		'/../secret/key.txt',
+		'/..%5csecret/key.txt',
+		'/..%2fsecret',
+		'/..%2fsecret/',
+	]) {
 		it(`never reads a folder beside the site: ${path}`, async () => {
 			const response = await get(path);
 			expect(response.body, `${path} read secret/ beside the served folder`).not.toContain('SECRET');

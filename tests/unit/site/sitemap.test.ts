@@ -31,7 +31,13 @@ describe('sitemapAlternates', () => {
 	});
 
 	it('leaves any other page as it is', () => {
-		const page = { url: `${SITE}/fr/exposure/nodeport/`, links: [{ lang: 'en', url: `${SITE}/en/exposure/nodeport/` }, { lang: 'fr', url: `${SITE}/fr/exposure/nodeport/` }] };
+		const page = {
+			url: `${SITE}/fr/exposure/nodeport/`,
+			links: [
+				{ lang: 'en', url: `${SITE}/en/exposure/nodeport/` },
+				{ lang: 'fr', url: `${SITE}/fr/exposure/nodeport/` },
+			],
+		};
 		expect(sitemapAlternates(page)).toEqual(page);
 		expect(sitemapAlternates({ url: `${SITE}/en/glossary/` })).toEqual({ url: `${SITE}/en/glossary/` });
 	});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { markTableOfContentsStart } from '../../../src/site/toc-start.ts';
 
 // Starlight's markup for both tables of contents, as built here (classes shortened).
-const entries = '<ul class="a"><li class="a"><a href="#_top" class="a"><span class="a">Vue d’ensemble</span></a></li><li class="a"><a href="#the-path" class="a"><span class="a">Le chemin</span></a></li></ul>';
+const entries =
+	'<ul class="a"><li class="a"><a href="#_top" class="a"><span class="a">Vue d’ensemble</span></a></li><li class="a"><a href="#the-path" class="a"><span class="a">Le chemin</span></a></li></ul>';
 const DESKTOP = `<starlight-toc data-min-h="2" data-max-h="3"><nav aria-labelledby="starlight__on-this-page"><h2 id="starlight__on-this-page">Sur cette page</h2>${entries}</nav></starlight-toc>`;
 const MOBILE = `<mobile-starlight-toc data-min-h="2" data-max-h="3" class="b"><nav class="b"><details id="starlight__mobile-toc" class="b"><summary class="sl-flex b"><span class="toggle sl-flex b">Sur cette page</span><span class="display-current b"></span></summary><div class="dropdown b">${entries}</div></details></nav></mobile-starlight-toc>`;
 const PAGE = `<body><header>${MOBILE}</header><main><a href="#_top">Aller au contenu</a><h1 id="_top">NodePort</h1></main><aside>${DESKTOP}</aside></body>`;
