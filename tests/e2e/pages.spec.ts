@@ -130,6 +130,10 @@ for (const locale of LOCALES) {
 			await next.click();
 			await expect(diagram.locator('.kp-steps > li:visible')).toHaveCount(1);
 			await expect(diagram.locator('.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', 'nodeport-a-to-kube-proxy-a');
+			// Its words once, numbered as the step it is: not the caption panel too, nor the number 1.
+			await expect(diagram.locator('.kp-caption')).toBeHidden();
+			// The hidden steps still generate boxes, so the CSS counter that numbers the cards counts them.
+			expect(await diagram.locator('.kp-steps > li').evaluateAll((all) => all.map((li) => getComputedStyle(li).display))).not.toContain('none');
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
 			// "How the diagrams work" comes after the learning path, at the end.
 			const sections = await page.locator('.sl-markdown-content h2[id]').evaluateAll((all) => all.map((h) => h.id));
