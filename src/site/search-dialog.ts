@@ -54,7 +54,7 @@ function link(href: string, title: string): HTMLAnchorElement {
 	return Object.assign(document.createElement('a'), { href, textContent: title });
 }
 
-export class SiteSearch extends HTMLElement {
+export class KpSearch extends HTMLElement {
 	#pagefind: Promise<Pagefind> | undefined;
 	#ready = false;
 	#generation = 0;
@@ -196,4 +196,4 @@ export class SiteSearch extends HTMLElement {
 	}
 }
 
-customElements.define('site-search', SiteSearch);
+customElements.define('kp-search', KpSearch);

@@ -48,7 +48,7 @@ const PROBES: Probe[] = [
 	{ where: 'skip link', selector: 'a.sl-skip-link', read: 'text', expected: t('skipLink.label') },
 	{ where: 'search button name', selector: 'button[data-open-modal]', read: 'attr:aria-label', expected: t('search.label') },
 	{ where: 'search button text', selector: 'button[data-open-modal] > span', read: 'text', expected: t('search.label') },
-	{ where: 'search dialog name', selector: 'site-search dialog', read: 'attr:aria-label', expected: t('search.label') },
+	{ where: 'search dialog name', selector: 'kp-search dialog', read: 'attr:aria-label', expected: t('search.label') },
 	{ where: 'search cancel button', selector: 'button[data-close-modal]', read: 'text', expected: t('search.cancelLabel') },
 	{ where: 'theme select label', selector: 'starlight-theme-select .sr-only', read: 'text', expected: t('themeSelect.accessibleLabel') },
 	{ where: 'theme option dark', selector: 'starlight-theme-select option[value="dark"]', read: 'text', expected: t('themeSelect.dark') },
