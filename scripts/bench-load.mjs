@@ -1,7 +1,7 @@
 // The load part of `npm run bench` (`npm run bench:load` runs it alone): how many requests per second
 // the production nginx configuration (deploy/nginx/, through scripts/nginx.mjs) serves, against nginx
-// with its defaults serving the same dist/ (the yardstick: the same binary, worker count and events,
-// none of our headers, compression or error pages), both on 127.0.0.1 and measured in the same run.
+// with its defaults serving the same dist/ and its 404.html (the yardstick: the same binary, worker count and events,
+// none of our headers, compression or language routing), both on 127.0.0.1 and measured in the same run.
 //
 // Targets: a diagram page asked for with `Accept-Encoding: gzip` (what a browser sends), a hashed
 // /_astro/ bundle (same), and an unknown page (the site's 404 page). Each at concurrency 16 and 128,

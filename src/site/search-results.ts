@@ -38,6 +38,8 @@ const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*-to-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HEADING = /^h[1-6]$/i;
 
 export const isStepAnchor = (anchor: { element: string; id: string }) => anchor.element.toLowerCase() === 'li' && STEP_ID.test(anchor.id);
+/** The empty element <Diagram> puts right after its step list (`<scenario>-steps-end`): where the last step ends. */
+const isStepsEnd = (anchor: { element: string; id: string }) => anchor.element.toLowerCase() === 'span' && anchor.id.endsWith('-steps-end');
 
 /**
  * The query as typed, and as a French reader without a ligature key means it: "noeud" for « nœud »,
@@ -74,18 +76,19 @@ function excerpt(words: readonly string[], matches: readonly number[], best: num
 }
 
 /**
- * Where each section ends. A heading's runs to the next heading or step; a step's to the next step, and
- * the last step of a list has no anchor after it: the prose under the diagram follows, up to the next
- * heading. Pagefind does not say where an `<li>` ends, so the last step is given the length of the
- * longest step before it in its list, and a half more (120 words for a list of one); what lies beyond
- * belongs to the heading above the list. Exact once an element with an `id` follows the list.
+ * Where each section ends. A heading's runs to the next heading; a step's to the next step, or to the
+ * end marker <Diagram> puts after its list (the prose under the diagram follows, and belongs to the
+ * heading above the list). A list without the marker (a page built before it) gives its last step the
+ * length of the longest step before it, and a half more (120 words for a list of one).
  */
 function extents(bounds: readonly PagefindFragment['anchors'][number][], total: number): number[] {
 	return bounds.map((anchor, i) => {
 		const next = bounds[i + 1]?.location ?? total;
+		// The marker holds nothing: what follows it is the heading's.
+		if (isStepsEnd(anchor)) return anchor.location;
 		// A heading encloses the steps after it.
-		if (!isStepAnchor(anchor)) return bounds.slice(i + 1).find((b) => !isStepAnchor(b))?.location ?? total;
-		if (bounds[i + 1] && isStepAnchor(bounds[i + 1]!)) return next;
+		if (!isStepAnchor(anchor)) return bounds.slice(i + 1).find((b) => !isStepAnchor(b) && !isStepsEnd(b))?.location ?? total;
+		if (bounds[i + 1] && (isStepAnchor(bounds[i + 1]!) || isStepsEnd(bounds[i + 1]!))) return next;
 		let longest = 0;
 		for (let j = i - 1; j >= 0 && isStepAnchor(bounds[j]!); j--) longest = Math.max(longest, bounds[j + 1]!.location - bounds[j]!.location);
 		return Math.min(next, anchor.location + (longest > 0 ? Math.ceil(longest * 1.5) : 120));
@@ -99,7 +102,9 @@ function extents(bounds: readonly PagefindFragment['anchors'][number][], total: 
 export function sections(fragment: PagefindFragment, excerptWords = 24): Section[] {
 	const words = fragment.content.split(/\s+/);
 	const pageTitle = fragment.meta.title ?? fragment.url;
-	const bounds = fragment.anchors.filter((anchor) => isStepAnchor(anchor) || (HEADING.test(anchor.element) && /\S/.test(anchor.text ?? ''))).toSorted((a, b) => a.location - b.location);
+	const bounds = fragment.anchors
+		.filter((anchor) => isStepAnchor(anchor) || isStepsEnd(anchor) || (HEADING.test(anchor.element) && /\S/.test(anchor.text ?? '')))
+		.toSorted((a, b) => a.location - b.location);
 	const ends = extents(bounds, words.length);
 	const found = new Map<number, { matches: number[]; best: number; score: number }>();
 	for (const { location, balanced_score } of fragment.weighted_locations) {
