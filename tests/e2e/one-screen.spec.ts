@@ -33,6 +33,17 @@ interface Seen {
 }
 
 /** The boxes that matter on this step, in viewport coordinates, and what the reader's view is (under Starlight's bars). */
+/** Waits for the page to stop moving: the browser's own jump to an anchor, then the island's. */
+async function scrollSettled(page: Page): Promise<void> {
+	await expect
+		.poll(async () => {
+			const y = await page.evaluate(() => window.scrollY);
+			await page.waitForTimeout(150);
+			return (await page.evaluate(() => window.scrollY)) === y;
+		})
+		.toBe(true);
+}
+
 function look(page: Page, scenario: string): Promise<Seen> {
 	return page.evaluate((id) => {
 		const diagram = document.querySelector(`kp-diagram:has(figure[data-scenario="${id}"])`)!;
@@ -107,13 +118,7 @@ test('a link to a step lands on the picture with that step active, not on its ca
 			await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', id);
 			await expect(diagram.locator('.kp-counter')).toHaveText(messages[locale].ui.stepCounter(3, 3));
 			// Wait for the page to stop moving (the browser's own jump to the card, then the island's).
-			await expect
-				.poll(async () => {
-					const y = await page.evaluate(() => window.scrollY);
-					await page.waitForTimeout(150);
-					return (await page.evaluate(() => window.scrollY)) === y;
-				})
-				.toBe(true);
+			await scrollSettled(page);
 			const s = await look(page, 'loadbalancer-per-api');
 			const where = `${path}#${id} at ${screen.width}×${screen.height}`;
 			expect(s.hop.top, `${where}: the hop is below the top bars`).toBeGreaterThanOrEqual(s.top - 1);
@@ -135,13 +140,7 @@ test('the language switch opens the other language on the picture, at the same s
 	const diagram = page.locator('kp-diagram').first();
 	await expect(diagram).toHaveClass(/is-live/);
 	await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', id);
-	await expect
-		.poll(async () => {
-			const y = await page.evaluate(() => window.scrollY);
-			await page.waitForTimeout(150);
-			return (await page.evaluate(() => window.scrollY)) === y;
-		})
-		.toBe(true);
+	await scrollSettled(page);
 	const s = await look(page, 'loadbalancer-per-api');
 	expect(s.hop.top).toBeGreaterThanOrEqual(s.top - 1);
 	expect(s.hop.bottom).toBeLessThanOrEqual(s.bottom + 1);
