@@ -111,3 +111,24 @@ export const TLS_END_OF_KIND = {
 
 /** The range the API server allocates `nodePort` values from unless `--service-node-port-range` changes it. */
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
+
+/**
+ * How a request ends. `delivered`: it reaches the application. `dropped`: a hop discards its packets
+ * without answer (the client times out), for example `externalTrafficPolicy: Local` on a node with no
+ * ready local endpoint. `refused`: something on the path answers with a reset or an error (connection
+ * refused, an HTTP 404 or 503). `pending`: the request never starts, because the way in does not exist
+ * yet (a LoadBalancer Service nobody implements: `EXTERNAL-IP` stays `<pending>`).
+ */
+export const OUTCOMES = ['delivered', 'dropped', 'refused', 'pending'] as const;
+export type OutcomeKind = (typeof OUTCOMES)[number];
+
+/** Why a request does not arrive, as a code the locale tables word. */
+export const OUTCOME_REASONS = [
+	/** `externalTrafficPolicy: Local` and the node the packet reached runs no ready endpoint of the Service. */
+	'no-local-endpoint',
+	/** The Service selects no ready Pod: no endpoint, kube-proxy rejects the connection. */
+	'no-endpoints',
+	/** No controller implements `type: LoadBalancer` in this cluster. */
+	'no-load-balancer-implementation',
+] as const;
+export type OutcomeReason = (typeof OUTCOME_REASONS)[number];

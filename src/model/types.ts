@@ -1,4 +1,4 @@
-import type { CostDriver, NodeKind, ProductionUse, Protocol, Reach, TransformKind, ZoneKind } from './kinds.ts';
+import type { CostDriver, NodeKind, OutcomeKind, OutcomeReason, ProductionUse, Protocol, Reach, TransformKind, ZoneKind } from './kinds.ts';
 
 /** An IP address (or a placeholder such as `<NodeIP>`) and a port. */
 export interface Endpoint {
@@ -127,6 +127,16 @@ export interface ScenarioFacts {
 	readonly production: ProductionUse;
 }
 
+/**
+ * How the request of a scenario ends. Absent on a scenario: `delivered`, at the last hop. Otherwise the
+ * path stops at hop `atHop` (an index into `path`, its last hop): the step that shows it says why.
+ */
+export interface Outcome {
+	readonly kind: Exclude<OutcomeKind, 'delivered'>;
+	readonly atHop: number;
+	readonly reason: OutcomeReason;
+}
+
 export interface Scenario {
 	/** Also the page slug under `/exposure/` and the diagram's `data-scenario`. */
 	readonly id: string;
@@ -141,4 +151,6 @@ export interface Scenario {
 	readonly section: 'exposure' | 'patterns' | 'beyond';
 	/** What the comparison table shows; absent for scenarios that are not a way in (a mesh's east-west path). */
 	readonly facts?: ScenarioFacts;
+	/** How the request ends when it does not reach the application (see `Outcome`). */
+	readonly outcome?: Outcome;
 }
