@@ -1,3 +1,4 @@
+import type { ResolvedParams } from './params.ts';
 import type { CostDriver, NodeKind, OutcomeKind, OutcomeReason, ProductionUse, Protocol, Reach, TransformKind, ZoneKind } from './kinds.ts';
 
 /** An IP address (or a placeholder such as `<NodeIP>`) and a port. */
@@ -153,4 +154,6 @@ export interface Scenario {
 	readonly facts?: ScenarioFacts;
 	/** How the request ends when it does not reach the application (see `Outcome`). */
 	readonly outcome?: Outcome;
+	/** For a scenario `buildScenario` built: the parameters it was built from, with their defaults (the explorer's starting point). */
+	readonly params?: ResolvedParams;
 }

@@ -1,22 +1,20 @@
 import type { Scenario } from '../types.ts';
-import { kubectlProxy } from './kubectl-proxy.ts';
-import { nodeport } from './nodeport.ts';
-import { loadbalancer } from './loadbalancer.ts';
-import { ingressNodeport } from './ingress-nodeport.ts';
-import { ingressLoadbalancer } from './ingress-loadbalancer.ts';
-import { loadbalancerPerApi } from './loadbalancer-per-api.ts';
-import { gatewayApi } from './gateway-api.ts';
+import { presetScenario } from '../presets.ts';
 import { serviceMesh } from './service-mesh.ts';
 
-/** Every scenario the site shows, keyed by id (the page slug and `data-scenario`). Order is reading order. */
+/**
+ * Every scenario the site shows, keyed by id (the page slug and `data-scenario`). Order is reading
+ * order. The ways in are presets of the builder (src/model/presets.ts); the mesh's east-west path is
+ * not a way in, and stays assembled by hand.
+ */
 export const scenarios = {
-	'kubectl-proxy': kubectlProxy,
-	nodeport,
-	loadbalancer,
-	'ingress-nodeport': ingressNodeport,
-	'ingress-loadbalancer': ingressLoadbalancer,
-	'loadbalancer-per-api': loadbalancerPerApi,
-	'gateway-api': gatewayApi,
+	'kubectl-proxy': presetScenario('kubectl-proxy'),
+	nodeport: presetScenario('nodeport'),
+	loadbalancer: presetScenario('loadbalancer'),
+	'ingress-nodeport': presetScenario('ingress-nodeport'),
+	'ingress-loadbalancer': presetScenario('ingress-loadbalancer'),
+	'loadbalancer-per-api': presetScenario('loadbalancer-per-api'),
+	'gateway-api': presetScenario('gateway-api'),
 	'service-mesh': serviceMesh,
 } as const satisfies Record<string, Scenario>;
 
