@@ -58,7 +58,7 @@ describe('layoutScenario', () => {
 			    ],
 			    [
 			      "kube-proxy-a-to-web-1",
-			      "10.244.2.7:8080",
+			      "10.244.2.10:8080",
 			      "M226,341C226,378,226,378,226,415",
 			    ],
 			  ],
@@ -70,7 +70,7 @@ describe('layoutScenario', () => {
 	it('labels each hop with the destination the model derives', () => {
 		const changed = copyOf(scenarios.nodeport);
 		changed.services[0]!.nodePort = 32000;
-		expect(layoutScenario(changed).hops.map((h) => h.destination)).toEqual(['10.0.1.11:32000', '10.0.1.11:32000', '10.244.2.7:8080']);
+		expect(layoutScenario(changed).hops.map((h) => h.destination)).toEqual(['10.0.1.11:32000', '10.0.1.11:32000', '10.244.2.10:8080']);
 	});
 
 	it.each(SCENARIO_IDS)('draws `%s` narrow enough to read at 1:1 on a 360 px phone, every word at least 12 units', (id) => {
@@ -111,8 +111,8 @@ describe('layoutScenario', () => {
 	});
 
 	it('breaks a long Pod name after a hyphen into even lines that fit, never inside a word', () => {
-		expect(nameLines('web-7c9f8-k2x4q', 126)).toEqual(['web-7c9f8-k2x4q']);
-		expect(nameLines('traefik-catalog-59b7d-h4kqw', 126)).toEqual(['traefik-catalog-', '59b7d-h4kqw']);
-		expect(nameLines('payments-7f9c2-mt6xv', 126)).toEqual(['payments-', '7f9c2-mt6xv']);
+		expect(nameLines('web-z6jrr-gq98h', 126)).toEqual(['web-z6jrr-gq98h']);
+		expect(nameLines('traefik-catalog-4fw9m-tmhr9', 126)).toEqual(['traefik-catalog-', '4fw9m-tmhr9']);
+		expect(nameLines('payments-htdk9-5gqfp', 126)).toEqual(['payments-', 'htdk9-5gqfp']);
 	});
 });

@@ -26,7 +26,7 @@ describe('renderDiagram', () => {
 		expect(svg).toContain('role="img"');
 		expect(svg).toContain('<title id="kp-nodeport-title">Request path: NodePort Service</title>');
 		expect(svg).toContain(
-			'<desc id="kp-nodeport-desc">The request takes 3 steps: Client curl → NodePort (10.0.1.11:30080) → kube-proxy rules (10.0.1.11:30080) → Pod web-7c9f8-k2x4q (10.244.2.7:8080).</desc>',
+			'<desc id="kp-nodeport-desc">The request takes 3 steps: Client curl → NodePort (10.0.1.11:30080) → kube-proxy rules (10.0.1.11:30080) → Pod web-z6jrr-gq98h (10.244.2.10:8080).</desc>',
 		);
 	});
 

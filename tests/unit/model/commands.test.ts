@@ -17,8 +17,8 @@ describe('sessionFor', () => {
 		expect(text).toContain('web    NodePort   10.96.41.7   <none>        80:30080/TCP');
 		expect(text).toContain('$ curl -s http://10.0.1.11:30080/');
 		// SNAT with externalTrafficPolicy: Cluster: the Pod sees node-a's address.
-		expect(text).toContain('Hostname: web-7c9f8-k2x4q\nRemoteAddr: 10.0.1.11:41822');
-		expect(text).toContain('web-7c9f8-k2x4q   10.244.2.7   node-b');
+		expect(text).toContain('Hostname: web-z6jrr-gq98h\nRemoteAddr: 10.0.1.11:41822');
+		expect(text).toContain('web-z6jrr-gq98h   10.244.2.10   node-b');
 	});
 
 	it('goes through kubectl proxy with the Service proxy path', () => {
@@ -33,23 +33,23 @@ describe('sessionFor', () => {
 		// The chart's Service type is `service.spec.type` (a `service.type` value would be ignored), and the repository must be added first.
 		expect(text).toContain('$ helm repo add traefik https://traefik.github.io/charts\n"traefik" has been added to your repositories');
 		expect(text).toContain(
-			'helm install traefik traefik/traefik --version 41.3.0 -n traefik --create-namespace --set service.spec.type=LoadBalancer --set ports.websecure.nodePort=31443 --set service.spec.externalTrafficPolicy=Local',
+			'helm install traefik traefik/traefik --version 41.3.0 -n traefik --create-namespace --set service.spec.type=LoadBalancer --set ports.websecure.nodePort=30443 --set service.spec.externalTrafficPolicy=Local',
 		);
 		expect(text).toContain('curl -s https://shop.example.com/api/ --resolve shop.example.com:443:203.0.113.20');
-		expect(text).toContain('RemoteAddr: 10.244.1.20:41822\nX-Forwarded-For: 198.51.100.23');
+		expect(text).toContain('RemoteAddr: 10.244.1.40:41822\nX-Forwarded-For: 198.51.100.23');
 	});
 
 	it('keeps the node address in X-Forwarded-For behind a NodePort controller with externalTrafficPolicy: Cluster', () => {
 		const text = transcript(sessionFor(scenarios['ingress-nodeport']));
 		expect(text).toContain('--set service.spec.type=NodePort --set ports.web.nodePort=30080');
-		expect(text).toContain('RemoteAddr: 10.244.1.20:41822\nX-Forwarded-For: 10.0.1.11');
+		expect(text).toContain('RemoteAddr: 10.244.1.40:41822\nX-Forwarded-For: 10.0.1.11');
 	});
 
 	it('finds the Gateway’s Service and Pod by the owning-gateway labels, and pins Envoy Gateway', () => {
 		const text = transcript(sessionFor(scenarios['gateway-api']));
 		const labels = 'gateway.envoyproxy.io/owning-gateway-namespace=gateway,gateway.envoyproxy.io/owning-gateway-name=web-gateway';
 		expect(text).toContain(`$ kubectl get service -n envoy-gateway-system -l ${labels}\n`);
-		expect(text).toMatch(/\nenvoy-gateway-web-gateway-b52444e4 +LoadBalancer +10\.96\.210\.4 +203\.0\.113\.40 +443:32443\/TCP/);
+		expect(text).toMatch(/\nenvoy-gateway-web-gateway-b52444e4 +LoadBalancer +10\.96\.210\.4 +203\.0\.113\.40 +443:30443\/TCP/);
 		expect(text).toContain(`$ kubectl get pods -n envoy-gateway-system -l ${labels} -o custom-columns=`);
 		expect(text).toMatch(/\nenvoy-gateway-web-gateway-b52444e4-[a-z0-9]+-[a-z0-9]+ +10\.244\.1\.40 +node-a/);
 		expect(text).not.toContain('kubectl get service envoy-gateway-web-gateway ');
@@ -59,7 +59,7 @@ describe('sessionFor', () => {
 	it('shows the NLB’s DNS name, and its own private address where the client’s would be', () => {
 		const text = transcript(sessionFor(scenarios['loadbalancer-per-api']));
 		expect(text).toMatch(/traefik-orders +LoadBalancer +10\.96\.200\.20 +k8s-[a-z0-9-]+\.elb\.[a-z0-9-]+\.amazonaws\.com +443\/TCP/);
-		expect(text).toContain('RemoteAddr: 10.0.1.45:41822\nX-Forwarded-For: 10.0.0.48');
+		expect(text).toContain('RemoteAddr: 10.0.1.55:41822\nX-Forwarded-For: 10.0.0.48');
 		expect(text).not.toContain('198.51.100.23');
 	});
 });

@@ -28,11 +28,11 @@ const EXPECTED: Record<Exclude<ScenarioId, 'service-mesh'>, Expected> = {
 	// Same on the LoadBalancer page: the load balancer keeps the client's address, node-a's SNAT replaces it.
 	loadbalancer: { peer: 'node', remoteAddr: '10.0.1.11' },
 	// The controller's NodePort Service uses Cluster: the controller itself only ever saw node-a.
-	'ingress-nodeport': { peer: 'proxy', remoteAddr: '10.244.1.20', forwardedFor: { origin: 'node', address: '10.0.1.11' } },
+	'ingress-nodeport': { peer: 'proxy', remoteAddr: '10.244.1.40', forwardedFor: { origin: 'node', address: '10.0.1.11' } },
 	// Local behind a load balancer that forwards packets: the controller sees the client.
-	'ingress-loadbalancer': { peer: 'proxy', remoteAddr: '10.244.1.20', forwardedFor: { origin: 'client', address: '198.51.100.23' } },
+	'ingress-loadbalancer': { peer: 'proxy', remoteAddr: '10.244.1.40', forwardedFor: { origin: 'client', address: '198.51.100.23' } },
 	// An AWS NLB with IP targets over TCP does not keep the client's address unless told to: the controller sees the NLB.
-	'loadbalancer-per-api': { peer: 'proxy', remoteAddr: '10.0.1.45', forwardedFor: { origin: 'load-balancer', address: '10.0.0.48' } },
+	'loadbalancer-per-api': { peer: 'proxy', remoteAddr: '10.0.1.55', forwardedFor: { origin: 'load-balancer', address: '10.0.0.48' } },
 	// Envoy Gateway's Services use Local by default, behind a pass-through load balancer.
 	'gateway-api': { peer: 'proxy', remoteAddr: '10.244.1.40', forwardedFor: { origin: 'client', address: '198.51.100.23' } },
 };

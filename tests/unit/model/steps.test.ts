@@ -26,7 +26,7 @@ describe('stepsFor', () => {
 		expect(fr1!.body).toContain('même celle-ci, qui n’héberge aucun Pod du Service');
 		// kube-proxy has no address of its own: the packet is still addressed to the NodePort.
 		expect(en2!.destination).toBe('10.0.1.11:30080');
-		expect(en3!.destination).toBe('10.244.2.7:8080');
+		expect(en3!.destination).toBe('10.244.2.10:8080');
 		expect(en3!.body).toContain('the Pod sees `10.0.1.11`, an address of `node-a`, not the client’s');
 		expect(fr3!.title).toBe('Réécrit vers un Pod sur `node-b`');
 	});
@@ -48,7 +48,7 @@ describe('stepsFor', () => {
 
 	it('says in kubectl-proxy that the API server dials the Pod, not the ClusterIP', () => {
 		const last = stepsFor(scenarios['kubectl-proxy'], 'en').at(-1)!;
-		expect(last.destination).toBe('10.244.1.12:8080');
+		expect(last.destination).toBe('10.244.1.10:8080');
 		expect(last.body).toContain('picks one of the 2 ready endpoints');
 		expect(last.body).toContain('The ClusterIP and kube-proxy’s rules are not on this path');
 	});

@@ -89,7 +89,7 @@ describe('validateTranslations', () => {
 describe('routing validation', () => {
 	it('rejects a rule to a Service in another namespace, naming both', () => {
 		const broken = copyOf(scenarios['ingress-nodeport']);
-		broken.services[2]!.namespace = 'payments';
+		broken.services[1]!.namespace = 'payments';
 		expect(validateScenario(broken).join('\n')).toMatch(/Ingress `shop` in namespace `default` sends `\/api` to Service `api` in `payments`/);
 	});
 
