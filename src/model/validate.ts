@@ -62,7 +62,8 @@ export function validateScenario(scenario: Scenario): string[] {
 		] as const) {
 			if (!isPort(port)) problems.push(`${sv} has \`${field}: ${port}\`, outside 1-65535. Use a valid TCP port.`);
 		}
-		if (service.type === 'LoadBalancer' && service.loadBalancerIP === undefined)
+		// A pending outcome is a LoadBalancer Service nobody implements: it has no address yet, and the diagram says so.
+		if (service.type === 'LoadBalancer' && service.loadBalancerIP === undefined && scenario.outcome?.kind !== 'pending')
 			problems.push(`${sv} is of type \`LoadBalancer\` but has no \`loadBalancerIP\`. Give it the address the load balancer gets, so the diagram can show it.`);
 		if (service.type !== 'ClusterIP') {
 			const needsNodePort = !(service.type === 'LoadBalancer' && service.allocateLoadBalancerNodePorts === false);
@@ -103,6 +104,9 @@ export function validateScenario(scenario: Scenario): string[] {
 	}
 
 	if (scenario.path.length === 0) problems.push(`${s} has an empty path. Add at least one hop.`);
+	const outcome = scenario.outcome;
+	if (outcome && outcome.atHop !== scenario.path.length - 1)
+		problems.push(`${s}: its outcome \`${outcome.kind}\` is at hop ${outcome.atHop}, but the path has ${scenario.path.length} hops. The request stops at the last hop: set \`atHop\` to ${scenario.path.length - 1}.`);
 	scenario.path.forEach((hop, index) => {
 		const h = `${s}: hop \`${hopId(hop)}\``;
 		if (!(TRANSFORM_KINDS as readonly string[]).includes(hop.transform))
@@ -126,7 +130,7 @@ export function validateScenario(scenario: Scenario): string[] {
 		const previous = scenario.path[index - 1];
 		if (previous && previous.to !== hop.from)
 			problems.push(`${h} starts at \`${hop.from}\` but the hop before it ends at \`${previous.to}\`: the path is disconnected. Make each hop start where the previous one ends.`);
-		if (findNode(scenario, hop.to) && !destinationOf(scenario, index))
+		if (findNode(scenario, hop.to) && !destinationOf(scenario, index) && !(scenario.outcome?.kind === 'pending' && index === scenario.outcome.atHop))
 			problems.push(`${h} has no destination address: node \`${hop.to}\` has none and no hop before it gives one. Give the node an address (or its zone one) or its Service the port it needs.`);
 	});
 

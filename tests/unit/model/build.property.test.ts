@@ -1,0 +1,137 @@
+/*
+ * Properties of the builder over its whole parameter space (fast-check): every accepted parameter set
+ * builds a scenario the model accepts, whose manifests the Kubernetes schema accepts, whose steps exist
+ * in both languages with the same ids, and whose layout is deterministic, fits a 360 px phone and
+ * overlaps nothing; every rejected set says which parameter is wrong.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../../../src/model/build.ts';
+import { ENTRIES, FRONTS, LB_MODES, LB_TARGETS, TLS_MODES, TRAFFIC_POLICIES, paramProblems, ParamError, type ExposureParams } from '../../../src/model/params.ts';
+import { validateScenario } from '../../../src/model/validate.ts';
+import { controllerServiceFor, manifestsFor } from '../../../src/model/manifests.ts';
+import { validateManifest } from '../../../src/manifests/validate.ts';
+import { stepsFor } from '../../../src/i18n/steps.ts';
+import { layoutScenario, type LayoutNode } from '../../../src/diagram/layout.ts';
+import { sessionFor } from '../../../src/model/commands.ts';
+import { copyOf } from '../fixtures.ts';
+
+const BUILT = ENTRIES.filter((entry) => entry !== 'port-forward');
+
+/** Parameter sets, mostly well formed (counts of the right length), with each optional parameter present or not. */
+export const params: fc.Arbitrary<ExposureParams> = fc.integer({ min: 1, max: 5 }).chain((nodes) => {
+	const counts = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: nodes, maxLength: nodes });
+	return fc.integer({ min: 1, max: 3 }).chain((routes) =>
+		fc.record(
+			{
+				entry: fc.constantFrom(...BUILT),
+				front: fc.constantFrom(...FRONTS),
+				nodes: fc.constant(nodes),
+				pods: counts,
+				backends: fc.array(counts, { minLength: routes, maxLength: routes }),
+				via: fc.integer({ min: 1, max: nodes }),
+				pick: fc.integer({ min: 1, max: nodes }),
+				etp: fc.constantFrom(...TRAFFIC_POLICIES),
+				lb: fc.constantFrom(...LB_MODES),
+				targets: fc.constantFrom(...LB_TARGETS),
+				tls: fc.constantFrom(...TLS_MODES),
+				routes: fc.constant(routes),
+			},
+			{ requiredKeys: ['entry'] },
+		),
+	);
+});
+
+/**
+ * Accepted sets, spread over every entry: a drawn set with each parameter the validation names dropped
+ * until none is left (so `Local`, `pick`, `via`, TLS and the load balancer's modes all stay in play).
+ */
+const accepted: fc.Arbitrary<ExposureParams> = params.map((p) => {
+	let current: Record<string, unknown> = { ...p };
+	for (let pass = 0; pass < 8; pass++) {
+		const problems = paramProblems(current as unknown as ExposureParams);
+		if (problems.length === 0) break;
+		for (const problem of problems) delete current[problem.param];
+		current = { entry: p.entry, ...current };
+	}
+	return current as unknown as ExposureParams;
+});
+
+const overlaps = (a: LayoutNode, b: LayoutNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Builds, or returns the rejection: a `ParamError` is the only error the builder may throw. */
+function attempt(p: ExposureParams) {
+	try {
+		return { scenario: buildScenario(p) };
+	} catch (error) {
+		if (!(error instanceof ParamError)) throw error;
+		return { error };
+	}
+}
+
+describe('buildScenario over the parameter space', () => {
+	it('builds, from every accepted set, a scenario that the model, the schema, both languages and the layout accept', () => {
+		fc.assert(
+			fc.property(accepted, (p) => {
+				const { scenario } = attempt(p);
+				if (!scenario) return;
+				expect(validateScenario(scenario), JSON.stringify(p)).toEqual([]);
+				const manifests = [...manifestsFor(scenario), controllerServiceFor(scenario)].filter((m) => m !== undefined);
+				for (const manifest of manifests) expect(validateManifest(manifest.object, manifest.file), JSON.stringify(p)).toEqual([]);
+				const en = stepsFor(scenario, 'en');
+				const fr = stepsFor(scenario, 'fr');
+				expect(fr.map((s) => s.id)).toEqual(en.map((s) => s.id));
+				for (const step of [...en, ...fr]) {
+					expect(step.title.trim()).not.toBe('');
+					expect(step.body.trim()).not.toBe('');
+					expect(step.body).not.toMatch(/undefined|NaN|\[object/);
+				}
+				sessionFor(scenario);
+				const layout = layoutScenario(scenario);
+				expect(JSON.stringify(layoutScenario(copyOf(scenario)))).toBe(JSON.stringify(layout));
+				expect(layout.width).toBeLessThanOrEqual(320);
+				const clash = layout.nodes.flatMap((node, i) => layout.nodes.slice(i + 1).filter((other) => overlaps(node, other)).map((other) => `${node.id} overlaps ${other.id}`));
+				expect(clash, JSON.stringify(p)).toEqual([]);
+				if (scenario.outcome) expect(scenario.outcome.atHop).toBe(scenario.path.length - 1);
+			}),
+			{ numRuns: 300 },
+		);
+	}, 60_000);
+
+	it('names the parameter and its value in every rejection, and says what to choose instead', () => {
+		fc.assert(
+			fc.property(params, (p) => {
+				const { error } = attempt(p);
+				if (!error) return;
+				expect(error.problems.length).toBeGreaterThan(0);
+				for (const problem of error.problems) {
+					expect(Object.keys(p), problem.message).toContain(problem.param);
+					expect(problem.message.startsWith(`\`${problem.param}=${problem.value}\``), problem.message).toBe(true);
+					expect(problem.message, problem.message).toMatch(/Choose|choose|Leave|Give|Set|Use|name a node|route 1/);
+				}
+			}),
+			{ numRuns: 400 },
+		);
+	});
+
+	it('rejects values outside each parameter’s range, naming it', () => {
+		const cases: [ExposureParams, string][] = [
+			[{ entry: 'nodeport', nodes: 9 }, 'nodes'],
+			[{ entry: 'nodeport', nodes: 2, pods: [1] }, 'pods'],
+			[{ entry: 'nodeport', nodes: 2, pods: [1, 7] }, 'pods'],
+			[{ entry: 'kubectl-proxy', etp: 'local' }, 'etp'],
+			[{ entry: 'nodeport', lb: 'proxy' }, 'lb'],
+			[{ entry: 'nodeport', tls: 'edge' }, 'tls'],
+			[{ entry: 'loadbalancer', tls: 'lb', lb: 'forward' }, 'tls'],
+			[{ entry: 'ingress', tls: 'pod' }, 'tls'],
+			[{ entry: 'nodeport', routes: 2 }, 'routes'],
+			[{ entry: 'nodeport', nodes: 2, via: 3 }, 'via'],
+			[{ entry: 'loadbalancer', targets: 'pods', etp: 'local' }, 'etp'],
+			[{ entry: 'banana' as never }, 'entry'],
+		];
+		for (const [p, param] of cases) expect(paramProblems(p).map((problem) => problem.param), JSON.stringify(p)).toContain(param);
+		expect(paramProblems({ entry: 'kubectl-proxy', etp: 'local' })[0]!.message).toBe(
+			'`etp=local`: externalTrafficPolicy applies to NodePort and LoadBalancer Services, not to kubectl proxy. Leave it out, or choose `entry=nodeport` or `entry=loadbalancer`.',
+		);
+	});
+});
