@@ -1,5 +1,7 @@
 import type { Messages } from './messages.ts';
 import type { HopContext, SeenAddress } from '../model/resolve.ts';
+import { AWS_CERTIFICATE_ANNOTATION, type StepContext } from '../model/hop-facts.ts';
+import type { OutcomeView } from '../model/outcome.ts';
 import { NODE_PORT_RANGE } from '../model/kinds.ts';
 import { reviewedMonth } from '../site/checked-against.ts';
 
@@ -15,7 +17,7 @@ const RANGE = `${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
 const forwarded = (s: SeenAddress): string =>
 	s.origin === 'client'
 		? `${who(s)}.`
-		: `${who(s)}, not the client’s, which ${s.origin === 'node' ? 'the node’s source rewriting replaced before the connection reached the proxy' : 'the load balancer did not pass on'}.`;
+		: `${who(s)}, not the client’s, which ${s.origin === 'node' ? (s.replaced === 'load-balancer' ? 'the load balancer did not pass on, and whose address the node’s source rewriting replaced in turn' : 'the node’s source rewriting replaced before the connection reached the proxy') : 'the load balancer did not pass on'}.`;
 /** A source address as a step says it: whose it is, with the address itself when the model has one. */
 const who = (s: SeenAddress): string => {
 	const at = s.address === undefined ? '' : `\`${s.address}\`, `;
@@ -32,6 +34,29 @@ const who = (s: SeenAddress): string => {
 			return `${at}the proxy’s Pod IP`;
 		case 'sidecar':
 			return `${at}the sidecar’s address`;
+	}
+};
+
+/** A load balancer that ends TLS: with which certificate, and what it sends on. */
+const lbCertificate = (c: StepContext): string =>
+	c.facts.tls === 'ends' && c.facts.certificate !== undefined
+		? ` It decrypts the connection with the certificate \`${c.facts.certificate}\` that the Service’s annotation \`${AWS_CERTIFICATE_ANNOTATION}\` names, and sends the request on in plain ${c.protocol}.`
+		: '';
+
+/** What the client sees, said once for every way a request can stop. */
+const symptom = (o: OutcomeView): string => {
+	switch (o.symptom) {
+		case 'timeout':
+			return 'The client gets no answer: its connection times out.';
+		case 'connection-refused':
+			return 'The client gets “connection refused” at once.';
+		case 'http-404':
+			return 'The client gets `404 Not Found`.';
+		case 'http-503':
+			return 'The client gets `503 Service Unavailable`.';
+		case 'no-address':
+		case undefined:
+			return '';
 	}
 };
 
@@ -151,23 +176,30 @@ export const en = {
 		'load-balancer-connect': {
 			title: () => 'To the load balancer’s public address',
 			body: (c) =>
-				`The client opens ${aOr(c.protocol)} ${c.protocol} connection to \`${c.destination}\`` +
-				(c.service?.loadBalancerHostname
-					? `, one of the addresses that \`${c.service.loadBalancerHostname}\` resolves to: the provider gave the load balancer of Service \`${c.service.name}\` a DNS name, which \`kubectl get service\` shows as its \`EXTERNAL-IP\`.`
-					: c.service
-						? `, the address the cloud gave the load balancer of Service \`${c.service.name}\` (the \`EXTERNAL-IP\` that \`kubectl get service\` shows).`
-						: '.') +
-				(c.facts.encrypted
-					? ' This is a network (L4) load balancer: it forwards the encrypted bytes without reading them.'
-					: ' This is a network (L4) load balancer: it forwards TCP connections without reading them.'),
+				c.facts.addressPending
+					? `Service \`${c.service?.name ?? ''}\` is of type \`LoadBalancer\`: the client needs the address of the load balancer it asks for.`
+					: `The client opens ${aOr(c.protocol)} ${c.protocol} connection to \`${c.destination}\`` +
+						(c.service?.loadBalancerHostname
+							? `, one of the addresses that \`${c.service.loadBalancerHostname}\` resolves to: the provider gave the load balancer of Service \`${c.service.name}\` a DNS name, which \`kubectl get service\` shows as its \`EXTERNAL-IP\`.`
+							: c.service
+								? `, the address the cloud gave the load balancer of Service \`${c.service.name}\` (the \`EXTERNAL-IP\` that \`kubectl get service\` shows).`
+								: '.') +
+						(c.facts.receiverEndsTls
+							? ' This load balancer holds the certificate: it ends the client’s TLS itself, then opens its own connection into the cluster.'
+							: c.facts.encrypted
+								? ' This is a network (L4) load balancer: it forwards the encrypted bytes without reading them.'
+								: ' This is a network (L4) load balancer: it forwards TCP connections without reading them.'),
 		},
 		'load-balancer-to-node': {
 			title: (c) => `The load balancer picks \`${c.to.machine ?? 'a node'}\``,
 			body: (c) =>
 				`It forwards the connection to \`${c.destination}\`, the NodePort of Service \`${c.service?.name ?? ''}\`${on(c.to)}. ` +
-				(c.facts.trafficPolicy === 'Local'
-					? `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer: here \`${c.to.machine ?? ''}\`, with ${plural(c.localEndpoints, 'local endpoint', 'local endpoints')}. The other nodes get no traffic.`
-					: 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s `/healthz` endpoint on port `10256` to know.') +
+				(c.facts.trafficPolicy !== 'Local'
+					? 'With `externalTrafficPolicy: Cluster` every healthy node is a target, whether it runs a Pod of the Service or not; many providers check kube-proxy’s `/healthz` endpoint on port `10256` to know.'
+					: c.facts.noLocalEndpoint
+						? `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer. \`${c.to.machine ?? ''}\` runs none: its check fails, and the load balancer stops sending there once it has noticed. A connection sent before that finds no Pod.`
+						: `With \`externalTrafficPolicy: Local\`, its health checks ask every node’s \`healthCheckNodePort\`, and only nodes that run a ready Pod of the Service answer: here \`${c.to.machine ?? ''}\`, with ${plural(c.localEndpoints, 'local endpoint', 'local endpoints')}. The other nodes get no traffic.`) +
+				lbCertificate(c) +
 				(c.facts.loadBalancer === 'proxies-connections'
 					? ` This load balancer opens connections of its own: the node sees ${who(c.sourceOut)}, not the client’s.`
 					: ' This load balancer forwards packets rather than opening connections of its own, so their source is still the client’s address.'),
@@ -180,6 +212,7 @@ export const en = {
 					? 'The AWS Load Balancer Controller, told so by the Service’s annotations, registers the ready Pods of the Service as targets and keeps that list up to date, '
 					: 'Its controller registers the ready Pods of the Service as targets and keeps that list up to date, ') +
 				'so there is no NodePort and no kube-proxy hop on the way in, and the Service sets `allocateLoadBalancerNodePorts: false`.' +
+				lbCertificate(c) +
 				(c.facts.loadBalancer === 'proxies-connections'
 					? ` The Pod sees ${who(c.sourceOut)}, not the client’s: ` +
 						(c.facts.targetController === 'aws-load-balancer-controller'
@@ -233,6 +266,27 @@ export const en = {
 				`The receiving sidecar caught the connection on the Pod’s IP. It checks the mesh’s authorization policy, ends the mutual TLS and passes the plain ${c.protocol} request to \`${c.to.name ?? ''}\` at \`${c.destination}\`. ` +
 				'Since Istio 1.10 it uses the Pod’s IP rather than `127.0.0.1`, so an application that listens only on localhost is not reachable through the mesh.',
 		},
+	},
+	outcome: (o) => {
+		const service = `Service \`${o.service?.name ?? ''}\``;
+		switch (o.reason) {
+			case 'no-local-endpoint':
+				return `\`externalTrafficPolicy: Local\` sends external traffic only to Pods of the node it arrives on, and \`${o.machine ?? ''}\` runs no ready Pod of ${service}: the rules drop the packets. ${symptom(o)}`;
+			case 'no-endpoints':
+				if (o.symptom === 'connection-refused') return `${service} has no ready endpoint on any node: kube-proxy’s rules reject the connection. ${symptom(o)}`;
+				if (o.symptom === 'timeout') return `No Pod of ${service} is ready, so the load balancer has no registered target to send the connection to. ${symptom(o)}`;
+				if (o.rule && o.routing?.kind === 'Ingress')
+					return `${service}, which the rule for \`${o.rule.path}\` names, has no ready endpoint. Traefik leaves a route to a Service without endpoints out of its configuration (its \`allowEmptyServices\` option is off by default), so no rule matches and it answers itself. ${symptom(o)}`;
+				if (o.rule) return `${service}, which HTTPRoute \`${o.routing?.name ?? ''}\` sends \`${o.rule.path}\` to, has no ready endpoint: the Gateway’s proxy has nowhere to send the request and answers itself (Envoy says \`no healthy upstream\`). ${symptom(o)}`;
+				return `${service} has no ready endpoint: the API server answers itself, with \`no endpoints available for service "${o.service?.name ?? ''}"\`. ${symptom(o)}`;
+			case 'no-load-balancer-implementation':
+				return (
+					`Nothing in this cluster implements \`type: LoadBalancer\` (a cluster on bare metal without MetalLB or a similar controller): the Service’s \`EXTERNAL-IP\` stays \`<pending>\`, and the client has nothing to connect to.` +
+					(o.service?.nodePort !== undefined ? ` The NodePort it was given, \`${o.service.nodePort}\`, works meanwhile on every node.` : '')
+				);
+			case undefined:
+				return '';
+		}
 	},
 	scenario: {
 		'kubectl-proxy': { title: 'kubectl proxy to a ClusterIP Service' },

@@ -1,5 +1,7 @@
 import type { Messages } from './messages.ts';
 import type { HopContext, SeenAddress } from '../model/resolve.ts';
+import { AWS_CERTIFICATE_ANNOTATION, type StepContext } from '../model/hop-facts.ts';
+import type { OutcomeView } from '../model/outcome.ts';
 import { NODE_PORT_RANGE } from '../model/kinds.ts';
 import { reviewedMonth } from '../site/checked-against.ts';
 
@@ -35,7 +37,30 @@ const qui = (s: SeenAddress): string => {
 const transmise = (s: SeenAddress): string =>
 	s.origin === 'client'
 		? `${qui(s)}.`
-		: `${qui(s)}, et non celle du client, ${s.origin === 'node' ? 'que la réécriture de source du nœud avait remplacée avant que la connexion n’atteigne le proxy' : 'que l’équilibreur de charge n’a pas transmise'}.`;
+		: `${qui(s)}, et non celle du client, ${s.origin === 'node' ? (s.replaced === 'load-balancer' ? 'que l’équilibreur de charge n’a pas transmise, et dont la réécriture de source du nœud a remplacé à son tour l’adresse' : 'que la réécriture de source du nœud avait remplacée avant que la connexion n’atteigne le proxy') : 'que l’équilibreur de charge n’a pas transmise'}.`;
+
+/** Un équilibreur de charge qui termine le TLS : avec quel certificat, et ce qu’il transmet ensuite. */
+const certificatLb = (c: StepContext): string =>
+	c.facts.tls === 'ends' && c.facts.certificate !== undefined
+		? ` Il déchiffre la connexion avec le certificat \`${c.facts.certificate}\` que nomme l’annotation \`${AWS_CERTIFICATE_ANNOTATION}\` du Service, et transmet la requête en ${c.protocol} non chiffré.`
+		: '';
+
+/** Ce que voit le client, dit une seule fois pour toutes les façons dont une requête peut s’arrêter. */
+const symptome = (o: OutcomeView): string => {
+	switch (o.symptom) {
+		case 'timeout':
+			return 'Le client ne reçoit aucune réponse : sa connexion expire.';
+		case 'connection-refused':
+			return 'Le client reçoit aussitôt « connection refused ».';
+		case 'http-404':
+			return 'Le client reçoit `404 Not Found`.';
+		case 'http-503':
+			return 'Le client reçoit `503 Service Unavailable`.';
+		case 'no-address':
+		case undefined:
+			return '';
+	}
+};
 
 export const fr = {
 	ui: {
@@ -155,23 +180,30 @@ export const fr = {
 		'load-balancer-connect': {
 			title: () => 'Vers l’adresse publique de l’équilibreur de charge',
 			body: (c) =>
-				`Le client ouvre une connexion ${c.protocol} vers \`${c.destination}\`` +
-				(c.service?.loadBalancerHostname
-					? `, l’une des adresses vers lesquelles pointe \`${c.service.loadBalancerHostname}\` : le fournisseur a donné à l’équilibreur de charge du Service \`${c.service.name}\` un nom DNS, que \`kubectl get service\` affiche comme \`EXTERNAL-IP\`.`
-					: c.service
-						? `, l’adresse que le cloud a donnée à l’équilibreur de charge du Service \`${c.service.name}\` (l’\`EXTERNAL-IP\` qu’affiche \`kubectl get service\`).`
-						: '.') +
-				(c.facts.encrypted
-					? ' C’est un équilibreur de charge réseau (L4) : il transmet les octets chiffrés sans les lire.'
-					: ' C’est un équilibreur de charge réseau (L4) : il transmet les connexions TCP sans les lire.'),
+				c.facts.addressPending
+					? `Le Service \`${c.service?.name ?? ''}\` est de type \`LoadBalancer\` : le client a besoin de l’adresse de l’équilibreur de charge qu’il demande.`
+					: `Le client ouvre une connexion ${c.protocol} vers \`${c.destination}\`` +
+						(c.service?.loadBalancerHostname
+							? `, l’une des adresses vers lesquelles pointe \`${c.service.loadBalancerHostname}\` : le fournisseur a donné à l’équilibreur de charge du Service \`${c.service.name}\` un nom DNS, que \`kubectl get service\` affiche comme \`EXTERNAL-IP\`.`
+							: c.service
+								? `, l’adresse que le cloud a donnée à l’équilibreur de charge du Service \`${c.service.name}\` (l’\`EXTERNAL-IP\` qu’affiche \`kubectl get service\`).`
+								: '.') +
+						(c.facts.receiverEndsTls
+							? ' Cet équilibreur de charge détient le certificat : il termine lui-même le TLS du client, puis ouvre sa propre connexion vers le cluster.'
+							: c.facts.encrypted
+								? ' C’est un équilibreur de charge réseau (L4) : il transmet les octets chiffrés sans les lire.'
+								: ' C’est un équilibreur de charge réseau (L4) : il transmet les connexions TCP sans les lire.'),
 		},
 		'load-balancer-to-node': {
 			title: (c) => `L’équilibreur de charge choisit \`${c.to.machine ?? 'un nœud'}\``,
 			body: (c) =>
 				`Il transmet la connexion à \`${c.destination}\`, le NodePort du Service \`${c.service?.name ?? ''}\`${sur(c.to)}. ` +
-				(c.facts.trafficPolicy === 'Local'
-					? `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent : ici \`${c.to.machine ?? ''}\`, avec ${pluriel(c.localEndpoints, 'endpoint local', 'endpoints locaux')}. Les autres nœuds ne reçoivent rien.`
-					: 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour le savoir le point d’accès `/healthz` de kube-proxy, sur le port `10256`.') +
+				(c.facts.trafficPolicy !== 'Local'
+					? 'Avec `externalTrafficPolicy: Cluster`, tout nœud en bonne santé est une cible, qu’il exécute un Pod du Service ou non ; beaucoup de fournisseurs interrogent pour le savoir le point d’accès `/healthz` de kube-proxy, sur le port `10256`.'
+					: c.facts.noLocalEndpoint
+						? `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent. \`${c.to.machine ?? ''}\` n’en exécute aucun : sa vérification échoue, et l’équilibreur de charge cesse d’y envoyer dès qu’il s’en aperçoit. Une connexion envoyée avant ne trouve aucun Pod.`
+						: `Avec \`externalTrafficPolicy: Local\`, ses vérifications de santé interrogent le \`healthCheckNodePort\` de chaque nœud, et seuls les nœuds qui exécutent un Pod prêt du Service répondent : ici \`${c.to.machine ?? ''}\`, avec ${pluriel(c.localEndpoints, 'endpoint local', 'endpoints locaux')}. Les autres nœuds ne reçoivent rien.`) +
+				certificatLb(c) +
 				(c.facts.loadBalancer === 'proxies-connections'
 					? ` Cet équilibreur de charge ouvre ses propres connexions : le nœud voit ${qui(c.sourceOut)}, et non celle du client.`
 					: ' Cet équilibreur de charge transmet les paquets sans ouvrir de connexion à son nom : leur source reste l’adresse du client.'),
@@ -184,6 +216,7 @@ export const fr = {
 					? 'L’AWS Load Balancer Controller, averti par les annotations du Service, enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, '
 					: 'Son contrôleur enregistre les Pods prêts du Service comme cibles et tient cette liste à jour, ') +
 				'si bien qu’il n’y a ni NodePort ni saut par kube-proxy à l’entrée, et que le Service fixe `allocateLoadBalancerNodePorts: false`.' +
+				certificatLb(c) +
 				(c.facts.loadBalancer === 'proxies-connections'
 					? ` Le Pod voit ${qui(c.sourceOut)}, et non celle du client : ` +
 						(c.facts.targetController === 'aws-load-balancer-controller'
@@ -237,6 +270,28 @@ export const fr = {
 				`Le sidecar destinataire a intercepté la connexion sur l’IP du Pod. Il vérifie la politique d’autorisation du maillage, termine le TLS mutuel et passe la requête ${c.protocol} en clair à \`${c.to.name ?? ''}\` sur \`${c.destination}\`. ` +
 				'Depuis Istio 1.10, il utilise l’IP du Pod plutôt que `127.0.0.1` : une application qui n’écoute que sur localhost n’est pas joignable à travers le maillage.',
 		},
+	},
+	outcome: (o) => {
+		const Service = `Le Service \`${o.service?.name ?? ''}\``;
+		switch (o.reason) {
+			case 'no-local-endpoint':
+				return `\`externalTrafficPolicy: Local\` n’envoie le trafic externe qu’aux Pods du nœud où il arrive, et \`${o.machine ?? ''}\` n’exécute aucun Pod prêt du Service \`${o.service?.name ?? ''}\` : les règles abandonnent les paquets. ${symptome(o)}`;
+			case 'no-endpoints':
+				if (o.symptom === 'connection-refused') return `${Service} n’a d’endpoint prêt sur aucun nœud : les règles de kube-proxy rejettent la connexion. ${symptome(o)}`;
+				if (o.symptom === 'timeout') return `Aucun Pod du Service \`${o.service?.name ?? ''}\` n’est prêt : l’équilibreur de charge n’a aucune cible enregistrée à qui transmettre la connexion. ${symptome(o)}`;
+				if (o.rule && o.routing?.kind === 'Ingress')
+					return `${Service}, que nomme la règle de \`${o.rule.path}\`, n’a aucun endpoint prêt. Traefik retire de sa configuration une route vers un Service sans endpoint (son option \`allowEmptyServices\` est désactivée par défaut) : aucune règle ne correspond, et il répond lui-même. ${symptome(o)}`;
+				if (o.rule)
+					return `${Service}, vers lequel la HTTPRoute \`${o.routing?.name ?? ''}\` envoie \`${o.rule.path}\`, n’a aucun endpoint prêt : le proxy de la Gateway n’a nulle part où envoyer la requête et répond lui-même (Envoy dit \`no healthy upstream\`). ${symptome(o)}`;
+				return `${Service} n’a aucun endpoint prêt : le serveur d’API répond lui-même, avec \`no endpoints available for service "${o.service?.name ?? ''}"\`. ${symptome(o)}`;
+			case 'no-load-balancer-implementation':
+				return (
+					`Rien dans ce cluster n’implémente \`type: LoadBalancer\` (un cluster sur machines physiques sans MetalLB ni contrôleur équivalent) : l’\`EXTERNAL-IP\` du Service reste \`<pending>\`, et le client n’a rien où se connecter.` +
+					(o.service?.nodePort !== undefined ? ` Le NodePort qu’il a reçu, \`${o.service.nodePort}\`, fonctionne en attendant sur chaque nœud.` : '')
+				);
+			case undefined:
+				return '';
+		}
 	},
 	scenario: {
 		'kubectl-proxy': { title: 'kubectl proxy vers un Service ClusterIP' },

@@ -8,6 +8,7 @@
  * screen-reader announcement strips it.
  */
 import type { CostDriver, Layer, NodeKind, ProductionUse, Reach, SourceOrigin, TlsEnd, TransformKind, ZoneKind } from '../model/kinds.ts';
+import type { OutcomeView } from '../model/outcome.ts';
 import type { StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { AnswerId, QuestionId, TipId, ToolId } from '../model/decision.ts';
@@ -65,6 +66,8 @@ export interface Messages {
 	readonly node: Record<NodeKind, string>;
 	readonly zone: Record<ZoneKind, string>;
 	readonly transform: Record<TransformKind, StepTemplate>;
+	/** The sentence that ends the step where a request stops: why, and what the client sees. */
+	readonly outcome: (outcome: OutcomeView) => string;
 	readonly scenario: Record<ScenarioId, { readonly title: string }>;
 	readonly compare: {
 		readonly caption: string;

@@ -7,6 +7,7 @@
 import { messages, type Locale } from './index.ts';
 import { stepContext } from '../model/hop-facts.ts';
 import { findNode, type HopContext } from '../model/resolve.ts';
+import { outcomeOf } from '../model/outcome.ts';
 import type { Scenario, TopologyNode } from '../model/types.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 
@@ -25,14 +26,17 @@ export interface Step {
 
 export function stepsFor(scenario: Scenario, locale: Locale): Step[] {
 	const table = messages[locale];
+	const outcome = outcomeOf(scenario);
 	return scenario.path.map((hop, index) => {
 		const context = stepContext(scenario, index);
 		const template = table.transform[hop.transform];
+		// The step where the request stops ends with why, and what the client sees.
+		const stop = outcome.kind !== 'delivered' && index === outcome.atHop ? ` ${table.outcome(outcome)}` : '';
 		return {
 			id: context.id,
 			number: index + 1,
 			title: template.title(context),
-			body: template.body(context),
+			body: template.body(context) + stop,
 			protocol: hop.protocol,
 			destination: context.destination,
 			from: hop.from,

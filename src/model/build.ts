@@ -293,8 +293,8 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 	const path: Hop[] = [];
 	const hop = (from: string, to: string, protocol: Protocol, transform: TransformKind) => path.push({ from, to, protocol, transform });
 	let outcome: Outcome | undefined;
-	const stop = (kind: Outcome['kind'], reason: Outcome['reason']) => {
-		outcome = { kind, atHop: path.length - 1, reason };
+	const stop = (kind: Outcome['kind'], reason: Outcome['reason'], symptom: Outcome['symptom']) => {
+		outcome = { kind, atHop: path.length - 1, reason, symptom };
 	};
 	const entryTarget = idOf(chosen, entryPodNodes, entryPods);
 
@@ -302,7 +302,7 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 		hop('client', 'kubectl-proxy', 'HTTP', 'loopback-http');
 		hop('kubectl-proxy', 'api-server', 'HTTPS', 'api-authenticated-proxy');
 		// No ready endpoint: the API server answers 503 itself.
-		if (entryTarget === undefined) stop('refused', 'no-endpoints');
+		if (entryTarget === undefined) stop('refused', 'no-endpoints', 'http-503');
 		else hop('api-server', entryTarget, 'HTTP', 'api-service-proxy');
 	} else if (p.entry === 'port-forward') {
 		throw new ParamError([{ param: 'entry', value: 'port-forward', message: '`entry=port-forward`: not built yet.' }]);
@@ -311,26 +311,29 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 		if (lbPresent) {
 			hop('client', lbAddresses.node, protocolIn, 'load-balancer-connect');
 			from = lbAddresses.node;
-			if (lbPending) stop('pending', 'no-load-balancer-implementation');
+			if (lbPending) stop('pending', 'no-load-balancer-implementation', 'no-address');
 		}
 		if (!outcome) {
 			if (lbTargetsPods) {
-				if (entryTarget === undefined) stop('dropped', 'no-endpoints');
+				// No ready Pod registered as a target: the load balancer has nowhere to send the connection.
+				if (entryTarget === undefined) stop('dropped', 'no-endpoints', 'timeout');
 				else hop(from, entryTarget, protocolInside, 'load-balancer-to-pod');
 			} else {
 				const letter = NODE_LETTERS[via ?? 0]!;
 				hop(from, `nodeport-${letter}`, protocolInside, lbPresent ? 'load-balancer-to-node' : 'node-port-connect');
 				hop(`nodeport-${letter}`, `kube-proxy-${letter}`, protocolInside, 'netfilter-match');
 				// No endpoint anywhere: kube-proxy rejects the connection. None on this node under `Local`: it drops the packets.
-				if (entryPods.length === 0) stop('refused', 'no-endpoints');
-				else if (entryTarget === undefined) stop('dropped', 'no-local-endpoint');
+				if (entryPods.length === 0) stop('refused', 'no-endpoints', 'connection-refused');
+				else if (entryTarget === undefined) stop('dropped', 'no-local-endpoint', 'timeout');
 				else hop(`kube-proxy-${letter}`, entryTarget, protocolInside, 'endpoint-dnat');
 			}
 		}
 		if (!outcome && routed && entryTarget !== undefined) {
 			const backendTarget = backendChosen && backendPodNodes[0] ? idOf(backendChosen, backendPodNodes[0], backendPods[0]!) : undefined;
-			// No ready endpoint behind the route: the controller or the Gateway answers 503 itself.
-			if (backendTarget === undefined) stop('refused', 'no-endpoints');
+			// No ready endpoint behind the route. Traefik leaves out a router whose Service has no endpoint
+			// (`allowEmptyServices` is off by default), so nothing matches: 404. Envoy Gateway keeps the route
+			// and has no upstream to send it to: 503.
+			if (backendTarget === undefined) stop('refused', 'no-endpoints', p.entry === 'ingress' ? 'http-404' : 'http-503');
 			else hop(entryTarget, backendTarget, p.tls === 'pod' ? 'HTTPS' : 'HTTP', p.entry === 'ingress' ? 'ingress-route' : 'gateway-route');
 		}
 	}

@@ -6,6 +6,7 @@
  */
 import { manifestsFor } from './manifests.ts';
 import { endpointsOf, findNode, findService, formatEndpoint, listenOf, machineOf, podAddressOf, sourceSeenByPod } from './resolve.ts';
+import { outcomeOf, type OutcomeView } from './outcome.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
 
 export interface TerminalCommand {
@@ -33,7 +34,7 @@ function servicePorts(service: ServiceSpec): string {
 }
 
 /** What `EXTERNAL-IP` (and an Ingress's or a Gateway's `ADDRESS`) shows: the status's hostname when it has one, else its IP. */
-const externalAddress = (service: ServiceSpec | undefined) => service?.loadBalancerHostname ?? service?.loadBalancerIP;
+const externalAddress = (service: ServiceSpec | undefined) => service?.loadBalancerHostname ?? service?.loadBalancerIP ?? (service?.type === 'LoadBalancer' ? '<pending>' : undefined);
 
 /**
  * The labels Envoy Gateway puts on the Service and the Pods it creates for a Gateway. The Service's
@@ -55,8 +56,10 @@ function getService(service: ServiceSpec, selector?: string): TerminalCommand {
 
 /** `kubectl get pods` for the Pods behind a Service, selected by `selector`, with their IP and node. */
 function getPods(scenario: Scenario, service: ServiceSpec, selector: string): TerminalCommand {
+	const command = `kubectl get pods${ns(service)} -l ${selector} -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName`;
+	if (endpointsOf(scenario, service.name).length === 0) return { command, output: [`No resources found in ${service.namespace} namespace.`] };
 	return {
-		command: `kubectl get pods${ns(service)} -l ${selector} -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName`,
+		command,
 		output: columns([
 			['NAME', 'IP', 'NODE'],
 			...endpointsOf(scenario, service.name).map((pod) => {
@@ -77,6 +80,45 @@ function whoami(scenario: Scenario, podName: string): { filter: string; output: 
 		filter: `grep -E '^(Hostname|RemoteAddr${forwardedFor ? '|X-Forwarded-For' : ''}):'`,
 		output: [`Hostname: ${podName}`, `RemoteAddr: ${source.address ?? '?'}:41822`, ...(forwardedFor ? [`X-Forwarded-For: ${forwardedFor.address ?? '?'}`] : [])],
 	};
+}
+
+/**
+ * What `curl` prints when the request does not arrive (curl 8's messages). `-sS` keeps the error
+ * message that `-s` alone would hide; `-m 10` gives up on a connection nobody answers.
+ */
+function failedRequest(url: string, outcome: OutcomeView, entry: { host: string; port: number }, http2: boolean): TerminalCommand | undefined {
+	const status = (code: number, reason: string) => `${http2 ? 'HTTP/2' : 'HTTP/1.1'} ${code}${http2 ? '' : ` ${reason}`}`;
+	switch (outcome.symptom) {
+		case 'timeout':
+			return { command: `curl -sS -m 10 ${url}`, output: ['curl: (28) Connection timed out after 10002 milliseconds'] };
+		case 'connection-refused':
+			return { command: `curl -sS ${url}`, output: [`curl: (7) Failed to connect to ${entry.host} port ${entry.port} after 1 ms: Couldn't connect to server`] };
+		case 'http-404':
+			// Traefik's own answer when no router matches.
+			return { command: `curl -sS -i ${url}`, output: [status(404, 'Not Found'), 'content-type: text/plain; charset=utf-8', 'x-content-type-options: nosniff', 'content-length: 19', '', '404 page not found'] };
+		case 'http-503':
+			if (outcome.rule === undefined)
+				// The API server's own answer: a Status object.
+				return {
+					command: `curl -sS ${url}`,
+					output: [
+						'{',
+						'  "kind": "Status",',
+						'  "apiVersion": "v1",',
+						'  "metadata": {},',
+						'  "status": "Failure",',
+						`  "message": "no endpoints available for service \\"${outcome.service?.name ?? ''}\\"",`,
+						'  "reason": "ServiceUnavailable",',
+						'  "code": 503',
+						'}',
+					],
+				};
+			// Envoy's answer when a route has no healthy endpoint.
+			return { command: `curl -sS -i ${url}`, output: [status(503, 'Service Unavailable'), 'content-length: 19', 'content-type: text/plain', '', 'no healthy upstream'] };
+		case 'no-address':
+		case undefined:
+			return undefined;
+	}
 }
 
 /**
@@ -122,13 +164,20 @@ function installFor(service: ServiceSpec): TerminalCommand[] {
 
 export function sessionFor(scenario: Scenario): TerminalCommand[] {
 	const manifests = manifestsFor(scenario);
+	const outcome = outcomeOf(scenario);
+	const delivered = outcome.kind === 'delivered';
 	const last = scenario.path.at(-1);
-	const target = last && findNode(scenario, last.to);
-	const backend = findService(scenario, target?.service);
+	const target = delivered ? last && findNode(scenario, last.to) : undefined;
+	// The Service that serves the request: the last Pod's, or, where it stopped short, the one it was going to.
+	const backend = delivered
+		? findService(scenario, target?.service)
+		: scenario.routing
+			? findService(scenario, scenario.routing.rules[0]?.service)
+			: scenario.services.find((service) => (service.role ?? 'app') === 'app');
 	const first = scenario.path[0];
 	const entry = first && findNode(scenario, first.to);
 	const entryAddress = entry && listenOf(scenario, entry);
-	if (!backend || !target || !entry || !entryAddress) return [];
+	if (!backend || !entry || (delivered && !target)) return [];
 
 	const session: TerminalCommand[] = [];
 	const entryService = findService(scenario, entry.service);
@@ -196,8 +245,8 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 		);
 	}
 
-	const targetZone = scenario.zones.find((zone) => zone.id === target.zone);
-	const podName = (targetZone?.kind === 'pod' ? targetZone.name : target.name) ?? target.id;
+	// No address to connect to: the session ends with the Service that waits for one.
+	if (!entryAddress) return session;
 	const path = routing?.rules.find((rule) => rule.service === backend.name)?.path.replace(/\/?$/, '/') ?? '/';
 	let request: string;
 	if (entry.kind === 'kubectl-proxy') {
@@ -213,6 +262,14 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 	} else {
 		request = `curl -s http://${formatEndpoint(entryAddress)}/`;
 	}
+	if (!delivered || !target) {
+		const url = request.replace(/^curl -s /, '');
+		const failed = failedRequest(url, outcome, entryAddress, url.startsWith('https://'));
+		if (failed) session.push(failed);
+		return session;
+	}
+	const targetZone = scenario.zones.find((zone) => zone.id === target.zone);
+	const podName = (targetZone?.kind === 'pod' ? targetZone.name : target.name) ?? target.id;
 	const answer = whoami(scenario, podName);
 	session.push({ command: `${request} | ${answer.filter}`, output: answer.output });
 	return session;

@@ -51,7 +51,10 @@ export interface AddedHeader {
 export interface HopFacts {
 	readonly rewrites: Rewrite;
 	readonly tls: HopTls;
-	/** The Secret whose certificate ends the client's TLS at this hop's sender (an Ingress or a Gateway listener). */
+	/**
+	 * The certificate that ends the client's TLS at this hop's sender: a Secret named by an Ingress or a
+	 * Gateway listener, or the provider's certificate a load balancer's annotation names (an ACM ARN).
+	 */
 	readonly certificate: string | undefined;
 	/** The hop carries encrypted bytes. */
 	readonly encrypted: boolean;
@@ -65,6 +68,10 @@ export interface HopFacts {
 	readonly loadBalancer: LoadBalancerMode | undefined;
 	/** For a load balancer that targets Pod IPs. */
 	readonly targetController: TargetController | undefined;
+	/** The hop's receiver decrypts the client's TLS: the next hop's `tls` is `ends`. */
+	readonly receiverEndsTls: boolean;
+	/** The address the hop is sent to does not exist yet (a LoadBalancer Service nobody implements). */
+	readonly addressPending: boolean;
 }
 
 /** Everything a step template may word about one hop: its context and its facts. */
@@ -79,6 +86,8 @@ const isEncrypted = (protocol: Protocol | undefined) => protocol !== undefined &
 const PROXY_TRANSFORMS: readonly TransformKind[] = ['api-authenticated-proxy', 'api-service-proxy', 'ingress-route', 'gateway-route', 'mesh-mtls', 'sidecar-inbound'];
 /** Annotation prefix of the AWS Load Balancer Controller (`service.beta.kubernetes.io/aws-load-balancer-…`). */
 const AWS_LBC_ANNOTATION = 'aws-load-balancer';
+/** The annotation that gives an AWS load balancer the certificate (an ACM ARN) to end TLS with. */
+export const AWS_CERTIFICATE_ANNOTATION = 'service.beta.kubernetes.io/aws-load-balancer-ssl-cert';
 
 export function hopTls(previous: Protocol | undefined, current: Protocol): HopTls {
 	const before = isEncrypted(previous);
@@ -115,7 +124,7 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 	return {
 		rewrites: rewriteOf(hop.transform, context, loadBalancer),
 		tls,
-		certificate: tls === 'ends' && FORWARDING_TRANSFORMS.includes(hop.transform) ? context.routing?.tlsSecret : undefined,
+		certificate: tls !== 'ends' ? undefined : FORWARDING_TRANSFORMS.includes(hop.transform) ? context.routing?.tlsSecret : isLoadBalancerHop ? lbService?.annotations?.[AWS_CERTIFICATE_ANNOTATION] : undefined,
 		encrypted: isEncrypted(hop.protocol),
 		header: FORWARDING_TRANSFORMS.includes(hop.transform) ? { name: 'X-Forwarded-For', value: context.sourceIn } : undefined,
 		trafficPolicy,
@@ -128,6 +137,8 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 				: Object.keys(context.service?.annotations ?? {}).some((key) => key.includes(AWS_LBC_ANNOTATION))
 					? 'aws-load-balancer-controller'
 					: 'provider',
+		receiverEndsTls: scenario.path[index + 1] !== undefined && hopTls(hop.protocol, scenario.path[index + 1]!.protocol) === 'ends',
+		addressPending: context.destination === '' && scenario.outcome?.kind === 'pending',
 	};
 }
 

@@ -132,3 +132,11 @@ export const OUTCOME_REASONS = [
 	'no-load-balancer-implementation',
 ] as const;
 export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
+
+/**
+ * What the client sees when the request does not arrive: its connection times out (packets dropped),
+ * is refused (a reset, or an ICMP port unreachable), an HTTP error from a proxy on the path, or no
+ * address to connect to at all.
+ */
+export const SYMPTOMS = ['timeout', 'connection-refused', 'http-404', 'http-503', 'no-address'] as const;
+export type Symptom = (typeof SYMPTOMS)[number];

@@ -110,6 +110,8 @@ export interface SeenAddress {
 	readonly address: string | undefined;
 	/** For a node's address: the node's name (`node-a`). */
 	readonly machine?: string | undefined;
+	/** For a node's address after SNAT: whose address it replaced (the client's, or a load balancer's that had replaced it first). */
+	readonly replaced?: SourceOrigin;
 }
 
 /**
@@ -144,7 +146,7 @@ export function sourcesAlong(scenario: Scenario): SeenAddress[] {
 				break;
 			}
 			case 'endpoint-dnat':
-				if (snatOn(scenario, index)) source = { origin: 'node', address: machine?.address, machine: machine?.name };
+				if (snatOn(scenario, index)) source = { origin: 'node', address: machine?.address, machine: machine?.name, replaced: source.origin };
 				break;
 			case 'ingress-route':
 			case 'gateway-route':

@@ -1,5 +1,5 @@
 import type { ResolvedParams } from './params.ts';
-import type { CostDriver, NodeKind, OutcomeKind, OutcomeReason, ProductionUse, Protocol, Reach, TransformKind, ZoneKind } from './kinds.ts';
+import type { CostDriver, NodeKind, OutcomeKind, OutcomeReason, ProductionUse, Protocol, Reach, Symptom, TransformKind, ZoneKind } from './kinds.ts';
 
 /** An IP address (or a placeholder such as `<NodeIP>`) and a port. */
 export interface Endpoint {
@@ -136,6 +136,8 @@ export interface Outcome {
 	readonly kind: Exclude<OutcomeKind, 'delivered'>;
 	readonly atHop: number;
 	readonly reason: OutcomeReason;
+	/** What the client sees. */
+	readonly symptom: Symptom;
 }
 
 export interface Scenario {

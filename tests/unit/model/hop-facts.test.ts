@@ -61,7 +61,7 @@ describe('what each hop rewrites, and the source the next hop sees', () => {
 		expect(facts('nodeport', 'nodeport-a-to-kube-proxy-a').rewrites).toBe('none');
 		expect(facts('nodeport', 'kube-proxy-a-to-web-1')).toMatchObject({ rewrites: 'destination-and-source', sourceNat: 'snat-to-node' });
 		// The Pod on node-b sees node-a's address, not the client's.
-		expect(hopContext(scenarios.nodeport, 2).sourceOut).toEqual({ origin: 'node', address: '10.0.1.11', machine: 'node-a' });
+		expect(hopContext(scenarios.nodeport, 2).sourceOut).toEqual({ origin: 'node', address: '10.0.1.11', machine: 'node-a', replaced: 'client' });
 	});
 
 	it('a load balancer that forwards packets, with `Local`: only the destination changes, kube-proxy leaves the source alone', () => {
@@ -97,7 +97,7 @@ describe('what each hop rewrites, and the source the next hop sees', () => {
 
 describe('X-Forwarded-For', () => {
 	it('Ingress behind a NodePort with `Cluster`: the controller writes node-a’s address, lost to the SNAT before it', () => {
-		expect(facts('ingress-nodeport', 'traefik-1-to-api-1').header).toEqual({ name: 'X-Forwarded-For', value: { origin: 'node', address: '10.0.1.11', machine: 'node-a' } });
+		expect(facts('ingress-nodeport', 'traefik-1-to-api-1').header).toEqual({ name: 'X-Forwarded-For', value: { origin: 'node', address: '10.0.1.11', machine: 'node-a', replaced: 'client' } });
 	});
 
 	it('behind a load balancer that forwards packets with `Local`: the client’s own address', () => {
