@@ -16,6 +16,7 @@ import { validate as validateHttpRoute } from '@kubernetes-models/gateway-api/_s
 import { validate as validateNamespace } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
 import { validate as validatePodDisruptionBudget } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
 import { gatewayListenerProblems } from './gateway-rules.ts';
+import { envoyProxyProblems } from './envoy-proxy.ts';
 
 interface SchemaError {
 	instancePath: string;
@@ -71,6 +72,7 @@ const describe = (error: SchemaError) => {
  */
 export function validateManifest(object: Record<string, unknown>, source: string): string[] {
 	const key = `${String(object['apiVersion'])} ${String(object['kind'])}`;
+	if (key === 'gateway.envoyproxy.io/v1alpha1 EnvoyProxy') return envoyProxyProblems(object, source);
 	const validator = VALIDATORS[key];
 	if (!validator) return [`${source}: no schema for \`${key}\`. Add its validator to src/manifests/validate.ts.`];
 	const read = new Set<string>(['/apiVersion', '/kind', '/metadata', '/spec', '/status']);

@@ -137,12 +137,14 @@ function helmInstalled(release: string, namespace: string): string[] {
 }
 
 /** How the proxy in front is installed: its Helm chart, with the values this scenario's Service needs. */
-function installFor(service: ServiceSpec): TerminalCommand[] {
+function installFor(scenario: Scenario, service: ServiceSpec): TerminalCommand[] {
 	if (service.role === 'ingress-controller' && !service.annotations) {
 		// The chart's Service takes everything under `service.spec` as is; its default type is LoadBalancer.
 		const values = [`service.spec.type=${service.type}`];
 		if (service.nodePort !== undefined) values.push(`ports.${service.portName}.nodePort=${service.nodePort}`);
 		if (service.externalTrafficPolicy === 'Local') values.push('service.spec.externalTrafficPolicy=Local');
+		const replicas = endpointsOf(scenario, service.name).length;
+		if (replicas !== 1) values.push(`deployment.replicas=${replicas}`);
 		return [
 			{ command: `helm repo add traefik ${CHARTS.traefik.repo}`, output: ['"traefik" has been added to your repositories'] },
 			{
@@ -181,7 +183,7 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 
 	const session: TerminalCommand[] = [];
 	const entryService = findService(scenario, entry.service);
-	if (entryService) session.push(...installFor(entryService));
+	if (entryService) session.push(...installFor(scenario, entryService));
 	if (manifests.length > 0) {
 		session.push({
 			command: `kubectl apply ${manifests.map((m) => `-f ${m.file}`).join(' ')}`,
@@ -194,7 +196,9 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 							? 'ingress.networking.k8s.io'
 							: ['GatewayClass', 'Gateway', 'HTTPRoute'].includes(kind)
 								? `${kind.toLowerCase()}.gateway.networking.k8s.io`
-								: kind.toLowerCase();
+								: kind === 'EnvoyProxy'
+									? 'envoyproxy.gateway.envoyproxy.io'
+									: kind.toLowerCase();
 				return `${group}/${String((m.object['metadata'] as { name: string }).name)} created`;
 			}),
 		});

@@ -87,6 +87,34 @@ function ingressFor(scenario: Scenario, routing: Routing): Manifest[] {
 /** The label a namespace needs before its routes may attach to the shared Gateway. */
 export const GATEWAY_ACCESS_LABEL = 'shared-gateway-access';
 
+/** The name of the EnvoyProxy a GatewayClass points to when its Gateways need a Service or a Deployment other than Envoy Gateway's default. */
+export const ENVOY_PROXY_NAME = 'eg-proxy';
+
+/**
+ * Envoy Gateway's defaults for the data plane it creates per Gateway: one replica, a LoadBalancer
+ * Service with `externalTrafficPolicy: Local`. Anything else is asked for in an EnvoyProxy.
+ */
+function envoyProxyFor(scenario: Scenario, proxy: ServiceSpec | undefined): Manifest | undefined {
+	if (!proxy) return undefined;
+	const service: Record<string, unknown> = {};
+	if (proxy.type !== 'LoadBalancer') service['type'] = proxy.type;
+	if ((proxy.externalTrafficPolicy ?? 'Cluster') !== 'Local') service['externalTrafficPolicy'] = proxy.externalTrafficPolicy ?? 'Cluster';
+	const count = endpointsOf(scenario, proxy.name).length;
+	const kubernetes: Record<string, unknown> = {};
+	if (Object.keys(service).length > 0) kubernetes['envoyService'] = service;
+	if (count !== 1) kubernetes['envoyDeployment'] = { replicas: count };
+	if (Object.keys(kubernetes).length === 0) return undefined;
+	return {
+		file: `${ENVOY_PROXY_NAME}-envoyproxy.yaml`,
+		object: {
+			apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+			kind: 'EnvoyProxy',
+			metadata: { name: ENVOY_PROXY_NAME, namespace: proxy.namespace },
+			spec: { provider: { type: 'Kubernetes', kubernetes } },
+		},
+	};
+}
+
 function gatewayApiFor(scenario: Scenario, routing: Routing): Manifest[] {
 	const gateway = routing.gateway ?? { name: 'gateway', namespace: routing.namespace };
 	const listenerPort = scenario.services.find((service) => service.role === 'gateway')?.port ?? (routing.tlsSecret ? 443 : 80);
@@ -98,10 +126,15 @@ function gatewayApiFor(scenario: Scenario, routing: Routing): Manifest[] {
 		allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { [GATEWAY_ACCESS_LABEL]: 'true' } } } },
 	};
 	if (routing.tlsSecret) listener['tls'] = { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: routing.tlsSecret }] };
+	const proxy = scenario.services.find((service) => service.role === 'gateway');
+	const envoyProxy = envoyProxyFor(scenario, proxy);
+	const classSpec: Record<string, unknown> = { controllerName: routing.controller };
+	if (envoyProxy && proxy) classSpec['parametersRef'] = { group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy', name: ENVOY_PROXY_NAME, namespace: proxy.namespace };
 	return [
+		...(envoyProxy ? [envoyProxy] : []),
 		{
 			file: `${routing.className}-gatewayclass.yaml`,
-			object: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: routing.className }, spec: { controllerName: routing.controller } },
+			object: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: routing.className }, spec: classSpec },
 		},
 		{
 			file: `${gateway.name}-gateway.yaml`,
@@ -145,6 +178,12 @@ export function manifestsFor(scenario: Scenario): Manifest[] {
 	];
 }
 
+/** The Traefik chart's entry points and their container ports: a Service port targets one by name. */
+export const TRAEFIK_ENTRY_POINTS = [
+	{ name: 'web', port: 8000 },
+	{ name: 'websecure', port: 8443 },
+] as const;
+
 /**
  * The labels the Traefik chart gives a release's Pods and selects them by: the chart's name, and
  * `<release>-<namespace>` as the instance (the release is named after its Service here).
@@ -167,7 +206,7 @@ export function controllerServiceFor(scenario: Scenario): Manifest | undefined {
 		type: service.type,
 		selector: traefikSelector(service),
 		// The chart names the container port after the entry point, and the Service targets it by name.
-		ports: [{ name: service.portName, port: service.port, targetPort: service.portName, protocol: 'TCP' }],
+		ports: [{ name: service.portName, port: service.port, targetPort: TRAEFIK_ENTRY_POINTS.find((point) => point.port === service.targetPort)?.name ?? service.portName, protocol: 'TCP' }],
 	};
 	if (service.allocateLoadBalancerNodePorts !== undefined) spec['allocateLoadBalancerNodePorts'] = service.allocateLoadBalancerNodePorts;
 	if (service.externalTrafficPolicy !== undefined) spec['externalTrafficPolicy'] = service.externalTrafficPolicy;
