@@ -210,6 +210,20 @@ export function layoutScenario(scenario: Scenario): Layout {
 	const room = L.nodeWidth - 2 * L.boxPad;
 	const pathOrder = [scenario.path[0]?.from, ...scenario.path.map((hop) => hop.to)].filter((id): id is string => id !== undefined);
 	const targets = new Set(scenario.path.map((hop) => hop.to));
+	/**
+	 * Nodes the path reaches after it has left their zone (an Ingress controller on node-b sending to a
+	 * Pod on node-a, where the connection came in). Zones are bands in the order the path enters them,
+	 * so such a node cannot sit on the spine without a line crossing it: it goes beside the spine, last
+	 * in its zone, and its hop is drawn back up to it.
+	 */
+	const zoneOfNode = (id: string) => findNode(scenario, id)?.zone;
+	const revisits = new Set(
+		pathOrder.filter((id, i) => {
+			const zones = pathOrder.slice(0, i).map(zoneOfNode);
+			const last = zones.lastIndexOf(zoneOfNode(id));
+			return last !== -1 && last < i - 1;
+		}),
+	);
 
 	/** A box's height: its title's lines in the language that needs most, and its name's lines. */
 	const boxHeight = (node: TopologyNode) => {
@@ -232,8 +246,8 @@ export function layoutScenario(scenario: Scenario): Layout {
 		const below = nameBelow(zone, depth);
 		cursor += L.zoneHeader + (below ? L.line : 0);
 		const own = scenario.nodes.filter((node) => node.zone === zone.id);
-		const spine = own.filter((node) => pathOrder.includes(node.id)).sort((a, b) => pathOrder.indexOf(a.id) - pathOrder.indexOf(b.id));
-		const aside = own.filter((node) => !pathOrder.includes(node.id));
+		const spine = own.filter((node) => pathOrder.includes(node.id) && !revisits.has(node.id)).sort((a, b) => pathOrder.indexOf(a.id) - pathOrder.indexOf(b.id));
+		const aside = [...own.filter((node) => !pathOrder.includes(node.id)), ...own.filter((node) => revisits.has(node.id))];
 		const rows = Math.max(spine.length, aside.length);
 		for (let row = 0; row < rows; row++) {
 			const onSpine = spine[row];
@@ -253,7 +267,7 @@ export function layoutScenario(scenario: Scenario): Layout {
 					kind: node.kind,
 					name,
 					nameLines: name === undefined ? [] : nameLines(name, room),
-					onPath: node === onSpine,
+					onPath: node === onSpine || revisits.has(node.id),
 					x,
 					y: cursor,
 					width: L.nodeWidth,

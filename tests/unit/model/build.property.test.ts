@@ -12,7 +12,7 @@ import { validateScenario } from '../../../src/model/validate.ts';
 import { controllerServiceFor, manifestsFor } from '../../../src/model/manifests.ts';
 import { validateManifest } from '../../../src/manifests/validate.ts';
 import { stepsFor } from '../../../src/i18n/steps.ts';
-import { layoutScenario, type LayoutNode } from '../../../src/diagram/layout.ts';
+import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, type Layout, type LayoutNode } from '../../../src/diagram/layout.ts';
 import { sessionFor } from '../../../src/model/commands.ts';
 import { copyOf } from '../fixtures.ts';
 
@@ -59,6 +59,23 @@ const accepted: fc.Arbitrary<ExposureParams> = params.map((p) => {
 
 const overlaps = (a: LayoutNode, b: LayoutNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Every hop label that overlaps a box, or crosses a zone's border (the label is right-aligned at `label.x`, two lines). */
+function labelClashes(layout: Layout): string[] {
+	const clashes: string[] = [];
+	for (const hop of layout.hops) {
+		const width = Math.max(estimateWidth(hop.protocol, TEXT_EM.sans), estimateWidth(hop.destination, TEXT_EM.mono));
+		const box = { left: hop.label.x - width, right: hop.label.x, top: hop.label.y - 12, bottom: hop.label.y + LAYOUT.line + 3 };
+		for (const node of layout.nodes)
+			if (!(box.right <= node.x || box.left >= node.x + node.width || box.bottom <= node.y || box.top >= node.y + node.height)) clashes.push(`${hop.id}'s label overlaps ${node.id}`);
+		for (const zone of layout.zones) {
+			const inside = box.left >= zone.x && box.right <= zone.x + zone.width && box.top >= zone.y && box.bottom <= zone.y + zone.height;
+			const outside = box.right <= zone.x || box.left >= zone.x + zone.width || box.bottom <= zone.y || box.top >= zone.y + zone.height;
+			if (!inside && !outside) clashes.push(`${hop.id}'s label crosses zone ${zone.id}`);
+		}
+	}
+	return clashes;
+}
+
 /** Builds, or returns the rejection: a `ParamError` is the only error the builder may throw. */
 function attempt(p: ExposureParams) {
 	try {
@@ -92,6 +109,7 @@ describe('buildScenario over the parameter space', () => {
 				expect(layout.width).toBeLessThanOrEqual(320);
 				const clash = layout.nodes.flatMap((node, i) => layout.nodes.slice(i + 1).filter((other) => overlaps(node, other)).map((other) => `${node.id} overlaps ${other.id}`));
 				expect(clash, JSON.stringify(p)).toEqual([]);
+				expect(labelClashes(layout), JSON.stringify(p)).toEqual([]);
 				if (scenario.outcome) expect(scenario.outcome.atHop).toBe(scenario.path.length - 1);
 			}),
 			{ numRuns: 300 },
