@@ -5,7 +5,7 @@
  * application (`traefik/whoami`) answers with its Pod name and the address it sees the request from.
  */
 import { manifestsFor } from './manifests.ts';
-import { endpointsOf, findNode, findService, formatEndpoint, listenOf, machineOf, podAddressOf, sourceSeenByPod } from './resolve.ts';
+import { endpointsOf, findNode, findService, formatEndpoint, listenOf, LOOPBACK, machineOf, podAddressOf, sourceSeenByPod } from './resolve.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
 
 export interface TerminalCommand {
@@ -200,9 +200,20 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 	const podName = (targetZone?.kind === 'pod' ? targetZone.name : target.name) ?? target.id;
 	const path = routing?.rules.find((rule) => rule.service === backend.name)?.path.replace(/\/?$/, '/') ?? '/';
 	let request: string;
+	let forwarded: string[] = [];
 	if (entry.kind === 'kubectl-proxy') {
 		session.push({ command: 'kubectl proxy &', output: [`Starting to serve on ${formatEndpoint(entryAddress)}`] });
 		request = `curl -s http://${formatEndpoint(entryAddress)}/api/v1/namespaces/${backend.namespace}/services/${backend.name}:${backend.portName}/proxy/`;
+	} else if (entry.kind === 'kubectl-port-forward') {
+		// kubectl resolves the Service's port to the Pod's (its targetPort) and prints that one. It binds
+		// the IPv6 loopback too, and says so; its note about each connection lands in the same terminal.
+		const podPort = listenOf(scenario, target)?.port ?? backend.targetPort;
+		session.push({
+			command: `kubectl port-forward${ns(backend)} service/${backend.name} ${entryAddress.port}:${backend.port} &`,
+			output: [`Forwarding from ${formatEndpoint(entryAddress)} -> ${podPort}`, ...(entryAddress.host === LOOPBACK ? [`Forwarding from [::1]:${entryAddress.port} -> ${podPort}`] : [])],
+		});
+		request = `curl -s http://${formatEndpoint(entryAddress)}/`;
+		forwarded = [`Handling connection for ${entryAddress.port}`];
 	} else if (insideMesh) {
 		// The example image has no shell or curl to exec into; the mesh page shows the call in its prose.
 		return session;
@@ -214,7 +225,7 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 		request = `curl -s http://${formatEndpoint(entryAddress)}/`;
 	}
 	const answer = whoami(scenario, podName);
-	session.push({ command: `${request} | ${answer.filter}`, output: answer.output });
+	session.push({ command: `${request} | ${answer.filter}`, output: [...forwarded, ...answer.output] });
 	return session;
 }
 

@@ -1,5 +1,6 @@
 import type { Scenario } from '../types.ts';
 import { kubectlProxy } from './kubectl-proxy.ts';
+import { portForward } from './port-forward.ts';
 import { nodeport } from './nodeport.ts';
 import { loadbalancer } from './loadbalancer.ts';
 import { ingressNodeport } from './ingress-nodeport.ts';
@@ -11,6 +12,7 @@ import { serviceMesh } from './service-mesh.ts';
 /** Every scenario the site shows, keyed by id (the page slug and `data-scenario`). Order is reading order. */
 export const scenarios = {
 	'kubectl-proxy': kubectlProxy,
+	'port-forward': portForward,
 	nodeport,
 	loadbalancer,
 	'ingress-nodeport': ingressNodeport,
