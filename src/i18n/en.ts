@@ -243,7 +243,7 @@ export const en = {
 				`The client opens ${aOr(c.protocol)} ${c.protocol} connection to \`${c.destination}\`, the local port \`kubectl port-forward\` listens on. ` +
 				'By default it binds the loopback interface only, `127.0.0.1` and `::1`, so only programs on this machine can connect; `--address` changes that. ' +
 				(c.service && c.facts.forwardTo
-					? `When the command started, kubectl read Service \`${c.service.name}\` once and picked ${c.endpointCount === 1 ? 'its only Pod' : `one of the ${c.endpointCount} Pods its selector matches`}, \`${c.facts.forwardTo.pod}\`: every connection goes to that Pod, with no load balancing, and the forward ends when that Pod goes away. `
+					? `When the command started, kubectl read Service \`${c.service.name}\` once and picked ${c.endpointCount === 1 ? 'its only Pod' : `one of the ${c.endpointCount} Pods its \`selector\` matches`}, \`${c.facts.forwardTo.pod}\`: every connection goes to that Pod, with no load balancing, and the forward ends when that Pod goes away. `
 					: '') +
 				'kubectl does not read what the client sends, so any TCP protocol works; UDP cannot be forwarded.',
 		},
