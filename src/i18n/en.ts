@@ -260,7 +260,9 @@ export const en = {
 			title: (c) => `The API server opens a stream to the kubelet${on(c.to)}`,
 			body: (c) =>
 				`The API server knows which node runs the Pod, and connects to that node’s kubelet at \`${c.destination}\`` +
-				(c.facts.tls === 'restarts' ? ' over a TLS connection of its own, with its own client certificate: your credentials stop at the API server. ' : ', with its own client certificate: your credentials stop at the API server. ') +
+				(c.facts.tls === 'restarts'
+					? ' over a TLS connection of its own, with its own client certificate: your credentials stop at the API server. '
+					: ', with its own client certificate: your credentials stop at the API server. ') +
 				'It passes the stream on without reading the bytes it carries. The ClusterIP, kube-proxy’s rules and the Pod IP play no part: the bytes follow the control plane’s own route to the node, which on a managed control plane may be a tunnel such as Konnectivity.',
 		},
 		'pod-loopback-dial': {

@@ -85,8 +85,7 @@ export function validateScenario(scenario: Scenario): string[] {
 		if (!findZone(scenario, node.zone)) problems.push(`${n} is in unknown zone \`${node.zone}\`. Add the zone or fix \`zone\`.`);
 		if (node.service !== undefined && !findService(scenario, node.service)) problems.push(`${n} refers to unknown Service \`${node.service}\`. Add it to \`services\` or fix \`service\`.`);
 		if (node.port !== undefined && !isPort(node.port)) problems.push(`${n} has \`port: ${node.port}\`, outside 1-65535. Use a valid TCP port.`);
-		if (!(SERVICE_FREE_KINDS as readonly string[]).includes(node.kind) && node.service === undefined)
-			problems.push(`${n} is a \`${node.kind}\` that belongs to no Service. Set \`service\`.`);
+		if (!(SERVICE_FREE_KINDS as readonly string[]).includes(node.kind) && node.service === undefined) problems.push(`${n} is a \`${node.kind}\` that belongs to no Service. Set \`service\`.`);
 		if ((ENDPOINT_KINDS as readonly string[]).includes(node.kind) && podAddressOf(scenario, node) === undefined)
 			problems.push(`${n} is a \`${node.kind}\` without a Pod IP. Set its \`address\`, or that of the \`pod\` zone it is in.`);
 	}
