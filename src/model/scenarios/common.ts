@@ -8,6 +8,8 @@ import type { ServiceSpec, TopologyNode, Zone } from '../types.ts';
 export const cluster = { id: 'cluster', kind: 'cluster' } as const satisfies Zone;
 export const nodeA = { id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' } as const satisfies Zone;
 export const nodeB = { id: 'node-b', kind: 'worker-node', parent: 'cluster', name: 'node-b', address: '10.0.1.12' } as const satisfies Zone;
+/** The control-plane node, where the API server runs (the kubectl pages draw it). */
+export const controlPlane = { id: 'control-plane', kind: 'control-plane', parent: 'cluster', name: 'control-plane', address: '10.0.1.10' } as const satisfies Zone;
 
 /** A client on the internet, its load balancer in the provider's network, and a two-node cluster. */
 export const internetZones = [{ id: 'internet', kind: 'internet' }, { id: 'cloud', kind: 'cloud-network' }, cluster, nodeA, nodeB] as const satisfies readonly Zone[];

@@ -1,4 +1,5 @@
 import type { Scenario } from '../types.ts';
+import { cluster, controlPlane, nodeA, webApp } from './common.ts';
 
 /*
  * `kubectl port-forward service/web 8080:80` on a laptop: a local TCP listener, a stream through the
@@ -10,24 +11,8 @@ import type { Scenario } from '../types.ts';
 export const portForward = {
 	id: 'port-forward',
 	section: 'exposure',
-	services: [
-		{
-			name: 'web',
-			namespace: 'default',
-			type: 'ClusterIP',
-			clusterIP: '10.96.41.7',
-			portName: 'http',
-			port: 80,
-			targetPort: 8080,
-			app: 'web',
-		},
-	],
-	zones: [
-		{ id: 'laptop', kind: 'user-machine' },
-		{ id: 'cluster', kind: 'cluster' },
-		{ id: 'control-plane', kind: 'control-plane', parent: 'cluster', name: 'control-plane', address: '10.0.1.10' },
-		{ id: 'node-a', kind: 'worker-node', parent: 'cluster', name: 'node-a', address: '10.0.1.11' },
-	],
+	services: [webApp],
+	zones: [{ id: 'laptop', kind: 'user-machine' }, cluster, controlPlane, nodeA],
 	nodes: [
 		{ id: 'client', kind: 'client', zone: 'laptop', name: 'curl' },
 		// Started as `kubectl port-forward service/web 8080:80`: local port 8080, the Service's port 80.
