@@ -53,6 +53,12 @@ describe('TLS per hop', () => {
 			'none',
 		]);
 	});
+
+	it('a proxy between two encrypted hops ends TLS and opens its own; without one, TLS passes', () => {
+		// The API server under `kubectl port-forward` decrypts kubectl's stream and dials the kubelet over a TLS connection of its own.
+		expect(facts('port-forward', 'api-server-to-kubelet').tls).toBe('restarts');
+		expect([hopTls('HTTPS', 'HTTPS', true), hopTls('HTTPS', 'HTTPS', false), hopTls('HTTP', 'HTTPS', true), hopTls('HTTPS', 'TCP', true)]).toEqual(['restarts', 'passes', 'starts', 'ends']);
+	});
 });
 
 describe('what each hop rewrites, and the source the next hop sees', () => {
