@@ -31,7 +31,7 @@ export function comparisonRows(locale: Locale): ComparisonRow[] {
 		entry: row.entry,
 		reach: words.reach[row.reach],
 		ports: row.ports,
-		layer: words.layer[row.layer],
+		layer: row.tcpOnly ? words.layerTcpOnly : words.layer[row.layer],
 		tlsEnds: words.tlsEnds[row.tls.at] + (row.tls.inExample ? '' : ` ${words.tlsNotInExample}`),
 		sourceIp: [
 			row.sourceIp.forwardedFor ? source.withForwarded(source.peer[row.sourceIp.peer], source.forwardedFor[row.sourceIp.forwardedFor]) : source.peer[row.sourceIp.peer],

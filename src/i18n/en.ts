@@ -34,6 +34,8 @@ const who = (s: SeenAddress): string => {
 			return `${at}the proxy’s Pod IP`;
 		case 'sidecar':
 			return `${at}the sidecar’s address`;
+		case 'loopback':
+			return `${at}the Pod’s own loopback address`;
 	}
 };
 
@@ -112,6 +114,8 @@ export const en = {
 		pod: 'Pod',
 		container: 'Container',
 		'sidecar-proxy': 'Sidecar proxy',
+		'kubectl-port-forward': 'kubectl port-forward',
+		kubelet: 'kubelet',
 	},
 	zone: {
 		'user-machine': 'Your machine',
@@ -266,6 +270,40 @@ export const en = {
 				`The receiving sidecar caught the connection on the Pod’s IP. It checks the mesh’s authorization policy, ends the mutual TLS and passes the plain ${c.protocol} request to \`${c.to.name ?? ''}\` at \`${c.destination}\`. ` +
 				'Since Istio 1.10 it uses the Pod’s IP rather than `127.0.0.1`, so an application that listens only on localhost is not reachable through the mesh.',
 		},
+		'port-forward-listen': {
+			title: () => 'To kubectl port-forward, on your machine',
+			body: (c) =>
+				`The client opens ${aOr(c.protocol)} ${c.protocol} connection to \`${c.destination}\`, the local port \`kubectl port-forward\` listens on. ` +
+				'By default it binds the loopback interface only, `127.0.0.1` and `::1`, so only programs on this machine can connect; `--address` changes that. ' +
+				(c.service && c.facts.forwardTo
+					? `When the command started, kubectl read Service \`${c.service.name}\` once and picked ${c.endpointCount === 1 ? 'its only Pod' : `one of the ${c.endpointCount} Pods its \`selector\` matches`}, \`${c.facts.forwardTo.pod}\`: every connection goes to that Pod, with no load balancing, and the forward ends when that Pod goes away. `
+					: '') +
+				'kubectl does not read what the client sends, so any TCP protocol works; UDP cannot be forwarded.',
+		},
+		'port-forward-stream': {
+			title: () => 'To the API server, inside a stream',
+			body: (c) =>
+				`kubectl opens an HTTPS connection to the API server at \`${c.destination}\`, authenticated with the credentials of your current kubeconfig context` +
+				(c.facts.forwardTo ? `, and asks for \`/api/v1/namespaces/${c.facts.forwardTo.namespace}/pods/${c.facts.forwardTo.pod}/portforward\`. ` : '. ') +
+				'The connection is then upgraded to a long-lived stream: a WebSocket since Kubernetes 1.31 (kubectl falls back to SPDY if the server refuses it), SPDY before. ' +
+				'Each connection to the local port gets its own data and error channels inside that stream, and its bytes travel through unread. ' +
+				'RBAC must allow `create` on the `pods/portforward` subresource, and `get` too, since the WebSocket upgrade is a GET.',
+		},
+		'kubelet-stream': {
+			title: (c) => `The API server opens a stream to the kubelet${on(c.to)}`,
+			body: (c) =>
+				`The API server knows which node runs the Pod, and connects to that node’s kubelet at \`${c.destination}\`` +
+				(c.facts.tls === 'restarts'
+					? ' over a TLS connection of its own, with its own client certificate: your credentials stop at the API server. '
+					: ', with its own client certificate: your credentials stop at the API server. ') +
+				'It passes the stream on without reading the bytes it carries. The ClusterIP, kube-proxy’s rules and the Pod IP play no part: the bytes follow the control plane’s own route to the node, which on a managed control plane may be a tunnel such as Konnectivity.',
+		},
+		'pod-loopback-dial': {
+			title: (c) => `Inside the Pod, to \`${c.destination}\``,
+			body: (c) =>
+				`The kubelet hands the stream to the container runtime (containerd, CRI-O), which enters the network namespace of Pod \`${c.to.name ?? ''}\` and connects to \`${c.destination}\`: port ${c.toPort ?? ''} on the Pod’s own loopback interface. ` +
+				`From then on it copies the bytes both ways. The application sees its client at ${who(c.sourceOut)}, not your machine’s or the API server’s. It answers even if it listens on localhost only, where no Service could reach it.`,
+		},
 	},
 	outcome: (o) => {
 		const service = `Service \`${o.service?.name ?? ''}\``;
@@ -273,6 +311,8 @@ export const en = {
 			case 'no-local-endpoint':
 				return `\`externalTrafficPolicy: Local\` sends external traffic only to Pods of the node it arrives on, and \`${o.machine ?? ''}\` runs no ready Pod of ${service}: the rules drop the packets. ${symptom(o)}`;
 			case 'no-endpoints':
+				if (o.stoppedAt === 'kubectl-port-forward')
+					return `${service} selects no running Pod: \`kubectl port-forward\` waits for one (\`--pod-running-timeout\`, a minute by default), then exits with \`error: timed out waiting for the condition\`, never listening on its local port. ${symptom(o)}`;
 				if (o.symptom === 'connection-refused') return `${service} has no ready endpoint on any node: kube-proxy’s rules reject the connection. ${symptom(o)}`;
 				if (o.symptom === 'timeout') return `No Pod of ${service} is ready, so the load balancer has no registered target to send the connection to. ${symptom(o)}`;
 				if (o.rule && o.routing?.kind === 'Ingress')
@@ -290,6 +330,7 @@ export const en = {
 	},
 	scenario: {
 		'kubectl-proxy': { title: 'kubectl proxy to a ClusterIP Service' },
+		'port-forward': { title: 'kubectl port-forward to one Pod' },
 		nodeport: { title: 'NodePort Service' },
 		loadbalancer: { title: 'LoadBalancer Service' },
 		'ingress-nodeport': { title: 'Ingress behind a NodePort' },
@@ -355,7 +396,7 @@ export const en = {
 				runnerUp: 'for another protocol, or to reach one Pod rather than the `Service`.',
 			},
 			'dev-port-forward': {
-				reason: 'Only you need it, but it is not HTTP, and `kubectl proxy` forwards HTTP requests only. `kubectl port-forward` tunnels TCP connections from a port on your machine to a port of one Pod, through the API server and the kubelet, authenticated as you. This site has no diagram of it yet; the kubectl proxy page compares the two tools.',
+				reason: 'Only you need it, but it is not HTTP, and `kubectl proxy` forwards HTTP requests only. `kubectl port-forward` tunnels TCP connections from a port on your machine to a port of one Pod, through the API server and the kubelet, authenticated as you: any TCP protocol, but no UDP, and one Pod picked when the command starts, with no load balancing.',
 				runnerUp: 'if the service does speak HTTP: it reaches the `Service`, not one of its Pods.',
 			},
 			'nodeport-own-lb': {
@@ -387,17 +428,6 @@ export const en = {
 				runnerUp: 'once the cluster has a load balancer implementation (a cloud provider’s, MetalLB).',
 			},
 		},
-		tools: {
-			'port-forward': {
-				title: '`kubectl port-forward`',
-				facts: [
-					'Listens on `localhost` only (`127.0.0.1` and `::1`) unless you pass `--address`.',
-					'TCP only: no UDP.',
-					'One Pod: given a `Service`, it picks one of its Pods when it starts and keeps it. No load balancing, and the forward ends when that Pod goes away.',
-					'Authenticated as you, like every kubectl command; nothing is exposed to anyone else.',
-				],
-			},
-		},
 	},
 	site: {
 		checkedAgainst: (c) =>
@@ -413,6 +443,7 @@ export const en = {
 			internet: 'The internet',
 		},
 		layer: { L4: 'L4 (TCP/UDP)', L7: 'L7 (HTTP)' },
+		layerTcpOnly: 'L4 (TCP only)',
 		tlsEnds: {
 			'api-server': 'API server (your side); none to the Pod',
 			pod: 'In the Pod, if the app serves TLS',
@@ -429,6 +460,7 @@ export const en = {
 				'api-server': 'The API server’s (or a Konnectivity agent’s)',
 				proxy: 'The proxy’s Pod IP',
 				sidecar: 'The sidecar’s',
+				loopback: 'The Pod’s own loopback, 127.0.0.1',
 			},
 			forwardedFor: {
 				client: 'the client’s is in X-Forwarded-For',
@@ -437,6 +469,7 @@ export const en = {
 				'api-server': 'X-Forwarded-For carries the API server’s address',
 				proxy: 'X-Forwarded-For carries another proxy’s address',
 				sidecar: 'X-Forwarded-For carries a sidecar’s address',
+				loopback: 'X-Forwarded-For carries a loopback address',
 			},
 			withForwarded: (peer, forwardedFor) => `${peer}; ${forwardedFor}`,
 			withLocal: 'The client’s with externalTrafficPolicy: Local',

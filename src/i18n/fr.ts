@@ -31,6 +31,8 @@ const qui = (s: SeenAddress): string => {
 			return `${adr}l’IP du Pod du proxy`;
 		case 'sidecar':
 			return `${adr}l’adresse du sidecar`;
+		case 'loopback':
+			return `${adr}l’adresse de bouclage du Pod lui-même`;
 	}
 };
 /** La fin d’une étape de proxy : ce que porte `X-Forwarded-For`, et pourquoi quand ce n’est pas l’adresse du client. */
@@ -114,6 +116,8 @@ export const fr = {
 		pod: 'Pod',
 		container: 'Conteneur',
 		'sidecar-proxy': 'Proxy sidecar',
+		'kubectl-port-forward': 'kubectl port-forward',
+		kubelet: 'kubelet',
 	},
 	zone: {
 		'user-machine': 'Votre machine',
@@ -270,6 +274,40 @@ export const fr = {
 				`Le sidecar destinataire a intercepté la connexion sur l’IP du Pod. Il vérifie la politique d’autorisation du maillage, termine le TLS mutuel et passe la requête ${c.protocol} en clair à \`${c.to.name ?? ''}\` sur \`${c.destination}\`. ` +
 				'Depuis Istio 1.10, il utilise l’IP du Pod plutôt que `127.0.0.1` : une application qui n’écoute que sur localhost n’est pas joignable à travers le maillage.',
 		},
+		'port-forward-listen': {
+			title: () => 'Vers kubectl port-forward, sur votre machine',
+			body: (c) =>
+				`Le client ouvre une connexion ${c.protocol} vers \`${c.destination}\`, le port local sur lequel écoute \`kubectl port-forward\`. ` +
+				'Par défaut, il n’écoute que sur l’interface de bouclage, `127.0.0.1` et `::1` : seuls les programmes de cette machine peuvent s’y connecter ; `--address` change cela. ' +
+				(c.service && c.facts.forwardTo
+					? `Au lancement de la commande, kubectl a lu une seule fois le Service \`${c.service.name}\` et choisi ${c.endpointCount === 1 ? 'son seul Pod' : `l’un des ${c.endpointCount} Pods que sélectionne son \`selector\``}, \`${c.facts.forwardTo.pod}\` : toutes les connexions vont à ce Pod, sans répartition de charge, et la redirection s’arrête quand ce Pod disparaît. `
+					: '') +
+				'kubectl ne lit pas ce qu’envoie le client : tout protocole TCP passe, mais UDP ne peut pas être redirigé.',
+		},
+		'port-forward-stream': {
+			title: () => 'Vers le serveur d’API, dans un flux',
+			body: (c) =>
+				`kubectl ouvre une connexion HTTPS vers le serveur d’API à \`${c.destination}\`, authentifiée avec les identifiants du contexte courant de votre kubeconfig` +
+				(c.facts.forwardTo ? `, et demande \`/api/v1/namespaces/${c.facts.forwardTo.namespace}/pods/${c.facts.forwardTo.pod}/portforward\`. ` : '. ') +
+				'La connexion passe alors, par un upgrade HTTP, à un flux de longue durée : un WebSocket depuis Kubernetes 1.31 (kubectl se rabat sur SPDY si le serveur le refuse), SPDY auparavant. ' +
+				'Chaque connexion au port local y reçoit ses propres canaux de données et d’erreurs, et ses octets le traversent sans être lus. ' +
+				'RBAC doit autoriser `create` sur la sous-ressource `pods/portforward`, et aussi `get`, puisque la demande d’upgrade en WebSocket est un GET.',
+		},
+		'kubelet-stream': {
+			title: (c) => `Le serveur d’API ouvre un flux vers le kubelet${sur(c.to)}`,
+			body: (c) =>
+				`Le serveur d’API sait quel nœud fait tourner le Pod, et se connecte au kubelet de ce nœud à \`${c.destination}\`` +
+				(c.facts.tls === 'restarts'
+					? ' par une connexion TLS qui lui est propre, avec son propre certificat client : vos identifiants s’arrêtent au serveur d’API. '
+					: ', avec son propre certificat client : vos identifiants s’arrêtent au serveur d’API. ') +
+				'Il relaie le flux sans lire les octets qu’il transporte. La ClusterIP, les règles de kube-proxy et l’IP du Pod n’interviennent pas : les octets suivent la route du plan de contrôle lui-même jusqu’au nœud, qui peut être, sur un plan de contrôle géré par le fournisseur, un tunnel comme Konnectivity.',
+		},
+		'pod-loopback-dial': {
+			title: (c) => `Dans le Pod, vers \`${c.destination}\``,
+			body: (c) =>
+				`Le kubelet confie le flux au moteur d’exécution de conteneurs (containerd, CRI-O), qui entre dans l’espace de noms réseau du Pod \`${c.to.name ?? ''}\` et se connecte à \`${c.destination}\` : le port ${c.toPort ?? ''} de l’interface de bouclage du Pod lui-même. ` +
+				`Il copie ensuite les octets dans les deux sens. L’application voit arriver son client de ${qui(c.sourceOut)}, et non de votre machine ni du serveur d’API. Elle répond même si elle n’écoute que sur localhost, où aucun Service ne pourrait l’atteindre.`,
+		},
 	},
 	outcome: (o) => {
 		const Service = `Le Service \`${o.service?.name ?? ''}\``;
@@ -277,6 +315,8 @@ export const fr = {
 			case 'no-local-endpoint':
 				return `\`externalTrafficPolicy: Local\` n’envoie le trafic externe qu’aux Pods du nœud où il arrive, et \`${o.machine ?? ''}\` n’exécute aucun Pod prêt du Service \`${o.service?.name ?? ''}\` : les règles abandonnent les paquets. ${symptome(o)}`;
 			case 'no-endpoints':
+				if (o.stoppedAt === 'kubectl-port-forward')
+					return `${Service} ne sélectionne aucun Pod en cours d’exécution : \`kubectl port-forward\` en attend un (\`--pod-running-timeout\`, une minute par défaut), puis s’arrête sur \`error: timed out waiting for the condition\` sans jamais écouter sur son port local. ${symptome(o)}`;
 				if (o.symptom === 'connection-refused') return `${Service} n’a d’endpoint prêt sur aucun nœud : les règles de kube-proxy rejettent la connexion. ${symptome(o)}`;
 				if (o.symptom === 'timeout') return `Aucun Pod du Service \`${o.service?.name ?? ''}\` n’est prêt : l’équilibreur de charge n’a aucune cible enregistrée à qui transmettre la connexion. ${symptome(o)}`;
 				if (o.rule && o.routing?.kind === 'Ingress')
@@ -295,6 +335,7 @@ export const fr = {
 	},
 	scenario: {
 		'kubectl-proxy': { title: 'kubectl proxy vers un Service ClusterIP' },
+		'port-forward': { title: 'kubectl port-forward vers un seul Pod' },
 		nodeport: { title: 'Service NodePort' },
 		loadbalancer: { title: 'Service LoadBalancer' },
 		'ingress-nodeport': { title: 'Ingress derrière un NodePort' },
@@ -374,7 +415,7 @@ export const fr = {
 				runnerUp: 'pour un autre protocole, ou pour joindre un Pod plutôt que le `Service`.',
 			},
 			'dev-port-forward': {
-				reason: 'Vous seul en avez besoin, mais ce n’est pas du HTTP, et `kubectl proxy` ne relaie que des requêtes HTTP. `kubectl port-forward` fait passer des connexions TCP d’un port de votre machine à un port d’un Pod, par le serveur d’API et le kubelet, authentifié en votre nom. Ce site n’en a pas encore de schéma ; la page de kubectl proxy compare les deux outils.',
+				reason: 'Vous seul en avez besoin, mais ce n’est pas du HTTP, et `kubectl proxy` ne relaie que des requêtes HTTP. `kubectl port-forward` fait passer des connexions TCP d’un port de votre machine à un port d’un Pod, par le serveur d’API et le kubelet, authentifié en votre nom : n’importe quel protocole TCP, mais pas d’UDP, et un seul Pod, choisi au lancement de la commande, sans répartition de charge.',
 				runnerUp: 'si le service parle bien HTTP : il atteint le `Service`, pas l’un de ses Pods.',
 			},
 			'nodeport-own-lb': {
@@ -406,17 +447,6 @@ export const fr = {
 				runnerUp: 'dès que le cluster a une implémentation d’équilibreur de charge (celle d’un fournisseur cloud, MetalLB).',
 			},
 		},
-		tools: {
-			'port-forward': {
-				title: '`kubectl port-forward`',
-				facts: [
-					'N’écoute que sur `localhost` (`127.0.0.1` et `::1`), sauf si vous passez `--address`.',
-					'TCP seulement : pas d’UDP.',
-					'Un seul Pod : pour un `Service`, il choisit l’un de ses Pods au démarrage et s’y tient. Aucune répartition de charge, et le tunnel s’arrête quand ce Pod disparaît.',
-					'Authentifié en votre nom, comme toute commande kubectl ; rien n’est exposé à personne d’autre.',
-				],
-			},
-		},
 	},
 	site: {
 		checkedAgainst: (c) =>
@@ -432,6 +462,7 @@ export const fr = {
 			internet: 'Internet',
 		},
 		layer: { L4: 'L4 (TCP/UDP)', L7: 'L7 (HTTP)' },
+		layerTcpOnly: 'L4 (TCP seulement)',
 		tlsEnds: {
 			'api-server': 'Serveur d’API (côté utilisateur) ; aucun vers le Pod',
 			pod: 'Dans le Pod, si l’application sert du TLS',
@@ -448,6 +479,7 @@ export const fr = {
 				'api-server': 'Celle du serveur d’API (ou d’un agent Konnectivity)',
 				proxy: 'L’IP du Pod du proxy',
 				sidecar: 'Celle du sidecar',
+				loopback: 'L’adresse de bouclage du Pod lui-même, 127.0.0.1',
 			},
 			forwardedFor: {
 				client: 'celle du client est dans X-Forwarded-For',
@@ -456,6 +488,7 @@ export const fr = {
 				'api-server': 'X-Forwarded-For porte l’adresse du serveur d’API',
 				proxy: 'X-Forwarded-For porte l’adresse d’un autre proxy',
 				sidecar: 'X-Forwarded-For porte l’adresse d’un sidecar',
+				loopback: 'X-Forwarded-For porte une adresse de bouclage',
 			},
 			withForwarded: (peer, forwardedFor) => `${peer} ; ${forwardedFor}`,
 			withLocal: 'Celle du client avec externalTrafficPolicy: Local',

@@ -11,7 +11,7 @@ import type { CostDriver, Layer, NodeKind, ProductionUse, Reach, SourceOrigin, T
 import type { OutcomeView } from '../model/outcome.ts';
 import type { StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
-import type { AnswerId, QuestionId, TipId, ToolId } from '../model/decision.ts';
+import type { AnswerId, QuestionId, TipId } from '../model/decision.ts';
 import type { ComparisonColumn } from '../model/compare.ts';
 import type { CheckedAgainst } from '../site/checked-against.ts';
 
@@ -95,8 +95,6 @@ export interface Messages {
 		readonly tips: Record<TipId, string>;
 		/** Why an answer fits, and when its runner-up would fit better. */
 		readonly answers: Record<AnswerId, { readonly reason: string; readonly runnerUp?: string }>;
-		/** Ways in without a page of their own: a title, and the facts a reader needs, in place. */
-		readonly tools: Record<ToolId, { readonly title: string; readonly facts: readonly string[] }>;
 	};
 	readonly learningPath: {
 		readonly label: string;
@@ -108,6 +106,8 @@ export interface Messages {
 	readonly facts: {
 		readonly reach: Record<Reach, string>;
 		readonly layer: Record<Layer, string>;
+		/** Instead of `layer.L4` for a way in that carries TCP only (`kubectl port-forward`). */
+		readonly layerTcpOnly: string;
 		readonly tlsEnds: Record<TlsEnd, string>;
 		/** After `tlsEnds` when the example sends plain HTTP (no certificate configured). */
 		readonly tlsNotInExample: string;

@@ -65,6 +65,8 @@ const TRAEFIK = { name: 'traefik', namespace: 'traefik', clusterIP: '10.96.200.1
  * SHA-256("gateway/web-gateway").
  */
 const ENVOY = { name: 'envoy-gateway-web-gateway-b52444e4', namespace: 'envoy-gateway-system', clusterIP: '10.96.210.4' } as const;
+/** The local port of the example's `kubectl port-forward service/web 8080:80`. */
+export const PORT_FORWARD_LOCAL_PORT = 8080;
 const SHOP = { name: 'shop', namespace: 'default', host: 'shop.example.com', tlsSecret: 'shop-example-com-tls' } as const;
 const TRAEFIK_CONTROLLER = 'traefik.io/ingress-controller';
 const ENVOY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';
@@ -274,14 +276,18 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 	// The nodes, grouped by where they run: the client, the load balancer, then each worker node's own.
 	const nodes: TopologyNode[] = [client];
 	if (p.entry === 'kubectl-proxy') nodes.push({ id: 'kubectl-proxy', kind: 'kubectl-proxy', zone: 'laptop' });
+	// Started as `kubectl port-forward service/web 8080:80`: local port 8080, the Service's port.
+	if (p.entry === 'port-forward') nodes.push({ id: 'port-forward', kind: 'kubectl-port-forward', zone: 'laptop', service: entryService.name, port: PORT_FORWARD_LOCAL_PORT });
 	if (lbPresent) nodes.push({ id: lbAddresses.node, kind: 'cloud-load-balancer', zone: 'cloud', service: entryService.name });
 	// The Service's own box, beside the path, where no load balancer stands for it.
 	if (!routed && !lbPresent) nodes.push({ id: 'service', kind: 'service', zone: 'cluster', name: entryService.name, service: entryService.name });
-	if (p.entry === 'kubectl-proxy') nodes.push({ id: 'api-server', kind: 'api-server', zone: 'control-plane', name: 'kube-apiserver' });
+	if (onLaptop) nodes.push({ id: 'api-server', kind: 'api-server', zone: 'control-plane', name: 'kube-apiserver' });
 	for (let node = 0; node < p.nodes; node++) {
 		const letter = NODE_LETTERS[node]!;
 		if (needsNodePorts) nodes.push({ id: `nodeport-${letter}`, kind: 'node-port', zone: nodeName(node), service: entryService.name });
 		if (needsNodePorts && node === via) nodes.push({ id: `kube-proxy-${letter}`, kind: 'kube-proxy', zone: nodeName(node), service: entryService.name });
+		// The kubelet of the chosen Pod's node carries the port-forward stream.
+		if (p.entry === 'port-forward' && chosen?.node === node) nodes.push({ id: 'kubelet', kind: 'kubelet', zone: nodeName(node) });
 		nodes.push(...entryPodNodes.filter((pod) => pod.zone === nodeName(node)));
 		for (const group of backendPodNodes) nodes.push(...group.filter((pod) => pod.zone === nodeName(node)));
 	}
@@ -305,7 +311,15 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 		if (entryTarget === undefined) stop('refused', 'no-endpoints', 'http-503');
 		else hop('api-server', entryTarget, 'HTTP', 'api-service-proxy');
 	} else if (p.entry === 'port-forward') {
-		throw new ParamError([{ param: 'entry', value: 'port-forward', message: '`entry=port-forward`: not built yet.' }]);
+		// `kubectl port-forward service/web` reads the Service once, picks one running Pod and streams to it
+		// through the API server and that Pod's kubelet. Without one, kubectl exits before it listens.
+		hop('client', 'port-forward', 'TCP', 'port-forward-listen');
+		if (entryTarget === undefined) stop('refused', 'no-endpoints', 'connection-refused');
+		else {
+			hop('port-forward', 'api-server', 'HTTPS', 'port-forward-stream');
+			hop('api-server', 'kubelet', 'HTTPS', 'kubelet-stream');
+			hop('kubelet', entryTarget, 'TCP', 'pod-loopback-dial');
+		}
 	} else {
 		let from = 'client';
 		if (lbPresent) {

@@ -5,7 +5,7 @@
  * application (`traefik/whoami`) answers with its Pod name and the address it sees the request from.
  */
 import { manifestsFor } from './manifests.ts';
-import { endpointsOf, findNode, findService, formatEndpoint, listenOf, machineOf, podAddressOf, sourceSeenByPod } from './resolve.ts';
+import { endpointsOf, findNode, findService, formatEndpoint, listenOf, LOOPBACK, machineOf, podAddressOf, sourceSeenByPod } from './resolve.ts';
 import { outcomeOf, type OutcomeView } from './outcome.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
 
@@ -119,6 +119,16 @@ function failedRequest(url: string, outcome: OutcomeView, entry: { host: string;
 		case undefined:
 			return undefined;
 	}
+}
+
+/**
+ * `curl` to an address with no name of its own (a node, a load balancer, the local end of a port-forward).
+ * Where the client speaks TLS (to the Pod, or to a load balancer that ends it), the certificate names a
+ * host, not this address: `-k` accepts it, as a first test does.
+ */
+function plainRequest(scenario: Scenario, backend: ServiceSpec, entry: { host: string; port: number }): string {
+	const tls = scenario.path[0]?.protocol === 'HTTPS' || backend.portName === 'https';
+	return tls ? `curl -sk https://${formatEndpoint(entry)}/` : `curl -s http://${formatEndpoint(entry)}/`;
 }
 
 /**
@@ -253,9 +263,24 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 	if (!entryAddress) return session;
 	const path = routing?.rules.find((rule) => rule.service === backend.name)?.path.replace(/\/?$/, '/') ?? '/';
 	let request: string;
+	let forwarded: string[] = [];
 	if (entry.kind === 'kubectl-proxy') {
 		session.push({ command: 'kubectl proxy &', output: [`Starting to serve on ${formatEndpoint(entryAddress)}`] });
 		request = `curl -s http://${formatEndpoint(entryAddress)}/api/v1/namespaces/${backend.namespace}/services/${backend.name}:${backend.portName}/proxy/`;
+	} else if (entry.kind === 'kubectl-port-forward') {
+		// kubectl resolves the Service's port to the Pod's (its targetPort) and prints that one. It binds
+		// the IPv6 loopback too, and says so; its note about each connection lands in the same terminal.
+		const podPort = (target && listenOf(scenario, target)?.port) ?? backend.targetPort;
+		const command = `kubectl port-forward${ns(backend)} service/${backend.name} ${entryAddress.port}:${backend.port} &`;
+		// Without a running Pod, kubectl waits for one (`--pod-running-timeout`, a minute) and gives up, never listening.
+		if (!target) session.push({ command, output: ['error: timed out waiting for the condition'] });
+		else
+			session.push({
+				command,
+				output: [`Forwarding from ${formatEndpoint(entryAddress)} -> ${podPort}`, ...(entryAddress.host === LOOPBACK ? [`Forwarding from [::1]:${entryAddress.port} -> ${podPort}`] : [])],
+			});
+		request = plainRequest(scenario, backend, entryAddress);
+		forwarded = [`Handling connection for ${entryAddress.port}`];
 	} else if (insideMesh) {
 		// The example image has no shell or curl to exec into; the mesh page shows the call in its prose.
 		return session;
@@ -264,10 +289,10 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 	} else if (routing) {
 		request = `curl -s -H 'Host: ${routing.host}' http://${formatEndpoint(entryAddress)}${path}`;
 	} else {
-		request = `curl -s http://${formatEndpoint(entryAddress)}/`;
+		request = plainRequest(scenario, backend, entryAddress);
 	}
 	if (!delivered || !target) {
-		const url = request.replace(/^curl -s /, '');
+		const url = request.replace(/^curl -sk? /, '');
 		const failed = failedRequest(url, outcome, entryAddress, url.startsWith('https://'));
 		if (failed) session.push(failed);
 		return session;
@@ -275,7 +300,7 @@ export function sessionFor(scenario: Scenario): TerminalCommand[] {
 	const targetZone = scenario.zones.find((zone) => zone.id === target.zone);
 	const podName = (targetZone?.kind === 'pod' ? targetZone.name : target.name) ?? target.id;
 	const answer = whoami(scenario, podName);
-	session.push({ command: `${request} | ${answer.filter}`, output: answer.output });
+	session.push({ command: `${request} | ${answer.filter}`, output: [...forwarded, ...answer.output] });
 	return session;
 }
 

@@ -4,7 +4,7 @@
  * Pod sees come from the path itself (`pathFacts`), the same values the step texts and the sessions
  * use, so the table cannot drift from the diagrams. The words are chosen in `src/i18n/compare.ts`.
  */
-import type { CostDriver, Layer, ProductionUse, Reach, SourceOrigin } from './kinds.ts';
+import { STREAM_TRANSFORMS, type CostDriver, type Layer, type ProductionUse, type Reach, type SourceOrigin, type TransformKind } from './kinds.ts';
 import { pathFacts, type TlsFact } from './path-facts.ts';
 import { destinationOf, formatEndpoint } from './resolve.ts';
 import { SCENARIO_IDS, scenarios, type ScenarioId } from './scenarios/index.ts';
@@ -38,6 +38,8 @@ export interface ComparisonFacts {
 	readonly reach: Reach;
 	readonly ports: string;
 	readonly layer: Layer;
+	/** The way in carries TCP and nothing else: the stream of `kubectl port-forward` has no room for UDP. */
+	readonly tcpOnly: boolean;
 	readonly tls: TlsFact;
 	readonly sourceIp: SourceIpFact;
 	readonly cost: CostDriver;
@@ -71,6 +73,7 @@ export function comparisonFacts(): ComparisonFacts[] {
 				reach: facts.reach,
 				ports: portsAlong(scenario),
 				layer: derived.layer,
+				tcpOnly: scenario.path.some((hop) => (STREAM_TRANSFORMS as readonly TransformKind[]).includes(hop.transform)),
 				tls: derived.tls,
 				sourceIp: {
 					peer: source.origin,

@@ -1,6 +1,6 @@
 /*
  * The decision guide as typed data: yes/no questions that end at an answer. An answer names the way in
- * (a scenario's page, or a tool this site explains in place, such as `kubectl port-forward`), why it fits
+ * (a scenario's page), why it fits
  * (words keyed by the answer's id in the locale tables, `decision.answers.*`), its runner-up and
  * sometimes a tip. The tests walk the tree to prove every answer is reachable and every question asked.
  *
@@ -17,15 +17,8 @@ export type QuestionId = (typeof QUESTION_IDS)[number];
 export const TIP_IDS = ['external-traffic-policy-local', 'metallb'] as const;
 export type TipId = (typeof TIP_IDS)[number];
 
-/** Ways in that have no diagram of their own; each is explained where the guide gives it, and links to the closest page. */
-export const TOOLS = {
-	// The kubectl proxy page compares the two tools in its "Try it" section.
-	'port-forward': { slug: 'exposure/kubectl-proxy', anchor: 'try-it' },
-} as const satisfies Record<string, { slug: string; anchor: string }>;
-export type ToolId = keyof typeof TOOLS;
-
-/** What an answer sends the reader to: a scenario's page, or a tool explained in place. */
-export type Target = ScenarioId | ToolId;
+/** What an answer sends the reader to: a scenario's page. */
+export type Target = ScenarioId;
 
 export const ANSWER_IDS = ['east-west', 'dev-proxy', 'dev-port-forward', 'nodeport-own-lb', 'lb-client-ip', 'lb', 'lb-per-group', 'gateway', 'ingress-lb', 'ingress-nodeport'] as const;
 export type AnswerId = (typeof ANSWER_IDS)[number];
@@ -50,7 +43,7 @@ export const FIRST_QUESTION: QuestionId = 'outside';
 export const DECISION_TREE: Record<QuestionId, Question> = {
 	outside: { yes: 'dev-only', no: { id: 'east-west', result: 'service-mesh' } },
 	'dev-only': { yes: 'dev-http', no: 'http' },
-	// `kubectl proxy` carries HTTP only: a developer who needs a database gets a TCP tunnel instead.
+	// `kubectl proxy` carries HTTP only: a developer who needs a database gets `kubectl port-forward`'s TCP tunnel instead.
 	'dev-http': { yes: { id: 'dev-proxy', result: 'kubectl-proxy', runnerUp: 'port-forward' }, no: { id: 'dev-port-forward', result: 'port-forward', runnerUp: 'kubectl-proxy' } },
 	http: { yes: 'many-services', no: 'cloud-l4' },
 	'cloud-l4': { yes: 'client-ip', no: { id: 'nodeport-own-lb', result: 'nodeport', runnerUp: 'loadbalancer', tip: 'metallb' } },
@@ -66,10 +59,6 @@ export const DECISION_TREE: Record<QuestionId, Question> = {
 
 export function isResult(next: Next): next is Result {
 	return typeof next === 'object';
-}
-
-export function isToolId(target: Target): target is ToolId {
-	return Object.hasOwn(TOOLS, target);
 }
 
 /** The ids of the guide's sections, stable anchors of the page (`#q-http`, `#a-dev-port-forward`). */

@@ -4,7 +4,7 @@
  * the words for these values; they never look at the raw topology to decide anything themselves, so
  * French and English cannot disagree about the network.
  */
-import { FORWARDING_TRANSFORMS, findNode, findService, hopContext, trafficPolicyOf, type HopContext, type SeenAddress } from './resolve.ts';
+import { FORWARDING_TRANSFORMS, findNode, findService, hopContext, listenOf, trafficPolicyOf, type HopContext, type SeenAddress } from './resolve.ts';
 import type { Protocol, TransformKind } from './kinds.ts';
 import type { Scenario } from './types.ts';
 
@@ -20,9 +20,10 @@ export type Rewrite = (typeof REWRITES)[number];
 /**
  * What happens to TLS on this hop, at its sender: `starts` (the sender encrypts what arrived in clear,
  * or the client opens TLS), `ends` (the sender decrypted what arrived and sends it on in clear),
- * `passes` (encrypted bytes go on unread), `none` (no TLS on either side).
+ * `passes` (encrypted bytes go on unread), `restarts` (a proxy decrypted what arrived and opens a TLS
+ * connection of its own to the next hop: the API server to a kubelet), `none` (no TLS on either side).
  */
-export const HOP_TLS = ['none', 'starts', 'ends', 'passes'] as const;
+export const HOP_TLS = ['none', 'starts', 'ends', 'passes', 'restarts'] as const;
 export type HopTls = (typeof HOP_TLS)[number];
 
 /** `externalTrafficPolicy`, with the API's default (`Cluster`) applied (see `trafficPolicyOf`). */
@@ -46,6 +47,13 @@ export type SourceNat =
 export interface AddedHeader {
 	readonly name: 'X-Forwarded-For';
 	readonly value: SeenAddress;
+}
+
+/** For a hop of `kubectl port-forward`: the one Pod it forwards to, chosen when the command started, and the port it reaches in that Pod. */
+export interface ForwardTarget {
+	readonly pod: string;
+	readonly namespace: string;
+	readonly port: number;
 }
 
 export interface HopFacts {
@@ -72,6 +80,8 @@ export interface HopFacts {
 	readonly receiverEndsTls: boolean;
 	/** The address the hop is sent to does not exist yet (a LoadBalancer Service nobody implements). */
 	readonly addressPending: boolean;
+	/** For the hops of `kubectl port-forward`. */
+	readonly forwardTo: ForwardTarget | undefined;
 }
 
 /** Everything a step template may word about one hop: its context and its facts. */
@@ -83,16 +93,29 @@ const ENCRYPTED: readonly Protocol[] = ['HTTPS', 'mTLS'];
 const isEncrypted = (protocol: Protocol | undefined) => protocol !== undefined && ENCRYPTED.includes(protocol);
 
 /** Transforms whose sender accepts the connection and opens a new one. */
-const PROXY_TRANSFORMS: readonly TransformKind[] = ['api-authenticated-proxy', 'api-service-proxy', 'ingress-route', 'gateway-route', 'mesh-mtls', 'sidecar-inbound'];
+const PROXY_TRANSFORMS: readonly TransformKind[] = [
+	'api-authenticated-proxy',
+	'api-service-proxy',
+	'ingress-route',
+	'gateway-route',
+	'mesh-mtls',
+	'sidecar-inbound',
+	'port-forward-stream',
+	'kubelet-stream',
+	'pod-loopback-dial',
+];
+/** The hops of `kubectl port-forward`, from the local listener to the Pod. */
+const PORT_FORWARD_TRANSFORMS: readonly TransformKind[] = ['port-forward-listen', 'port-forward-stream', 'kubelet-stream', 'pod-loopback-dial'];
 /** Annotation prefix of the AWS Load Balancer Controller (`service.beta.kubernetes.io/aws-load-balancer-…`). */
 const AWS_LBC_ANNOTATION = 'aws-load-balancer';
 /** The annotation that gives an AWS load balancer the certificate (an ACM ARN) to end TLS with. */
 export const AWS_CERTIFICATE_ANNOTATION = 'service.beta.kubernetes.io/aws-load-balancer-ssl-cert';
 
-export function hopTls(previous: Protocol | undefined, current: Protocol): HopTls {
+/** `reconnects`: the hop's sender is a proxy that accepted the previous connection and opens its own. */
+export function hopTls(previous: Protocol | undefined, current: Protocol, reconnects = false): HopTls {
 	const before = isEncrypted(previous);
 	const now = isEncrypted(current);
-	if (before && now) return 'passes';
+	if (before && now) return reconnects ? 'restarts' : 'passes';
 	if (before) return 'ends';
 	return now ? 'starts' : 'none';
 }
@@ -118,7 +141,7 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 	const isLoadBalancerHop = hop.transform === 'load-balancer-to-node' || hop.transform === 'load-balancer-to-pod';
 	const lbService = isLoadBalancerHop ? findService(scenario, findNode(scenario, hop.from)?.service ?? findNode(scenario, hop.to)?.service) : undefined;
 	const loadBalancer: LoadBalancerMode | undefined = isLoadBalancerHop ? (lbService?.loadBalancerSource !== undefined ? 'proxies-connections' : 'forwards-packets') : undefined;
-	const tls = hopTls(scenario.path[index - 1]?.protocol, hop.protocol);
+	const tls = hopTls(scenario.path[index - 1]?.protocol, hop.protocol, PROXY_TRANSFORMS.includes(hop.transform));
 	const trafficPolicy = trafficPolicyOf(context.service);
 	const sourceNat: SourceNat = hop.transform !== 'endpoint-dnat' ? 'none' : context.snat && context.from.machine !== undefined ? 'snat-to-node' : trafficPolicy === 'Local' ? 'kept-local' : 'none';
 	return {
@@ -139,7 +162,17 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 					: 'provider',
 		receiverEndsTls: scenario.path[index + 1] !== undefined && hopTls(hop.protocol, scenario.path[index + 1]!.protocol) === 'ends',
 		addressPending: context.destination === '' && scenario.outcome?.kind === 'pending',
+		forwardTo: PORT_FORWARD_TRANSFORMS.includes(hop.transform) ? forwardTarget(scenario) : undefined,
 	};
+}
+
+/** The Pod a `kubectl port-forward` path ends in: the one kubectl picked, and the port dialled inside it. */
+function forwardTarget(scenario: Scenario): ForwardTarget | undefined {
+	const last = scenario.path.at(-1);
+	const pod = last && findNode(scenario, last.to);
+	const service = findService(scenario, pod?.service);
+	const port = pod && listenOf(scenario, pod)?.port;
+	return pod === undefined || service === undefined || port === undefined ? undefined : { pod: pod.name ?? pod.id, namespace: service.namespace, port };
 }
 
 /** Hop `index` with its context and its facts: what the step templates receive. */

@@ -18,6 +18,10 @@ export const NODE_KINDS = [
 	'pod',
 	'container',
 	'sidecar-proxy',
+	/** `kubectl port-forward`, running on your machine: a local TCP listener whose connections it tunnels to one Pod. */
+	'kubectl-port-forward',
+	/** The node agent: its HTTPS port (`10250`) serves the API server's streaming requests (port-forward, exec, logs). */
+	'kubelet',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -65,6 +69,14 @@ export const TRANSFORM_KINDS = [
 	'mesh-mtls',
 	/** The receiving sidecar hands the request to the application on the Pod's loopback. */
 	'sidecar-inbound',
+	/** A client connects to the local port `kubectl port-forward` listens on, on the loopback interface. */
+	'port-forward-listen',
+	/** kubectl carries the connection's bytes to the API server in a stream upgraded from HTTPS (WebSocket since Kubernetes 1.31, SPDY before). */
+	'port-forward-stream',
+	/** The API server opens its own HTTPS stream to the kubelet of the Pod's node, on the kubelet's port. */
+	'kubelet-stream',
+	/** The container runtime, asked by the kubelet, connects to the port inside the Pod's network namespace, on its loopback. */
+	'pod-loopback-dial',
 ] as const;
 export type TransformKind = (typeof TRANSFORM_KINDS)[number];
 
@@ -90,9 +102,10 @@ export type ProductionUse = (typeof PRODUCTION_USES)[number];
 /**
  * Whose address a packet carries as its source at some point of the path: the client's, a node's (after
  * SNAT), the load balancer's (when it does not keep the client's), the API server's, an HTTP proxy's
- * (Ingress controller, Gateway), or a mesh sidecar's. Derived hop by hop (`sourcesAlong`), never declared.
+ * (Ingress controller, Gateway), a mesh sidecar's, or the Pod's own loopback address (a connection the
+ * container runtime opens inside the Pod, for `kubectl port-forward`). Derived hop by hop (`sourcesAlong`), never declared.
  */
-export const SOURCE_ORIGINS = ['client', 'node', 'load-balancer', 'api-server', 'proxy', 'sidecar'] as const;
+export const SOURCE_ORIGINS = ['client', 'node', 'load-balancer', 'api-server', 'proxy', 'sidecar', 'loopback'] as const;
 export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
 
 /**
@@ -100,6 +113,13 @@ export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
  * through one of them is an L7 path, and its protocol may change there (TLS ends).
  */
 export const L7_NODE_KINDS = ['kubectl-proxy', 'api-server', 'ingress-controller', 'gateway-proxy', 'sidecar-proxy'] as const satisfies readonly NodeKind[];
+
+/**
+ * Transforms that carry the client's bytes inside a stream (`kubectl port-forward`): their receiver
+ * relays the bytes without reading them, so it does not make the path an L7 one, whatever its kind.
+ * The stream carries TCP connections only: a path through one forwards no UDP.
+ */
+export const STREAM_TRANSFORMS = ['port-forward-stream', 'kubelet-stream'] as const satisfies readonly TransformKind[];
 
 /** Where TLS ends, by the kind of node that receives HTTPS and sends something else on. */
 export const TLS_END_OF_KIND = {

@@ -3,7 +3,7 @@
  * endpoint, the node that drops the packets, the route that named the Service. Decided by the builder
  * (`Scenario.outcome`); a scenario without one is delivered at its last hop.
  */
-import type { OutcomeKind, OutcomeReason, Symptom } from './kinds.ts';
+import type { NodeKind, OutcomeKind, OutcomeReason, Symptom } from './kinds.ts';
 import { findNode, findService, machineOf } from './resolve.ts';
 import type { RouteRule, Routing, Scenario, ServiceSpec } from './types.ts';
 
@@ -17,6 +17,8 @@ export interface OutcomeView {
 	readonly service: ServiceSpec | undefined;
 	/** The node it stopped on, if it stopped on one. */
 	readonly machine: string | undefined;
+	/** The kind of the last thing it reached (kube-proxy's rules, `kubectl port-forward`, a proxy). */
+	readonly stoppedAt: NodeKind | undefined;
 	/** For a proxy that found no endpoint: the routing and the rule that named the Service. */
 	readonly routing: Routing | undefined;
 	readonly rule: RouteRule | undefined;
@@ -44,6 +46,7 @@ export function outcomeOf(scenario: Scenario): OutcomeView {
 		symptom: outcome?.symptom,
 		service,
 		machine: to && machineOf(scenario, to)?.name,
+		stoppedAt: to?.kind,
 		routing: rule ? scenario.routing : undefined,
 		rule,
 	};

@@ -4,7 +4,7 @@
  * and one of them contradicted its own page; derived, they cannot, and the step texts and the sessions
  * read the same values (`sourceSeenByPod`).
  */
-import { L7_NODE_KINDS, TLS_END_OF_KIND, type Layer, type NodeKind, type TlsEnd } from './kinds.ts';
+import { L7_NODE_KINDS, STREAM_TRANSFORMS, TLS_END_OF_KIND, type Layer, type NodeKind, type TlsEnd, type TransformKind } from './kinds.ts';
 import { hopTls } from './hop-facts.ts';
 import { findNode, sourceSeenByPod, type SourceSeenByPod } from './resolve.ts';
 import type { Scenario } from './types.ts';
@@ -25,9 +25,15 @@ export interface PathFacts {
 const isL7 = (kind: NodeKind) => (L7_NODE_KINDS as readonly NodeKind[]).includes(kind);
 const tlsEndOf = (kind: NodeKind): TlsEnd | undefined => (TLS_END_OF_KIND as Partial<Record<NodeKind, TlsEnd>>)[kind];
 
-/** L7 when a node before the last one accepts the connection and reads the request; L4 otherwise. */
+/**
+ * L7 when a node before the last one accepts the connection and reads the request; L4 otherwise. A node
+ * that receives the bytes inside a stream (the API server under `kubectl port-forward`) relays them unread.
+ */
 export function layerOf(scenario: Scenario): Layer {
-	const readers = scenario.path.slice(0, -1).map((hop) => findNode(scenario, hop.to)?.kind);
+	const readers = scenario.path
+		.slice(0, -1)
+		.filter((hop) => !(STREAM_TRANSFORMS as readonly TransformKind[]).includes(hop.transform))
+		.map((hop) => findNode(scenario, hop.to)?.kind);
 	return readers.some((kind) => kind !== undefined && isL7(kind)) ? 'L7' : 'L4';
 }
 

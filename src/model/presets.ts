@@ -38,6 +38,8 @@ export interface Preset {
 export const PRESETS = {
 	/** One node runs both Pods; the API server's service proxy picks one. */
 	'kubectl-proxy': { params: { entry: 'kubectl-proxy', nodes: 1, pods: [2] }, options: { section: 'exposure' } },
+	/** The same node and Pods: `kubectl port-forward service/web` picks one of them once, when it starts. */
+	'port-forward': { params: { entry: 'port-forward', nodes: 1, pods: [2] }, options: { section: 'exposure' } },
 	/** The client enters node-a, which runs no Pod: the rules send it to node-b, and `Cluster` rewrites its source. */
 	nodeport: { params: { entry: 'nodeport', nodes: 2, pods: [0, 2], via: 1, etp: 'cluster' }, options: { section: 'exposure' } },
 	/** The load balancer picks node-a, which runs a Pod, yet the rules send the packet to node-b's: `Cluster` spreads over all. */

@@ -10,6 +10,14 @@ import { ENDPOINT_KINDS, type Protocol, type SourceOrigin, type TransformKind } 
 export const KUBECTL_PROXY_DEFAULT: Endpoint = { host: '127.0.0.1', port: 8001 };
 /** The secure port `kube-apiserver` serves on by default (`--secure-port`). */
 export const API_SERVER_PORT = 6443;
+/** The kubelet's HTTPS port (`--port`), where the API server opens port-forward, exec and log streams. */
+export const KUBELET_PORT = 10250;
+/**
+ * The IPv4 loopback address. `kubectl port-forward` listens on it (and on `::1`) unless `--address`
+ * says otherwise, and the container runtime dials the forwarded port on the Pod's own loopback, so
+ * the application sees its connections coming from it.
+ */
+export const LOOPBACK = '127.0.0.1';
 
 /** A step id: readable, the same in every language, and derived from the hop rather than its position. */
 export function hopId(hop: Pick<Hop, 'from' | 'to'>): string {
@@ -68,6 +76,13 @@ export function listenOf(scenario: Scenario, node: TopologyNode): Endpoint | und
 			return { host: node.address ?? KUBECTL_PROXY_DEFAULT.host, port: node.port ?? KUBECTL_PROXY_DEFAULT.port };
 		case 'api-server':
 			return machine?.address === undefined ? undefined : { host: node.address ?? machine.address, port: node.port ?? API_SERVER_PORT };
+		case 'kubectl-port-forward': {
+			// `kubectl port-forward service/web 8080:80` listens on 8080; given one port only, on the Service's own.
+			const port = node.port ?? service?.port;
+			return port === undefined ? undefined : { host: node.address ?? LOOPBACK, port };
+		}
+		case 'kubelet':
+			return machine?.address === undefined ? undefined : { host: machine.address, port: node.port ?? KUBELET_PORT };
 		case 'node-port':
 			return machine?.address === undefined || service?.nodePort === undefined ? undefined : { host: machine.address, port: service.nodePort };
 		case 'service':
@@ -94,6 +109,13 @@ export function listenOf(scenario: Scenario, node: TopologyNode): Endpoint | und
  * rules) keeps the destination of the hop before it, which is exactly what the kernel sees.
  */
 export function destinationOf(scenario: Scenario, index: number): Endpoint | undefined {
+	const current = scenario.path[index];
+	if (current?.transform === 'pod-loopback-dial') {
+		// The runtime dials inside the Pod's network namespace: its loopback, on the port the Pod listens on.
+		const to = findNode(scenario, current.to);
+		const port = to && listenOf(scenario, to)?.port;
+		return port === undefined ? undefined : { host: LOOPBACK, port };
+	}
 	for (let i = index; i >= 0; i--) {
 		const hop = scenario.path[i];
 		const to = hop && findNode(scenario, hop.addressedTo ?? hop.to);
@@ -118,7 +140,8 @@ export interface SeenAddress {
  * The source of the packets as each hop's receiver sees it (index `i`: what `path[i].to` sees), hop by
  * hop from the client: kube-proxy's SNAT under `externalTrafficPolicy: Cluster` gives a node's address,
  * a load balancer that does not keep the client's (`loadBalancerSource`) its own, an HTTP proxy (the API
- * server, an Ingress controller, a Gateway) its own Pod or node address, a mesh sidecar `127.0.0.6`.
+ * server, an Ingress controller, a Gateway) its own Pod or node address, a mesh sidecar `127.0.0.6`, and
+ * the container runtime behind `kubectl port-forward` the Pod's loopback, `127.0.0.1`.
  * The comparison table, the step texts and the sessions all read this one list.
  */
 export function sourcesAlong(scenario: Scenario): SeenAddress[] {
@@ -132,12 +155,22 @@ export function sourcesAlong(scenario: Scenario): SeenAddress[] {
 			case 'loopback-http':
 				source = { origin: 'client', address: KUBECTL_PROXY_DEFAULT.host };
 				break;
+			case 'port-forward-listen':
+				// A client on the same machine connects to a loopback address from the loopback interface.
+				source = { origin: 'client', address: LOOPBACK };
+				break;
 			case 'api-authenticated-proxy':
-				// kubectl proxy connects from your machine, whose address the model does not know.
+			case 'port-forward-stream':
+				// kubectl connects from your machine, whose address the model does not know.
 				source = { origin: 'client', address: undefined };
 				break;
 			case 'api-service-proxy':
+			case 'kubelet-stream':
 				source = { origin: 'api-server', address: machine?.address, machine: machine?.name };
+				break;
+			case 'pod-loopback-dial':
+				// The runtime's connection starts inside the Pod's network namespace, from its loopback.
+				source = { origin: 'loopback', address: LOOPBACK };
 				break;
 			case 'load-balancer-to-node':
 			case 'load-balancer-to-pod': {

@@ -16,6 +16,9 @@ export class ModelError extends Error {
 	}
 }
 
+/** Node kinds that exist without a Service: the client, kubectl's own processes and the cluster's components. */
+const SERVICE_FREE_KINDS = ['client', 'kubectl-proxy', 'kubectl-port-forward', 'api-server', 'kubelet'] as const satisfies readonly NodeKind[];
+
 const isPort = (port: number) => Number.isInteger(port) && port >= 1 && port <= 65535;
 
 function duplicates(ids: readonly string[]): string[] {
@@ -83,8 +86,7 @@ export function validateScenario(scenario: Scenario): string[] {
 		if (!findZone(scenario, node.zone)) problems.push(`${n} is in unknown zone \`${node.zone}\`. Add the zone or fix \`zone\`.`);
 		if (node.service !== undefined && !findService(scenario, node.service)) problems.push(`${n} refers to unknown Service \`${node.service}\`. Add it to \`services\` or fix \`service\`.`);
 		if (node.port !== undefined && !isPort(node.port)) problems.push(`${n} has \`port: ${node.port}\`, outside 1-65535. Use a valid TCP port.`);
-		if (node.kind !== 'client' && node.kind !== 'kubectl-proxy' && node.kind !== 'api-server' && node.service === undefined)
-			problems.push(`${n} is a \`${node.kind}\` that belongs to no Service. Set \`service\`.`);
+		if (!(SERVICE_FREE_KINDS as readonly string[]).includes(node.kind) && node.service === undefined) problems.push(`${n} is a \`${node.kind}\` that belongs to no Service. Set \`service\`.`);
 		if ((ENDPOINT_KINDS as readonly string[]).includes(node.kind) && podAddressOf(scenario, node) === undefined)
 			problems.push(`${n} is a \`${node.kind}\` without a Pod IP. Set its \`address\`, or that of the \`pod\` zone it is in.`);
 	}

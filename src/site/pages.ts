@@ -12,7 +12,7 @@ export interface SidebarGroup {
 export const SIDEBAR: readonly SidebarGroup[] = [
 	{
 		label: { en: 'Ways in', fr: 'Voies d’entrée' },
-		slugs: ['exposure/kubectl-proxy', 'exposure/nodeport', 'exposure/loadbalancer', 'exposure/ingress-nodeport', 'exposure/ingress-loadbalancer'],
+		slugs: ['exposure/kubectl-proxy', 'exposure/port-forward', 'exposure/nodeport', 'exposure/loadbalancer', 'exposure/ingress-nodeport', 'exposure/ingress-loadbalancer'],
 	},
 	{ label: { en: 'Patterns', fr: 'Modèles' }, slugs: ['patterns/loadbalancer-per-api'] },
 	{ label: { en: 'Beyond Ingress', fr: 'Au-delà d’Ingress' }, slugs: ['beyond/gateway-api', 'beyond/service-mesh'] },

@@ -87,11 +87,10 @@ for (const locale of LOCALES) {
 		const current = page.locator('kp-decision-guide .kp-node.kp-current');
 		await expect(current).toHaveAttribute('id', 'a-dev-port-forward');
 		await expect(current.locator('h2')).toContainText('kubectl port-forward');
-		// Explained in place (localhost, TCP only, one Pod), linked to the page that compares the two tools.
-		await expect(current.locator('.kp-facts-list li')).toHaveCount(4);
-		await expect(current.locator('.kp-facts-list')).toContainText('127.0.0.1');
-		await expect(current.locator('.kp-facts-list')).toContainText('UDP');
-		await expect(current.locator('.kp-go a')).toHaveAttribute('href', `/${locale}/exposure/kubectl-proxy/#try-it`);
+		// Its own page now, with its comparison row: the loopback entry, and the Pod's own loopback as the source.
+		await expect(current.locator('.kp-go a')).toHaveAttribute('href', `/${locale}/exposure/port-forward/`);
+		await expect(current.locator('.kp-facts')).toContainText('127.0.0.1:8080');
+		await expect(current.locator('.kp-runner-up a')).toHaveAttribute('href', `/${locale}/exposure/kubectl-proxy/`);
 	});
 
 	test(`/${locale}/choose/ names a bad ?answers= value and starts from the first question`, async ({ page }) => {

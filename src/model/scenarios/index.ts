@@ -9,6 +9,7 @@ import { serviceMesh } from './service-mesh.ts';
  */
 export const scenarios = {
 	'kubectl-proxy': presetScenario('kubectl-proxy'),
+	'port-forward': presetScenario('port-forward'),
 	nodeport: presetScenario('nodeport'),
 	loadbalancer: presetScenario('loadbalancer'),
 	'ingress-nodeport': presetScenario('ingress-nodeport'),

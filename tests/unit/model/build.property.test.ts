@@ -16,7 +16,7 @@ import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, type Layout, type Layou
 import { sessionFor } from '../../../src/model/commands.ts';
 import { copyOf } from '../fixtures.ts';
 
-const BUILT = ENTRIES.filter((entry) => entry !== 'port-forward');
+const BUILT = ENTRIES;
 
 /** Parameter sets, mostly well formed (counts of the right length), with each optional parameter present or not. */
 export const params: fc.Arbitrary<ExposureParams> = fc.integer({ min: 1, max: 5 }).chain((nodes) => {

@@ -11,6 +11,9 @@ import { copyOf } from '../fixtures.ts';
 const EXPECTED: Record<Exclude<ScenarioId, 'service-mesh'>, { layer: 'L4' | 'L7'; tls: string; inExample: boolean }> = {
 	// kubectl proxy reads the request, the API server ends the TLS of the hop from kubectl proxy.
 	'kubectl-proxy': { layer: 'L7', tls: 'api-server', inExample: true },
+	// A TCP tunnel: the API server and the kubelet relay a stream they do not read. Their TLS is the
+	// tunnel's; the client's own TLS, if the application serves it, goes through to the Pod.
+	'port-forward': { layer: 'L4', tls: 'pod', inExample: true },
 	nodeport: { layer: 'L4', tls: 'pod', inExample: true },
 	loadbalancer: { layer: 'L4', tls: 'pod', inExample: true },
 	// The example Ingress has no `tls` section: plain HTTP, and TLS would end at the controller.

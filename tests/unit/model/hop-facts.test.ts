@@ -8,7 +8,7 @@ import { copyOf } from '../fixtures.ts';
 /*
  * The network decisions of each hop, written by hand from what Kubernetes and the components on the
  * path do, not from the model's output. Addresses come from the shared topology
- * (src/model/scenarios/common.ts): node-a is 10.0.1.11, the internet client 198.51.100.23.
+ * (src/model/naming.ts): node-a is 10.0.1.11, the internet client 198.51.100.23.
  */
 function facts(id: ScenarioId, hop: string): HopFacts {
 	const scenario: Scenario = scenarios[id];
@@ -52,6 +52,12 @@ describe('TLS per hop', () => {
 			'starts',
 			'none',
 		]);
+	});
+
+	it('a proxy between two encrypted hops ends TLS and opens its own; without one, TLS passes', () => {
+		// The API server under `kubectl port-forward` decrypts kubectl's stream and dials the kubelet over a TLS connection of its own.
+		expect(facts('port-forward', 'api-server-to-kubelet').tls).toBe('restarts');
+		expect([hopTls('HTTPS', 'HTTPS', true), hopTls('HTTPS', 'HTTPS', false), hopTls('HTTP', 'HTTPS', true), hopTls('HTTPS', 'TCP', true)]).toEqual(['restarts', 'passes', 'starts', 'ends']);
 	});
 });
 

@@ -10,7 +10,7 @@ import { stepsFor } from '../../../src/i18n/steps.ts';
  * lines of the terminal session. They must agree with each other and with Kubernetes. The expected
  * values below are written by hand, from how each configuration behaves, not read from the model.
  */
-type Origin = 'client' | 'node' | 'load-balancer' | 'api-server' | 'proxy';
+type Origin = 'client' | 'node' | 'load-balancer' | 'api-server' | 'proxy' | 'loopback';
 
 interface Expected {
 	/** Who the Pod's connection comes from, and that address as `whoami` prints it. */
@@ -23,6 +23,8 @@ interface Expected {
 const EXPECTED: Record<Exclude<ScenarioId, 'service-mesh'>, Expected> = {
 	// The API server's service proxy dials the Pod from the control-plane node.
 	'kubectl-proxy': { peer: 'api-server', remoteAddr: '10.0.1.10' },
+	// The container runtime dials the port on the Pod's own loopback, inside its network namespace.
+	'port-forward': { peer: 'loopback', remoteAddr: '127.0.0.1' },
 	// externalTrafficPolicy: Cluster, and the Pod is on the other node: SNAT to node-a.
 	nodeport: { peer: 'node', remoteAddr: '10.0.1.11' },
 	// Same on the LoadBalancer page: the load balancer keeps the client's address, node-a's SNAT replaces it.
@@ -49,6 +51,7 @@ function originIn(text: string): Origin | 'unclear' {
 	if (/load balancer’s (?:own |private )?address/.test(said)) found.add('load-balancer');
 	if (/\bnode’s\b|an? (?:address|IP) of `node-|the address of `node-|node address/.test(said)) found.add('node');
 	if (/client’s/.test(said)) found.add('client');
+	if (/loopback/.test(said)) found.add('loopback');
 	return found.size === 1 ? [...found][0]! : 'unclear';
 }
 
