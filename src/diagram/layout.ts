@@ -221,8 +221,7 @@ export function layoutScenario(scenario: Scenario, labels: LayoutLabels): Layout
 	};
 	/** Whether a zone's name goes below its title: the title and name would reach the hop line in some language. */
 	const nameBelow = (zone: Zone, depth: number) =>
-		zone.name !== undefined &&
-		labels.some((words) => inset(depth) + 8 + estimateWidth(`${words.zone[zone.kind]} `, TEXT_EM.sans) + estimateWidth(zone.name ?? '', TEXT_EM.mono) > spineX - 12);
+		zone.name !== undefined && labels.some((words) => inset(depth) + 8 + estimateWidth(`${words.zone[zone.kind]} `, TEXT_EM.sans) + estimateWidth(zone.name ?? '', TEXT_EM.mono) > spineX - 12);
 
 	const zones: LayoutZone[] = [];
 	const nodes = new Map<string, LayoutNode>();

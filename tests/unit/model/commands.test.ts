@@ -68,7 +68,9 @@ describe('sessionFor', () => {
 	});
 
 	it('prints a different ephemeral source port on each page, where whoami used to print one number everywhere', () => {
-		const ports = (['nodeport', 'kubectl-proxy', 'ingress-nodeport', 'ingress-loadbalancer'] as const).map((id) => Number(/RemoteAddr: [\d.]+:(\d+)/.exec(transcript(sessionFor(scenarios[id])))?.[1]));
+		const ports = (['nodeport', 'kubectl-proxy', 'ingress-nodeport', 'ingress-loadbalancer'] as const).map((id) =>
+			Number(/RemoteAddr: [\d.]+:(\d+)/.exec(transcript(sessionFor(scenarios[id])))?.[1]),
+		);
 		for (const port of ports) expect(port).toBeGreaterThanOrEqual(32768);
 		expect(new Set(ports).size).toBe(ports.length);
 	});

@@ -25,7 +25,10 @@ function expectPackets(id: ScenarioId, rows: Row[]) {
 		ports.set(name, port);
 		expect(packet.source.port, `${packet.hop}: connection ${name} keeps its source port`).toBe(port);
 		expect(formatPacketEndpoint(packet.destination), packet.hop).toBe(destination);
-		expect(packet.changes.map((c) => c.kind), packet.hop).toEqual(changes);
+		expect(
+			packet.changes.map((c) => c.kind),
+			packet.hop,
+		).toEqual(changes);
 	});
 	expect(packets).toHaveLength(rows.length);
 	// One port per connection, none shared.
