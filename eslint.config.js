@@ -4,7 +4,8 @@
  * `npm test`). The recommended sets of ESLint, typescript-eslint and eslint-plugin-astro, plus the
  * boundary of src/model/: it runs at build time and in the browser, so it imports no DOM, no Astro, no
  * d3-selection, no Node.js built-in, and no locale table (decisions about the network live in the model,
- * words in src/i18n, and the words depend on the model, not the other way round).
+ * words in src/i18n, and the words depend on the model, not the other way round). src/diagram imports no
+ * locale table either: its caller hands it the words it draws.
  */
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -19,6 +20,11 @@ const MODEL_IMPORTS = [
 	{ group: ['node:*'], message: 'src/model also runs in the browser: no Node.js built-ins.' },
 ];
 const NO_I18N = { group: ['**/i18n', '**/i18n/*'], message: 'src/model decides, src/i18n words: the model must not import a locale table.' };
+/** src/diagram lays out and draws what it is given: its words come in as labels (src/diagram/labels.ts), built by the caller. */
+const DIAGRAM_NO_I18N = {
+	group: ['**/i18n', '**/i18n/*'],
+	message: 'src/diagram receives its words: take them as a labels argument (src/diagram/labels.ts) that the caller builds in src/i18n/diagram.ts.',
+};
 const DOM_GLOBALS = ['document', 'window', 'HTMLElement', 'customElements', 'localStorage'].map((name) => ({
 	name,
 	message: 'src/model runs at build time too: no DOM. Move that code to src/diagram/ or src/components/.',
@@ -54,5 +60,9 @@ export default defineConfig(
 			'no-restricted-imports': ['error', { patterns: [...MODEL_IMPORTS, NO_I18N] }],
 			'no-restricted-globals': ['error', ...DOM_GLOBALS],
 		},
+	},
+	{
+		files: ['src/diagram/**/*.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [DIAGRAM_NO_I18N] }] },
 	},
 );

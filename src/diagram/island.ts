@@ -114,16 +114,21 @@ export class KpDiagram extends HTMLElement {
 	#fillCaption(active: HTMLLIElement, number: number) {
 		const caption = this.#caption;
 		if (!caption) return;
+		// A part the step does not have (what the application sees, on all but the last step) empties the caption's.
 		const copy = (to: string, from: string) => {
 			const target = caption.querySelector(to);
 			const source = active.querySelector(from);
-			if (target && source) target.replaceChildren(...[...source.childNodes].map((node) => node.cloneNode(true)));
+			if (target) target.replaceChildren(...[...(source?.childNodes ?? [])].map((node) => node.cloneNode(true)));
 		};
 		const numberEl = caption.querySelector('.kp-caption-number');
 		if (numberEl && numberEl.textContent !== String(number)) numberEl.textContent = String(number);
 		copy('.kp-caption-text', '.kp-step-title-text');
 		copy('.kp-caption-where', '.kp-step-where');
 		copy('.kp-caption-body', '.kp-step-body');
+		copy('.kp-caption-src', '.kp-packet-source dd');
+		copy('.kp-caption-dst', '.kp-packet-destination dd');
+		copy('.kp-caption-changes', '.kp-packet-changes ul');
+		copy('.kp-caption-app', '.kp-packet-app ul');
 	}
 
 	show(index: number, options: { updateHash?: boolean; announce?: boolean; animate?: boolean; reveal?: 'none' | 'hop' | 'stage' } = {}) {

@@ -16,10 +16,10 @@
  * border, a zone title or a box.
  */
 import { linkVertical } from 'd3-shape';
-import { LOCALES, messages } from '../i18n/index.ts';
 import { findNode, hopId, destinationOf, formatEndpoint } from '../model/resolve.ts';
 import type { Scenario, TopologyNode, Zone } from '../model/types.ts';
 import type { NodeKind, Protocol, ZoneKind } from '../model/kinds.ts';
+import type { LayoutLabels } from './labels.ts';
 
 export const LAYOUT = {
 	margin: 2,
@@ -198,7 +198,8 @@ function nodeName(scenario: Scenario, node: TopologyNode): string | undefined {
 	return twins.length > 1 ? node.service : undefined;
 }
 
-export function layoutScenario(scenario: Scenario): Layout {
+/** Lays out a scenario; `labels` are the box and zone titles of every language, each given the room the longest needs. */
+export function layoutScenario(scenario: Scenario, labels: LayoutLabels): Layout {
 	const L = LAYOUT;
 	const maxDepth = Math.max(0, ...scenario.zones.map((zone) => depthOf(scenario, zone)));
 	const inset = (depth: number) => L.margin + depth * L.zonePad;
@@ -228,14 +229,13 @@ export function layoutScenario(scenario: Scenario): Layout {
 	/** A box's height: its title's lines in the language that needs most, and its name's lines. */
 	const boxHeight = (node: TopologyNode) => {
 		const name = nodeName(scenario, node);
-		const titles = Math.max(...LOCALES.map((locale) => titleLines(messages[locale].node[node.kind], room).length));
+		const titles = Math.max(...labels.map((words) => titleLines(words.node[node.kind], room).length));
 		const subs = name !== undefined ? nameLines(name, room).length : node.kind === 'kube-proxy' ? 1 : 0;
 		return 14 + (titles + subs) * L.line;
 	};
 	/** Whether a zone's name goes below its title: the title and name would reach the hop line in some language. */
 	const nameBelow = (zone: Zone, depth: number) =>
-		zone.name !== undefined &&
-		LOCALES.some((locale) => inset(depth) + 8 + estimateWidth(`${messages[locale].zone[zone.kind]} `, TEXT_EM.sans) + estimateWidth(zone.name ?? '', TEXT_EM.mono) > spineX - 12);
+		zone.name !== undefined && labels.some((words) => inset(depth) + 8 + estimateWidth(`${words.zone[zone.kind]} `, TEXT_EM.sans) + estimateWidth(zone.name ?? '', TEXT_EM.mono) > spineX - 12);
 
 	const zones: LayoutZone[] = [];
 	const nodes = new Map<string, LayoutNode>();

@@ -4,10 +4,8 @@
  * `data-hop` / `data-node`. Every colour is a CSS class styled with custom properties
  * (src/styles/diagram.css), so light and dark themes need no second render.
  */
-import { messages, type Locale } from '../i18n/index.ts';
-import { plainText } from '../model/text.ts';
-import { routeSummary, scenarioTitle } from '../i18n/steps.ts';
 import type { Scenario } from '../model/types.ts';
+import type { DiagramLabels } from './labels.ts';
 import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, titleLines, type Layout, type LayoutNode } from './layout.ts';
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -17,12 +15,11 @@ function fit(text: string, em: number, room: number): string {
 	return estimateWidth(text, em) > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
 }
 
-function nodeMarkup(node: LayoutNode, locale: Locale): string {
-	const words = messages[locale];
+function nodeMarkup(node: LayoutNode, words: DiagramLabels): string {
 	const cx = node.x + node.width / 2;
 	const room = node.width - 2 * LAYOUT.boxPad;
 	const titles = titleLines(words.node[node.kind], room);
-	const note = node.name === undefined && node.kind === 'kube-proxy' ? words.diagram.noAddress : undefined;
+	const note = node.name === undefined && node.kind === 'kube-proxy' ? words.noAddress : undefined;
 	const subs = note !== undefined ? [note] : node.nameLines;
 	// The block of lines, centred in the box (a row is as tall as its tallest box).
 	const lines = titles.length + subs.length;
@@ -47,17 +44,17 @@ export interface RenderedDiagram {
 	readonly layout: Layout;
 }
 
-export function renderDiagram(scenario: Scenario, locale: Locale): RenderedDiagram {
-	const words = messages[locale];
-	const layout = layoutScenario(scenario);
+/** Draws a scenario with the words its caller hands in (`diagramLabels` in src/i18n/diagram.ts builds them). */
+export function renderDiagram(scenario: Scenario, words: DiagramLabels): RenderedDiagram {
+	const layout = layoutScenario(scenario, words.layout);
 	const ids = { title: `kp-${scenario.id}-title`, desc: `kp-${scenario.id}-desc` };
 	const out: string[] = [];
 
 	out.push(
 		`<svg class="kp-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" ` +
 			`role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.desc}" xmlns="http://www.w3.org/2000/svg">`,
-		`<title id="${ids.title}">${escapeXml(plainText(words.diagram.title(scenarioTitle(scenario, locale))))}</title>`,
-		`<desc id="${ids.desc}">${escapeXml(plainText(routeSummary(scenario, locale)))}</desc>`,
+		`<title id="${ids.title}">${escapeXml(words.title)}</title>`,
+		`<desc id="${ids.desc}">${escapeXml(words.desc)}</desc>`,
 	);
 
 	out.push('<g class="kp-zones">');
@@ -75,7 +72,7 @@ export function renderDiagram(scenario: Scenario, locale: Locale): RenderedDiagr
 		);
 	}
 	out.push('</g><g class="kp-nodes">');
-	for (const node of layout.nodes) out.push(nodeMarkup(node, locale));
+	for (const node of layout.nodes) out.push(nodeMarkup(node, words));
 	out.push('</g><g class="kp-hops">');
 	for (const hop of layout.hops) {
 		out.push(

@@ -9,7 +9,7 @@
  */
 import type { CostDriver, Layer, NodeKind, ProductionUse, Reach, SourceOrigin, TlsEnd, TransformKind, ZoneKind } from '../model/kinds.ts';
 import type { OutcomeView } from '../model/outcome.ts';
-import type { StepContext } from '../model/hop-facts.ts';
+import type { HopTls, StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { AnswerId, QuestionId, TipId } from '../model/decision.ts';
 import type { ComparisonColumn } from '../model/compare.ts';
@@ -62,6 +62,37 @@ export interface Messages {
 		readonly title: (scenarioTitle: string) => string;
 		readonly desc: (stepCount: number, route: string) => string;
 		readonly noAddress: string;
+	};
+	/**
+	 * The packet under each step (src/model/packet.ts): the names of its fields and the wording of each
+	 * change the model found. Arguments arrive worded already (addresses in backticks).
+	 */
+	readonly packet: {
+		/** Visible title of a step's packet, before its fields. */
+		readonly heading: string;
+		readonly protocol: string;
+		readonly source: string;
+		readonly destination: string;
+		readonly changes: string;
+		/** Beside a field that differs from the packet on the step before. */
+		readonly changed: string;
+		/** What the application sees as its client, on the last step of a delivered request. */
+		readonly application: string;
+		/** An address the model does not have (your machine on its own network), followed by its port. */
+		readonly unknownHost: (port: string) => string;
+		/** A destination the model cannot resolve. */
+		readonly unknown: string;
+		readonly change: {
+			readonly opens: string;
+			readonly 'new-connection': string;
+			readonly dnat: (from: string, to: string) => string;
+			readonly redirect: (port: string) => string;
+			readonly snat: (from: string, to: string) => string;
+			readonly tls: Record<Exclude<HopTls, 'none'>, string>;
+			readonly header: (name: string, value: string) => string;
+			/** A hop that changes nothing (kube-proxy's rules only match). */
+			readonly none: string;
+		};
 	};
 	readonly node: Record<NodeKind, string>;
 	readonly zone: Record<ZoneKind, string>;

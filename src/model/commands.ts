@@ -5,6 +5,7 @@
  * application (`traefik/whoami`) answers with its Pod name and the address it sees the request from.
  */
 import { manifestsFor } from './manifests.ts';
+import { packetsOf } from './packet.ts';
 import { endpointsOf, findNode, findService, formatEndpoint, listenOf, LOOPBACK, machineOf, podAddressOf, sourceSeenByPod } from './resolve.ts';
 import { outcomeOf, type OutcomeView } from './outcome.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
@@ -75,10 +76,12 @@ function getPods(scenario: Scenario, service: ServiceSpec, selector: string): Te
 function whoami(scenario: Scenario, podName: string): { filter: string; output: string[] } {
 	// The same derived values as the comparison table and the last step's text (`sourceSeenByPod`).
 	const { source, forwardedFor } = sourceSeenByPod(scenario);
+	// The port of the last connection, as the packet view of the last step shows it.
+	const port = packetsOf(scenario).at(-1)?.source.port;
 	// Only ask for X-Forwarded-For where a proxy on the path sets it, so the output shown is all there is.
 	return {
 		filter: `grep -E '^(Hostname|RemoteAddr${forwardedFor ? '|X-Forwarded-For' : ''}):'`,
-		output: [`Hostname: ${podName}`, `RemoteAddr: ${source.address ?? '?'}:41822`, ...(forwardedFor ? [`X-Forwarded-For: ${forwardedFor.address ?? '?'}`] : [])],
+		output: [`Hostname: ${podName}`, `RemoteAddr: ${source.address ?? '?'}:${port ?? '?'}`, ...(forwardedFor ? [`X-Forwarded-For: ${forwardedFor.address ?? '?'}`] : [])],
 	};
 }
 

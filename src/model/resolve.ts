@@ -145,8 +145,7 @@ export interface SeenAddress {
  * The comparison table, the step texts and the sessions all read this one list.
  */
 export function sourcesAlong(scenario: Scenario): SeenAddress[] {
-	const first = scenario.path[0] && findNode(scenario, scenario.path[0].from);
-	let source: SeenAddress = { origin: 'client', address: first?.address };
+	let source = entrySourceOf(scenario);
 	return scenario.path.map((hop, index) => {
 		const from = findNode(scenario, hop.from);
 		const to = findNode(scenario, hop.to);
@@ -199,6 +198,15 @@ export function sourcesAlong(scenario: Scenario): SeenAddress[] {
 	});
 }
 
+/**
+ * The source of the client's own packets: its address, or the Pod IP of the Pod it runs in (an
+ * application calling another Service through its sidecar).
+ */
+export function entrySourceOf(scenario: Scenario): SeenAddress {
+	const first = scenario.path[0] && findNode(scenario, scenario.path[0].from);
+	return { origin: 'client', address: first && podAddressOf(scenario, first) };
+}
+
 /** Transforms whose receiver is an HTTP proxy that writes the address it saw into `X-Forwarded-For`. */
 export const FORWARDING_TRANSFORMS: readonly TransformKind[] = ['ingress-route', 'gateway-route'];
 
@@ -217,7 +225,7 @@ export interface SourceSeenByPod {
 /** The addresses the last Pod sees (see `sourcesAlong`). */
 export function sourceSeenByPod(scenario: Scenario): SourceSeenByPod {
 	const sources = sourcesAlong(scenario);
-	const entry: SeenAddress = { origin: 'client', address: scenario.path[0] && findNode(scenario, scenario.path[0].from)?.address };
+	const entry = entrySourceOf(scenario);
 	const arriving = (index: number) => (index === 0 ? entry : sources[index - 1]!);
 	let forwardedFor: SeenAddress | undefined;
 	let lostToClusterPolicy = false;
@@ -325,7 +333,7 @@ export function hopContext(scenario: Scenario, index: number): HopContext {
 		localEndpoints: podsOfService.filter((pod) => toMachine !== undefined && machineOf(scenario, pod)?.id === toMachine.id).length,
 		crossNode: fromMachine !== undefined && toMachine !== undefined && fromMachine.id !== toMachine.id,
 		snat: snatOn(scenario, index),
-		sourceIn: index === 0 ? { origin: 'client', address: from.address } : sources[index - 1]!,
+		sourceIn: index === 0 ? entrySourceOf(scenario) : sources[index - 1]!,
 		sourceOut: sources[index]!,
 		entryMachine: entry ? viewOf(scenario, entry) : undefined,
 		incomingProtocol: scenario.path[index - 1]?.protocol,

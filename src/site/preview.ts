@@ -8,6 +8,7 @@
 import { messages, type Locale } from '../i18n/index.ts';
 import { scenarioPath, scenarios, SCENARIO_IDS, type ScenarioId } from '../model/scenarios/index.ts';
 import { renderDiagram } from '../diagram/render.ts';
+import { diagramLabels } from '../i18n/diagram.ts';
 
 export const PREVIEW = { width: 1200, height: 630 } as const;
 
@@ -124,7 +125,7 @@ export function previewSvg(page: PreviewPage): string {
 	// Beside a diagram the text keeps the left part; without one it has the whole width.
 	let textWidthAvailable = width - 2 * margin;
 	if (scenario) {
-		const diagram = renderDiagram(scenarios[scenario], page.locale);
+		const diagram = renderDiagram(scenarios[scenario], diagramLabels(scenarios[scenario], page.locale));
 		const box = { x: 640, y: 40, width: width - 640 - 40, height: height - 80 };
 		const scale = Math.min(box.width / diagram.layout.width, box.height / diagram.layout.height);
 		const drawn = { width: diagram.layout.width * scale, height: diagram.layout.height * scale };

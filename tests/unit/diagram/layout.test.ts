@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { estimateWidth, LAYOUT, layoutScenario, nameLines, TEXT_EM, type LayoutNode } from '../../../src/diagram/layout.ts';
+import { estimateWidth, LAYOUT, layoutScenario as layout, nameLines, TEXT_EM, type LayoutNode } from '../../../src/diagram/layout.ts';
+import { LAYOUT_LABELS } from '../../../src/i18n/diagram.ts';
+import type { Scenario } from '../../../src/model/types.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
 import { copyOf } from '../fixtures.ts';
+
+/** The layout with the titles of every language, as Diagram.astro gives it. */
+const layoutScenario = (scenario: Scenario) => layout(scenario, LAYOUT_LABELS);
 
 const overlaps = (a: LayoutNode, b: LayoutNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { renderDiagram } from '../../../src/diagram/render.ts';
+import { renderDiagram as render } from '../../../src/diagram/render.ts';
+import { diagramLabels } from '../../../src/i18n/diagram.ts';
+import type { Locale } from '../../../src/i18n/index.ts';
 import { LOCALES } from '../../../src/i18n/index.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
 import { stepsFor } from '../../../src/i18n/steps.ts';
 import type { Scenario } from '../../../src/model/types.ts';
+
+/** The renderer with the words Diagram.astro hands it. */
+const renderDiagram = (scenario: Scenario, locale: Locale) => render(scenario, diagramLabels(scenario, locale));
 
 const hopIds = (svg: string) => [...svg.matchAll(/data-hop="([^"]+)"/g)].map((m) => m[1]);
 

@@ -32,3 +32,17 @@ describe('src/model imports no DOM, Astro, d3-selection, Node.js built-in or loc
 		expect(await rulesHit('src/diagram/probe.ts', "import { select } from 'd3-selection';\nexport { select };\n")).toEqual([]);
 	});
 });
+
+describe('src/diagram imports no locale table: its caller hands it the words', () => {
+	it.each(['src/diagram/probe.ts', 'src/diagram/layout.ts', 'src/diagram/render.ts', 'src/diagram/island.ts'])('an import of src/i18n is reported in %s, naming the way out', async (filePath) => {
+		for (const code of ["import { messages } from '../i18n/index.ts';", "import { stepsFor } from '../i18n/steps.ts';"]) {
+			const messages = (await rulesHit(filePath, `${code}\nexport {};\n`)).join('\n');
+			expect(messages, `${filePath}: ${code}`).toMatch(/no-restricted-imports: '\.\.\/i18n\/(index|steps)\.ts'.*labels argument/);
+		}
+	});
+
+	it('the model stays importable from src/diagram, and src/components may import both', async () => {
+		expect(await rulesHit('src/diagram/probe.ts', "import { hopId } from '../model/resolve.ts';\nexport { hopId };\n")).toEqual([]);
+		expect(await rulesHit('src/components/probe.ts', "import { messages } from '../i18n/index.ts';\nexport { messages };\n")).toEqual([]);
+	});
+});

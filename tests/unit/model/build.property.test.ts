@@ -14,6 +14,7 @@ import { validateManifest } from '../../../src/manifests/validate.ts';
 import { stepsFor } from '../../../src/i18n/steps.ts';
 import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, type Layout, type LayoutNode } from '../../../src/diagram/layout.ts';
 import { sessionFor } from '../../../src/model/commands.ts';
+import { LAYOUT_LABELS } from '../../../src/i18n/diagram.ts';
 import { copyOf } from '../fixtures.ts';
 
 const BUILT = ENTRIES;
@@ -104,8 +105,8 @@ describe('buildScenario over the parameter space', () => {
 					expect(step.body).not.toMatch(/undefined|NaN|\[object/);
 				}
 				sessionFor(scenario);
-				const layout = layoutScenario(scenario);
-				expect(JSON.stringify(layoutScenario(copyOf(scenario)))).toBe(JSON.stringify(layout));
+				const layout = layoutScenario(scenario, LAYOUT_LABELS);
+				expect(JSON.stringify(layoutScenario(copyOf(scenario), LAYOUT_LABELS))).toBe(JSON.stringify(layout));
 				expect(layout.width).toBeLessThanOrEqual(320);
 				const clash = layout.nodes.flatMap((node, i) => layout.nodes.slice(i + 1).filter((other) => overlaps(node, other)).map((other) => `${node.id} overlaps ${other.id}`));
 				expect(clash, JSON.stringify(p)).toEqual([]);
