@@ -15,7 +15,16 @@ function fit(text: string, em: number, room: number): string {
 	return estimateWidth(text, em) > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
 }
 
-function nodeMarkup(node: LayoutNode, words: DiagramLabels): string {
+/** The mark on the box where the request stops: a cross in a disc, a shape that needs no colour to be read. */
+function stopMarkup(node: LayoutNode): string {
+	const cx = node.x + node.width - 2;
+	const cy = node.y + 2;
+	const r = 8;
+	const d = 3.5;
+	return `<g class="kp-stop" aria-hidden="true"><circle cx="${cx}" cy="${cy}" r="${r}"/><path d="M${cx - d},${cy - d}L${cx + d},${cy + d}M${cx + d},${cy - d}L${cx - d},${cy + d}"/></g>`;
+}
+
+function nodeMarkup(node: LayoutNode, words: DiagramLabels, stop = false): string {
 	const cx = node.x + node.width / 2;
 	const room = node.width - 2 * LAYOUT.boxPad;
 	const titles = titleLines(words.node[node.kind], room);
@@ -27,12 +36,13 @@ function nodeMarkup(node: LayoutNode, words: DiagramLabels): string {
 	const tspans = (texts: readonly string[], from: number, em: number) =>
 		texts.map((text, i) => `<tspan x="${cx}" y="${round(first + (from + i) * LAYOUT.line)}"${fit(text, em, room)}>${escapeXml(text)}</tspan>`).join('');
 	return (
-		`<g class="kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}" data-node="${escapeXml(node.id)}">` +
+		`<g class="kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}${stop ? ' kp-node--stop' : ''}" data-node="${escapeXml(node.id)}">` +
 		`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="7"/>` +
 		`<text class="kp-node-kind" text-anchor="middle">${tspans(titles, 0, TEXT_EM.sans)}</text>` +
 		(subs.length === 0
 			? ''
 			: `<text class="${note !== undefined ? 'kp-node-note' : 'kp-node-name'}" text-anchor="middle">${tspans(subs, titles.length, note !== undefined ? TEXT_EM.sans : TEXT_EM.mono)}</text>`) +
+		(stop ? stopMarkup(node) : '') +
 		`</g>`
 	);
 }
@@ -72,7 +82,9 @@ export function renderDiagram(scenario: Scenario, words: DiagramLabels): Rendere
 		);
 	}
 	out.push('</g><g class="kp-nodes">');
-	for (const node of layout.nodes) out.push(nodeMarkup(node, words));
+	// Where a request does not arrive, the box its last hop reaches is marked.
+	const stop = scenario.outcome && scenario.path[scenario.outcome.atHop]?.to;
+	for (const node of layout.nodes) out.push(nodeMarkup(node, words, node.id === stop));
 	out.push('</g><g class="kp-hops">');
 	for (const hop of layout.hops) {
 		out.push(

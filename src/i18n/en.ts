@@ -99,6 +99,8 @@ export const en = {
 	diagram: {
 		title: (scenarioTitle) => `Request path: ${scenarioTitle}`,
 		desc: (stepCount, route) => `The request takes ${plural(stepCount, 'step', 'steps')}: ${route}.`,
+		stops: (kind, node) =>
+			({ dropped: `It is dropped at ${node}.`, refused: `It is refused at ${node}.`, pending: `It cannot start: ${node} has no address yet.` })[kind],
 		noAddress: 'in the kernel',
 	},
 	packet: {

@@ -101,6 +101,8 @@ export const fr = {
 	diagram: {
 		title: (scenarioTitle) => `Chemin de la requête : ${scenarioTitle}`,
 		desc: (stepCount, route) => `La requête passe par ${pluriel(stepCount, 'étape', 'étapes')} : ${route}.`,
+		stops: (kind, node) =>
+			({ dropped: `Elle est abandonnée à ${node}.`, refused: `Elle est refusée à ${node}.`, pending: `Elle ne peut pas partir : ${node} n’a pas encore d’adresse.` })[kind],
 		noAddress: 'dans le noyau',
 	},
 	packet: {

@@ -9,6 +9,7 @@
  */
 import type { CostDriver, Layer, NodeKind, ProductionUse, Reach, SourceOrigin, TlsEnd, TransformKind, ZoneKind } from '../model/kinds.ts';
 import type { OutcomeView } from '../model/outcome.ts';
+import type { OutcomeKind } from '../model/kinds.ts';
 import type { HopTls, StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { AnswerId, QuestionId, TipId } from '../model/decision.ts';
@@ -61,6 +62,8 @@ export interface Messages {
 	readonly diagram: {
 		readonly title: (scenarioTitle: string) => string;
 		readonly desc: (stepCount: number, route: string) => string;
+		/** After the route, when the request does not arrive: where it stops, and how (`node` is the box's label). */
+		readonly stops: (kind: Exclude<OutcomeKind, 'delivered'>, node: string) => string;
 		readonly noAddress: string;
 	};
 	/**

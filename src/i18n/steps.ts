@@ -64,5 +64,8 @@ export function routeSummary(scenario: Scenario, locale: Locale): string {
 		const node = findNode(scenario, step.to);
 		if (node) parts.push(`${nodeLabel(node, locale)} (${step.destination})`);
 	}
-	return messages[locale].diagram.desc(steps.length, parts.join(' → '));
+	const route = messages[locale].diagram.desc(steps.length, parts.join(' → '));
+	const outcome = outcomeOf(scenario);
+	const stop = outcome.kind === 'delivered' ? undefined : findNode(scenario, scenario.path[outcome.atHop]?.to ?? '');
+	return stop && outcome.kind !== 'delivered' ? `${route} ${messages[locale].diagram.stops(outcome.kind, nodeLabel(stop, locale))}` : route;
 }
