@@ -99,8 +99,7 @@ export const en = {
 	diagram: {
 		title: (scenarioTitle) => `Request path: ${scenarioTitle}`,
 		desc: (stepCount, route) => `The request takes ${plural(stepCount, 'step', 'steps')}: ${route}.`,
-		stops: (kind, node) =>
-			({ dropped: `It is dropped at ${node}.`, refused: `It is refused at ${node}.`, pending: `It cannot start: ${node} has no address yet.` })[kind],
+		stops: (kind, node) => ({ dropped: `It is dropped at ${node}.`, refused: `It is refused at ${node}.`, pending: `It cannot start: ${node} has no address yet.` })[kind],
 		noAddress: 'in the kernel',
 	},
 	packet: {
@@ -119,7 +118,12 @@ export const en = {
 			dnat: (from, to) => `Destination rewritten (DNAT): ${from} → ${to}.`,
 			redirect: (port) => `Redirected to port ${port} of the sidecar, which can still read the original destination.`,
 			snat: (from, to) => `Source rewritten (SNAT): ${from} → ${to}, the port kept.`,
-			tls: { starts: 'TLS starts here.', ends: 'TLS ends here: the request goes on in clear.', passes: 'TLS passes unread.', restarts: 'A new TLS connection starts here: the one before ended at the sender.' },
+			tls: {
+				starts: 'TLS starts here.',
+				ends: 'TLS ends here: the request goes on in clear.',
+				passes: 'TLS passes unread.',
+				restarts: 'A new TLS connection starts here: the one before ended at the sender.',
+			},
 			header: (name, value) => `Adds \`${name}: ${value}\`.`,
 			none: 'Nothing: the packet goes on as it arrived.',
 		},
@@ -340,7 +344,8 @@ export const en = {
 				if (o.symptom === 'timeout') return `No Pod of ${service} is ready, so the load balancer has no registered target to send the connection to. ${symptom(o)}`;
 				if (o.rule && o.routing?.kind === 'Ingress')
 					return `${service}, which the rule for \`${o.rule.path}\` names, has no ready endpoint. Traefik leaves a route to a Service without endpoints out of its configuration (its \`allowEmptyServices\` option is off by default), so no rule matches and it answers itself. ${symptom(o)}`;
-				if (o.rule) return `${service}, which HTTPRoute \`${o.routing?.name ?? ''}\` sends \`${o.rule.path}\` to, has no ready endpoint: the Gateway’s proxy has nowhere to send the request and answers itself (Envoy says \`no healthy upstream\`). ${symptom(o)}`;
+				if (o.rule)
+					return `${service}, which HTTPRoute \`${o.routing?.name ?? ''}\` sends \`${o.rule.path}\` to, has no ready endpoint: the Gateway’s proxy has nowhere to send the request and answers itself (Envoy says \`no healthy upstream\`). ${symptom(o)}`;
 				return `${service} has no ready endpoint: the API server answers itself, with \`no endpoints available for service "${o.service?.name ?? ''}"\`. ${symptom(o)}`;
 			case 'no-load-balancer-implementation':
 				return (

@@ -101,8 +101,7 @@ export const fr = {
 	diagram: {
 		title: (scenarioTitle) => `Chemin de la requête : ${scenarioTitle}`,
 		desc: (stepCount, route) => `La requête passe par ${pluriel(stepCount, 'étape', 'étapes')} : ${route}.`,
-		stops: (kind, node) =>
-			({ dropped: `Elle est abandonnée à ${node}.`, refused: `Elle est refusée à ${node}.`, pending: `Elle ne peut pas partir : ${node} n’a pas encore d’adresse.` })[kind],
+		stops: (kind, node) => ({ dropped: `Elle est abandonnée à ${node}.`, refused: `Elle est refusée à ${node}.`, pending: `Elle ne peut pas partir : ${node} n’a pas encore d’adresse.` })[kind],
 		noAddress: 'dans le noyau',
 	},
 	packet: {
@@ -121,7 +120,12 @@ export const fr = {
 			dnat: (from, to) => `Destination réécrite (DNAT) : ${from} → ${to}.`,
 			redirect: (port) => `Redirigée vers le port ${port} du sidecar, qui peut encore lire la destination d’origine.`,
 			snat: (from, to) => `Source réécrite (SNAT) : ${from} → ${to}, le port conservé.`,
-			tls: { starts: 'Le TLS commence ici.', ends: 'Le TLS s’arrête ici : la requête continue en clair.', passes: 'Le TLS passe sans être lu.', restarts: 'Une nouvelle connexion TLS commence ici : la précédente s’est arrêtée à l’expéditeur.' },
+			tls: {
+				starts: 'Le TLS commence ici.',
+				ends: 'Le TLS s’arrête ici : la requête continue en clair.',
+				passes: 'Le TLS passe sans être lu.',
+				restarts: 'Une nouvelle connexion TLS commence ici : la précédente s’est arrêtée à l’expéditeur.',
+			},
 			header: (name, value) => `Ajoute \`${name}: ${value}\`.`,
 			none: 'Rien : le paquet repart tel qu’il est arrivé.',
 		},
@@ -341,7 +345,8 @@ export const fr = {
 				if (o.stoppedAt === 'kubectl-port-forward')
 					return `${Service} ne sélectionne aucun Pod en cours d’exécution : \`kubectl port-forward\` en attend un (\`--pod-running-timeout\`, une minute par défaut), puis s’arrête sur \`error: timed out waiting for the condition\` sans jamais écouter sur son port local. ${symptome(o)}`;
 				if (o.symptom === 'connection-refused') return `${Service} n’a d’endpoint prêt sur aucun nœud : les règles de kube-proxy rejettent la connexion. ${symptome(o)}`;
-				if (o.symptom === 'timeout') return `Aucun Pod du Service \`${o.service?.name ?? ''}\` n’est prêt : l’équilibreur de charge n’a aucune cible enregistrée à qui transmettre la connexion. ${symptome(o)}`;
+				if (o.symptom === 'timeout')
+					return `Aucun Pod du Service \`${o.service?.name ?? ''}\` n’est prêt : l’équilibreur de charge n’a aucune cible enregistrée à qui transmettre la connexion. ${symptome(o)}`;
 				if (o.rule && o.routing?.kind === 'Ingress')
 					return `${Service}, que nomme la règle de \`${o.rule.path}\`, n’a aucun endpoint prêt. Traefik retire de sa configuration une route vers un Service sans endpoint (son option \`allowEmptyServices\` est désactivée par défaut) : aucune règle ne correspond, et il répond lui-même. ${symptome(o)}`;
 				if (o.rule)

@@ -8,18 +8,7 @@
  * possible but fails is not an error: the scenario's `outcome` says how it ends, and its path stops at
  * that hop.
  */
-import {
-	CLIENT_ADDRESS,
-	CONTROL_PLANE_ADDRESS,
-	LOAD_BALANCER,
-	awsLoadBalancerHostname,
-	nodeAddress,
-	nodeName,
-	nodePortFor,
-	podAddress,
-	podName,
-	NODE_LETTERS,
-} from './naming.ts';
+import { CLIENT_ADDRESS, CONTROL_PLANE_ADDRESS, LOAD_BALANCER, awsLoadBalancerHostname, nodeAddress, nodeName, nodePortFor, podAddress, podName, NODE_LETTERS } from './naming.ts';
 import { ParamError, resolveParams, type ExposureParams, type ResolvedParams } from './params.ts';
 import type { Protocol, TransformKind } from './kinds.ts';
 import type { Hop, Outcome, RouteRule, Routing, Scenario, ScenarioFacts, ServiceSpec, TopologyNode, Zone } from './types.ts';
@@ -257,7 +246,11 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 		]);
 	if (lbTargetsPods && pick !== undefined && via !== undefined && pick !== via)
 		throw new ParamError([
-			{ param: 'pick', value: String(p.pick), message: `\`pick=${p.pick}\`: a load balancer that targets Pod IPs sends the connection to a Pod on the node it chose (\`via=${via + 1}\`). Give them the same node.` },
+			{
+				param: 'pick',
+				value: String(p.pick),
+				message: `\`pick=${p.pick}\`: a load balancer that targets Pod IPs sends the connection to a Pod on the node it chose (\`via=${via + 1}\`). Give them the same node.`,
+			},
 		]);
 	const candidates = local && via !== undefined ? entryPods.filter((pod) => pod.node === via) : entryPods;
 	const chosen = choose(candidates, pick ?? (lbTargetsPods ? via : undefined), via);

@@ -98,7 +98,10 @@ function failedRequest(url: string, outcome: OutcomeView, entry: { host: string;
 			return { command: `curl -sS ${url}`, output: [`curl: (7) Failed to connect to ${entry.host} port ${entry.port} after 1 ms: Couldn't connect to server`] };
 		case 'http-404':
 			// Traefik's own answer when no router matches.
-			return { command: `curl -sS -i ${url}`, output: [status(404, 'Not Found'), 'content-type: text/plain; charset=utf-8', 'x-content-type-options: nosniff', 'content-length: 19', '', '404 page not found'] };
+			return {
+				command: `curl -sS -i ${url}`,
+				output: [status(404, 'Not Found'), 'content-type: text/plain; charset=utf-8', 'x-content-type-options: nosniff', 'content-length: 19', '', '404 page not found'],
+			};
 		case 'http-503':
 			if (outcome.rule === undefined)
 				// The API server's own answer: a Status object.

@@ -147,7 +147,14 @@ export function hopFacts(scenario: Scenario, index: number, context: HopContext 
 	return {
 		rewrites: rewriteOf(hop.transform, context, loadBalancer),
 		tls,
-		certificate: tls !== 'ends' ? undefined : FORWARDING_TRANSFORMS.includes(hop.transform) ? context.routing?.tlsSecret : isLoadBalancerHop ? lbService?.annotations?.[AWS_CERTIFICATE_ANNOTATION] : undefined,
+		certificate:
+			tls !== 'ends'
+				? undefined
+				: FORWARDING_TRANSFORMS.includes(hop.transform)
+					? context.routing?.tlsSecret
+					: isLoadBalancerHop
+						? lbService?.annotations?.[AWS_CERTIFICATE_ANNOTATION]
+						: undefined,
 		encrypted: isEncrypted(hop.protocol),
 		header: FORWARDING_TRANSFORMS.includes(hop.transform) ? { name: 'X-Forwarded-For', value: context.sourceIn } : undefined,
 		trafficPolicy,

@@ -125,7 +125,8 @@ export function paramProblems(params: ExposureParams): ParamProblem[] {
 	const nodeCount = Number.isInteger(nodes) && nodes >= 1 && nodes <= MAX_NODES ? nodes : 2;
 
 	const checkCounts = (param: 'pods' | 'backends', counts: readonly number[], what: string) => {
-		if (counts.length !== nodeCount) add(param, counts, `${what} gives ${counts.length} counts for ${nodeCount} nodes. Give one count per node, comma-separated (\`${Array.from({ length: nodeCount }, () => 1).join(',')}\`).`);
+		if (counts.length !== nodeCount)
+			add(param, counts, `${what} gives ${counts.length} counts for ${nodeCount} nodes. Give one count per node, comma-separated (\`${Array.from({ length: nodeCount }, () => 1).join(',')}\`).`);
 		else if (counts.some((n) => !Number.isInteger(n) || n < 0 || n > MAX_PODS_PER_NODE))
 			add(param, counts, `${what} must count 0 to ${MAX_PODS_PER_NODE} Pods on each node. Use whole numbers in that range.`);
 	};
@@ -142,10 +143,20 @@ export function paramProblems(params: ExposureParams): ParamProblem[] {
 		else if (!Number.isInteger(params.routes) || params.routes < 1 || params.routes > MAX_ROUTES) add('routes', params.routes, `route 1 to ${MAX_ROUTES} backends by path.`);
 	}
 	if (params.backends !== undefined) {
-		if (!routed) add('backends', params.backends.map((b) => b.join('+')), `only an Ingress or an HTTPRoute has backends. Use \`pods\` for this way in.`);
+		if (!routed)
+			add(
+				'backends',
+				params.backends.map((b) => b.join('+')),
+				`only an Ingress or an HTTPRoute has backends. Use \`pods\` for this way in.`,
+			);
 		else {
 			const routes = params.routes ?? 2;
-			if (params.backends.length !== routes) add('backends', params.backends.map((b) => b.join('+')), `${routes} routes need ${routes} backends. Give one list of counts per route.`);
+			if (params.backends.length !== routes)
+				add(
+					'backends',
+					params.backends.map((b) => b.join('+')),
+					`${routes} routes need ${routes} backends. Give one list of counts per route.`,
+				);
 			params.backends.forEach((counts) => checkCounts('backends', counts, 'each backend'));
 		}
 	}
@@ -153,7 +164,11 @@ export function paramProblems(params: ExposureParams): ParamProblem[] {
 	if (params.etp !== undefined) {
 		if (!(TRAFFIC_POLICIES as readonly string[]).includes(params.etp)) add('etp', params.etp, `choose ${list(TRAFFIC_POLICIES)}.`);
 		else if (!hasExternalService(params))
-			add('etp', params.etp, `externalTrafficPolicy applies to NodePort and LoadBalancer Services, not to ${entry === 'kubectl-proxy' ? 'kubectl proxy' : 'kubectl port-forward'}. Leave it out, or choose \`entry=nodeport\` or \`entry=loadbalancer\`.`);
+			add(
+				'etp',
+				params.etp,
+				`externalTrafficPolicy applies to NodePort and LoadBalancer Services, not to ${entry === 'kubectl-proxy' ? 'kubectl proxy' : 'kubectl port-forward'}. Leave it out, or choose \`entry=nodeport\` or \`entry=loadbalancer\`.`,
+			);
 		else if (params.targets === 'pods' && params.etp === 'local')
 			add('etp', params.etp, 'a load balancer that targets Pod IPs sends no packet through a node, so `Local` changes nothing on this path. Leave `etp` out, or choose `targets=nodes`.');
 	}
@@ -172,16 +187,21 @@ export function paramProblems(params: ExposureParams): ParamProblem[] {
 	else if (tls === 'lb' && !lbPresent) add('tls', tls, 'there is no load balancer on this path to end TLS. Choose `tls=none` or `tls=pod`, or a way in with a load balancer.');
 	else if (tls === 'lb' && params.lb !== 'proxy')
 		add('tls', tls, 'a load balancer that ends TLS reads the bytes and opens its own connection: it proxies. Set `lb=proxy` with it, or choose another `tls`.');
-	else if (tls === 'edge' && !routed) add('tls', tls, 'only an Ingress controller or a Gateway sits at the edge of the cluster to end TLS. Choose `tls=none`, `tls=lb` or `tls=pod`, or `entry=ingress` / `entry=gateway`.');
+	else if (tls === 'edge' && !routed)
+		add('tls', tls, 'only an Ingress controller or a Gateway sits at the edge of the cluster to end TLS. Choose `tls=none`, `tls=lb` or `tls=pod`, or `entry=ingress` / `entry=gateway`.');
 	else if (tls === 'pod' && entry === 'ingress')
 		add('tls', tls, 'the Ingress API ends TLS at the controller (`spec.tls`) and has no passthrough. Choose `tls=edge`, or `entry=gateway` (a TLSRoute passes TLS through to the Pod).');
-	else if (tls === 'pod' && entry === 'gateway')
-		add('tls', tls, 'passing TLS through a Gateway takes a TLSRoute, which this site does not build yet. Choose `tls=edge` or `tls=lb`.');
+	else if (tls === 'pod' && entry === 'gateway') add('tls', tls, 'passing TLS through a Gateway takes a TLSRoute, which this site does not build yet. Choose `tls=edge` or `tls=lb`.');
 	else if (tls === 'pod' && entry === 'kubectl-proxy')
 		add('tls', tls, "this site shows the API server's service proxy dialling the Pod in plain HTTP (the `https:` port prefix is not modelled). Choose `tls=none`, or `entry=port-forward`.");
 
 	if (params.via !== undefined) {
-		if (!hasExternalService(params)) add('via', params.via, `with ${entry === 'kubectl-proxy' ? 'kubectl proxy' : 'kubectl port-forward'} no client or load balancer chooses a node: the API server reaches the Pod. Leave \`via\` out.`);
+		if (!hasExternalService(params))
+			add(
+				'via',
+				params.via,
+				`with ${entry === 'kubectl-proxy' ? 'kubectl proxy' : 'kubectl port-forward'} no client or load balancer chooses a node: the API server reaches the Pod. Leave \`via\` out.`,
+			);
 		else if (!Number.isInteger(params.via) || params.via < 1 || params.via > nodeCount) add('via', params.via, `name a node from 1 to ${nodeCount}.`);
 		else if (params.targets === 'pods' && (params.pods?.[params.via - 1] ?? 1) === 0)
 			add('via', params.via, `the load balancer targets Pod IPs, and node ${params.via} runs none of them. Choose a node that runs a Pod, or \`targets=nodes\`.`);

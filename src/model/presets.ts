@@ -45,16 +45,57 @@ export const PRESETS = {
 	/** The load balancer picks node-a, which runs a Pod, yet the rules send the packet to node-b's: `Cluster` spreads over all. */
 	loadbalancer: { params: { entry: 'loadbalancer', nodes: 2, pods: [1, 1], via: 1, pick: 2, etp: 'cluster', lb: 'forward', targets: 'nodes' }, options: { section: 'exposure' } },
 	'ingress-nodeport': {
-		params: { entry: 'ingress', front: 'nodeport', nodes: 2, pods: [1, 0], backends: [[0, 1], [0, 1]], routes: 2, via: 1, etp: 'cluster', tls: 'none' },
+		params: {
+			entry: 'ingress',
+			front: 'nodeport',
+			nodes: 2,
+			pods: [1, 0],
+			backends: [
+				[0, 1],
+				[0, 1],
+			],
+			routes: 2,
+			via: 1,
+			etp: 'cluster',
+			tls: 'none',
+		},
 		options: { section: 'exposure' },
 	},
 	'ingress-loadbalancer': {
-		params: { entry: 'ingress', front: 'loadbalancer', nodes: 2, pods: [1, 0], backends: [[0, 1], [0, 1]], routes: 2, etp: 'local', lb: 'forward', targets: 'nodes', tls: 'edge' },
+		params: {
+			entry: 'ingress',
+			front: 'loadbalancer',
+			nodes: 2,
+			pods: [1, 0],
+			backends: [
+				[0, 1],
+				[0, 1],
+			],
+			routes: 2,
+			etp: 'local',
+			lb: 'forward',
+			targets: 'nodes',
+			tls: 'edge',
+		},
 		options: { section: 'exposure' },
 	},
 	/** One group of the pattern: the orders API behind its own load balancer and controller (the catalog group is drawn beside it). */
 	'loadbalancer-per-api': {
-		params: { entry: 'ingress', front: 'loadbalancer', nodes: 2, pods: [1, 0], backends: [[0, 1], [0, 1], [0, 1]], routes: 3, lb: 'proxy', targets: 'pods', tls: 'edge' },
+		params: {
+			entry: 'ingress',
+			front: 'loadbalancer',
+			nodes: 2,
+			pods: [1, 0],
+			backends: [
+				[0, 1],
+				[0, 1],
+				[0, 1],
+			],
+			routes: 3,
+			lb: 'proxy',
+			targets: 'pods',
+			tls: 'edge',
+		},
 		options: {
 			section: 'patterns',
 			facts: { cost: 'load-balancer-per-group' },
@@ -72,14 +113,34 @@ export const PRESETS = {
 					{ after: 'lb-orders', node: { id: 'lb-catalog', kind: 'cloud-load-balancer', zone: 'cloud', service: 'traefik-catalog' } },
 					{
 						after: 'traefik-orders-1',
-						node: { id: 'traefik-catalog-1', kind: 'ingress-controller', zone: 'node-a', name: podName('traefik-catalog', 0), service: 'traefik-catalog', address: podAddress(0, 4, 0, 'cloud') },
+						node: {
+							id: 'traefik-catalog-1',
+							kind: 'ingress-controller',
+							zone: 'node-a',
+							name: podName('traefik-catalog', 0),
+							service: 'traefik-catalog',
+							address: podAddress(0, 4, 0, 'cloud'),
+						},
 					},
 				],
 			},
 		},
 	},
 	'gateway-api': {
-		params: { entry: 'gateway', front: 'loadbalancer', nodes: 2, pods: [1, 0], backends: [[0, 1], [0, 1]], routes: 2, lb: 'forward', targets: 'nodes', tls: 'edge' },
+		params: {
+			entry: 'gateway',
+			front: 'loadbalancer',
+			nodes: 2,
+			pods: [1, 0],
+			backends: [
+				[0, 1],
+				[0, 1],
+			],
+			routes: 2,
+			lb: 'forward',
+			targets: 'nodes',
+			tls: 'edge',
+		},
 		options: { section: 'beyond' },
 	},
 } as const satisfies Record<string, Preset>;

@@ -108,7 +108,9 @@ export function validateScenario(scenario: Scenario): string[] {
 	if (scenario.path.length === 0) problems.push(`${s} has an empty path. Add at least one hop.`);
 	const outcome = scenario.outcome;
 	if (outcome && outcome.atHop !== scenario.path.length - 1)
-		problems.push(`${s}: its outcome \`${outcome.kind}\` is at hop ${outcome.atHop}, but the path has ${scenario.path.length} hops. The request stops at the last hop: set \`atHop\` to ${scenario.path.length - 1}.`);
+		problems.push(
+			`${s}: its outcome \`${outcome.kind}\` is at hop ${outcome.atHop}, but the path has ${scenario.path.length} hops. The request stops at the last hop: set \`atHop\` to ${scenario.path.length - 1}.`,
+		);
 	scenario.path.forEach((hop, index) => {
 		const h = `${s}: hop \`${hopId(hop)}\``;
 		if (!(TRANSFORM_KINDS as readonly string[]).includes(hop.transform))

@@ -70,7 +70,10 @@ describe('the source address the application sees', () => {
 		expect(spec['allocateLoadBalancerNodePorts']).toBe(false);
 		expect((spec['ports'] as Record<string, unknown>[])[0]).not.toHaveProperty('nodePort');
 		expect(manifestsFor(s).find((m) => (m.object['metadata'] as { name: string }).name === 'web' && m.object['kind'] === 'Service')?.object['metadata']).toMatchObject({
-			annotations: { 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip', 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'preserve_client_ip.enabled=true' },
+			annotations: {
+				'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+				'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'preserve_client_ip.enabled=true',
+			},
 		});
 	});
 });

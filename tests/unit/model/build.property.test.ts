@@ -108,7 +108,12 @@ describe('buildScenario over the parameter space', () => {
 				const layout = layoutScenario(scenario, LAYOUT_LABELS);
 				expect(JSON.stringify(layoutScenario(copyOf(scenario), LAYOUT_LABELS))).toBe(JSON.stringify(layout));
 				expect(layout.width).toBeLessThanOrEqual(320);
-				const clash = layout.nodes.flatMap((node, i) => layout.nodes.slice(i + 1).filter((other) => overlaps(node, other)).map((other) => `${node.id} overlaps ${other.id}`));
+				const clash = layout.nodes.flatMap((node, i) =>
+					layout.nodes
+						.slice(i + 1)
+						.filter((other) => overlaps(node, other))
+						.map((other) => `${node.id} overlaps ${other.id}`),
+				);
 				expect(clash, JSON.stringify(p)).toEqual([]);
 				expect(labelClashes(layout), JSON.stringify(p)).toEqual([]);
 				if (scenario.outcome) expect(scenario.outcome.atHop).toBe(scenario.path.length - 1);
@@ -148,7 +153,11 @@ describe('buildScenario over the parameter space', () => {
 			[{ entry: 'loadbalancer', targets: 'pods', etp: 'local' }, 'etp'],
 			[{ entry: 'banana' as never }, 'entry'],
 		];
-		for (const [p, param] of cases) expect(paramProblems(p).map((problem) => problem.param), JSON.stringify(p)).toContain(param);
+		for (const [p, param] of cases)
+			expect(
+				paramProblems(p).map((problem) => problem.param),
+				JSON.stringify(p),
+			).toContain(param);
 		expect(paramProblems({ entry: 'kubectl-proxy', etp: 'local' })[0]!.message).toBe(
 			'`etp=local`: externalTrafficPolicy applies to NodePort and LoadBalancer Services, not to kubectl proxy. Leave it out, or choose `entry=nodeport` or `entry=loadbalancer`.',
 		);

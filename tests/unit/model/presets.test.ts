@@ -80,14 +80,18 @@ describe('every atlas preset reproduces its page', () => {
 		}
 	});
 
-	it('prints the same session, except the order of the backends, the width of kubectl\'s columns, and whoami\'s source port (now the last connection\'s)', () => {
+	it("prints the same session, except the order of the backends, the width of kubectl's columns, and whoami's source port (now the last connection's)", () => {
 		for (const id of ATLAS_IDS) {
 			// kubectl pads each column to its widest value: a longer address widens it.
 			const files = (line: string) => (line.startsWith('$ kubectl apply ') ? `$ kubectl apply ${line.split(' -f ').slice(1).sort().join(' -f ')}` : line);
 			const lines = (text: string) =>
 				text
 					.split('\n')
-					.map((line) => files(line).replace(/ {2,}/g, '  ').replace(/^(RemoteAddr: [\d.]+):\d+$/, '$1:<port>'))
+					.map((line) =>
+						files(line)
+							.replace(/ {2,}/g, '  ')
+							.replace(/^(RemoteAddr: [\d.]+):\d+$/, '$1:<port>'),
+					)
 					.sort();
 			expect(lines(now[id]!.session), id).toEqual(lines(mapped(id).session));
 		}
