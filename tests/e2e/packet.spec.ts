@@ -54,20 +54,20 @@ const EXPECTED: Record<string, [src: string, dst: string][]> = {
 	'/en/exposure/nodeport/': [
 		['10.0.9.15:p0', '10.0.1.11:30080'],
 		['10.0.9.15:p0', '10.0.1.11:30080'],
-		['10.0.1.11:p0', '10.244.2.7:8080'],
+		['10.0.1.11:p0', '10.244.2.10:8080'],
 	],
 	// curl on the loopback; kubectl proxy's own connection from your machine (no address in the model); the API server's own connection.
 	'/fr/exposure/kubectl-proxy/': [
 		['127.0.0.1:p0', '127.0.0.1:8001'],
 		['unknown:p1', '10.0.1.10:6443'],
-		['10.0.1.10:p2', '10.244.1.12:8080'],
+		['10.0.1.10:p2', '10.244.1.10:8080'],
 	],
 	// The controller opens a new connection from its Pod IP.
 	'/en/exposure/ingress-nodeport/': [
 		['10.0.9.15:p0', '10.0.1.11:30080'],
 		['10.0.9.15:p0', '10.0.1.11:30080'],
-		['10.0.1.11:p0', '10.244.1.20:8000'],
-		['10.244.1.20:p1', '10.244.2.9:8080'],
+		['10.0.1.11:p0', '10.244.1.40:8000'],
+		['10.244.1.40:p1', '10.244.2.20:8080'],
 	],
 };
 
@@ -102,7 +102,7 @@ test.describe('the packet table on a phone', () => {
 		await table.scrollIntoViewIfNeeded();
 		await expect(table).toBeVisible();
 		// Destination and source both rewritten here (DNAT + SNAT): each marked, and said in words.
-		await expect(table.locator('.kp-packet-destination dd mark')).toHaveText('10.244.2.7:8080');
+		await expect(table.locator('.kp-packet-destination dd mark')).toHaveText('10.244.2.10:8080');
 		await expect(table.locator('.kp-packet-destination dd')).toContainText('modifié');
 		await expect(table.locator('.kp-packet-source dd')).toContainText('modifié');
 		await expect(table.locator('.kp-packet-changes')).toContainText('DNAT');
