@@ -25,7 +25,7 @@ const DOM_GLOBALS = ['document', 'window', 'HTMLElement', 'customElements', 'loc
 }));
 
 export default defineConfig(
-	{ ignores: ['dist/', 'node_modules/', '.astro/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+	{ ignores: ['dist/', 'node_modules/', '.astro/', 'test-results/', 'playwright-report/', 'bench-results/', '.stryker-tmp/', 'reports/'] },
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,
