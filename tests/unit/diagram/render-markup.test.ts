@@ -10,10 +10,12 @@ import { copyOf } from '../fixtures.ts';
  * hop number in a 10-unit circle, classes and data attributes that the stylesheet and the island
  * select by.
  */
-describe('the NodePort diagram’s markup', () => {
-	const { svg, layout } = renderDiagram(scenarios.nodeport, 'en');
+/* Rendered inside each test, not at collection: Stryker then knows which tests reach which code. */
+const nodeport = () => renderDiagram(scenarios.nodeport, 'en');
 
+describe('the NodePort diagram’s markup', () => {
 	it('an SVG as large as its layout', () => {
+		const { svg, layout } = nodeport();
 		expect(
 			svg.startsWith(
 				`<svg class="kp-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-labelledby="kp-nodeport-title" aria-describedby="kp-nodeport-desc" xmlns="http://www.w3.org/2000/svg">`,
@@ -23,6 +25,7 @@ describe('the NodePort diagram’s markup', () => {
 	});
 
 	it('zones: a rounded rectangle and the title 8 units in, its literal name beside it', () => {
+		const { svg } = nodeport();
 		expect(svg).toContain(
 			'<g class="kp-zones"><g class="kp-zone kp-zone--user-machine" data-zone="office"><rect x="2" y="2" width="304" height="74" rx="9"/><text class="kp-zone-label" x="10" y="18">Your machine</text></g>',
 		);
@@ -32,6 +35,7 @@ describe('the NodePort diagram’s markup', () => {
 	});
 
 	it('boxes: the kind and the name centred on 15-unit lines; the path’s boxes marked; kube-proxy’s note', () => {
+		const { svg } = nodeport();
 		expect(svg).toContain(
 			'<g class="kp-node kp-node--client kp-node--on-path" data-node="client"><rect x="158" y="26" width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="226" y="44">Client</tspan></text><text class="kp-node-name" text-anchor="middle"><tspan x="226" y="59">curl</tspan></text></g>',
 		);
@@ -46,6 +50,7 @@ describe('the NodePort diagram’s markup', () => {
 	});
 
 	it('hops: a hit area, the line, the arrowhead, the numbered badge and the protocol over the destination', () => {
+		const { svg, layout } = nodeport();
 		const hop = layout.hops[1]!;
 		expect(svg).toContain(
 			`<g class="kp-hop" data-hop="nodeport-a-to-kube-proxy-a"><path class="kp-hop-hit" d="${hop.d}"/><path class="kp-hop-line" d="${hop.d}"/><path class="kp-hop-arrow" d="${hop.arrow}"/>` +
