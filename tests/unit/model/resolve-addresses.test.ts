@@ -240,6 +240,13 @@ describe('the source address each receiver sees', () => {
 		expect(sourceSeenByPod(local)).toEqual({ source: { origin: 'load-balancer', address: '10.0.0.5' }, forwardedFor: undefined, lostToClusterPolicy: false });
 	});
 
+	it('a proxying load balancer’s address is found through the node it reaches when the load balancer box names no Service', () => {
+		const proxying = copyOf(scenarios.loadbalancer);
+		proxying.services[0]!.loadBalancerSource = '10.0.0.5';
+		delete proxying.nodes.find((n) => n.id === 'load-balancer')!.service;
+		expect(sourcesAlong(proxying)[1]).toEqual({ origin: 'load-balancer', address: '10.0.0.5' });
+	});
+
 	it('a proxying load balancer with Cluster: node-a’s SNAT replaces the load balancer’s address, and Local would not have kept the client’s', () => {
 		const proxying = copyOf(scenarios.loadbalancer);
 		proxying.services[0]!.loadBalancerSource = '10.0.0.5';
@@ -326,6 +333,11 @@ describe('hopContext: what a step may say about its hop', () => {
 		expect(at('loadbalancer', 'load-balancer-to-nodeport-a')).toMatchObject({ localEndpoints: 1, endpointCount: 2, crossNode: false, snat: false });
 		// web-1 runs on node-b, beside no other Pod of web.
 		expect(at('loadbalancer', 'kube-proxy-a-to-web-1')).toMatchObject({ localEndpoints: 1, crossNode: true, snat: true });
+	});
+
+	it('the hop to the load balancer reaches no node: no local Pods to count, nothing crosses', () => {
+		expect(at('loadbalancer', 'client-to-load-balancer')).toMatchObject({ endpointCount: 2, localEndpoints: 0, crossNode: false, destination: '203.0.113.10:80' });
+		expect(at('loadbalancer', 'client-to-load-balancer').to.machine).toBeUndefined();
 	});
 
 	it('Local: kube-proxy’s DNAT keeps the source', () => {
