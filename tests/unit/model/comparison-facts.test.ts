@@ -66,7 +66,16 @@ describe('the comparison facts', () => {
 		expect(COMPARISON_COLUMNS).toEqual(['reach', 'production', 'layer', 'sourceIp', 'tlsEnds', 'cost', 'entry', 'ports', 'hops']);
 	});
 
-	it('ports along a path without addresses: none', () => {
+	it('ports along a path: only the hops that have an address', () => {
 		expect(portsAlong({ ...scenarios.nodeport, path: [] } as Scenario)).toBe('');
+		// A first hop into kube-proxy's rules has no address of its own: the ports start at the Pod.
+		const intoRules: Scenario = {
+			...scenarios.nodeport,
+			path: [
+				{ from: 'client', to: 'kube-proxy-a', protocol: 'TCP', transform: 'netfilter-match' },
+				{ from: 'kube-proxy-a', to: 'web-1', protocol: 'TCP', transform: 'endpoint-dnat' },
+			],
+		};
+		expect(portsAlong(intoRules)).toBe('8080');
 	});
 });
