@@ -106,6 +106,12 @@ describe('encryption, certificates and headers', () => {
 		expect(certificates('service-mesh')).toEqual([undefined, undefined, undefined]);
 	});
 
+	it('TLS passthrough (HTTPS on to the Pod): the Gateway does not use its listener’s certificate', () => {
+		const scenario = copyOf(scenarios['gateway-api']);
+		scenario.path[4]!.protocol = 'HTTPS';
+		expect(hopFacts(scenario, 4)).toMatchObject({ tls: 'passes', certificate: undefined, encrypted: true });
+	});
+
 	it('X-Forwarded-For is added by the routing proxy only, with the address it saw', () => {
 		const headers = (id: ScenarioId) => scenarios[id].path.map((_, i) => hopFacts(scenarios[id], i).header?.value.address);
 		expect(headers('ingress-nodeport')).toEqual([undefined, undefined, undefined, '10.0.1.11']);
@@ -141,6 +147,18 @@ describe('load balancers', () => {
 		const scenario = copyOf(scenarios.loadbalancer);
 		scenario.services[0]!.loadBalancerSource = '10.0.0.5';
 		expect(hopFacts(scenario, 1)).toMatchObject({ rewrites: 'new-connection', loadBalancer: 'proxies-connections', targetController: undefined });
+	});
+
+	it('Pod targets programmed by the provider itself (GKE’s container-native load balancing, with its NEG annotation) are not the AWS controller’s', () => {
+		const scenario = copyOf(scenarios['loadbalancer-per-api']);
+		for (const service of scenario.services) if (service.annotations) service.annotations = { 'cloud.google.com/neg': '{"ingress": true}' };
+		expect(hopFacts(scenario, 1).targetController).toBe('provider');
+	});
+
+	it('a load balancer whose Service the model does not know forwards packets, the default', () => {
+		const scenario = copyOf(scenarios.loadbalancer);
+		for (const node of scenario.nodes) if (node.id === 'load-balancer' || node.id === 'nodeport-a') delete node.service;
+		expect(hopFacts(scenario, 1).loadBalancer).toBe('forwards-packets');
 	});
 
 	it('the load balancer’s Service is the one of the load balancer itself, or else of the node it reaches', () => {
