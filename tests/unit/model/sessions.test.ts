@@ -174,6 +174,48 @@ describe('the routing objects and the request', () => {
 	});
 });
 
+describe('what kubectl and whoami print about Pods', () => {
+	it('whoami’s Hostname is the Pod’s name, not its container’s, when the Pod is drawn as a zone', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		scenario.zones.push({ id: 'web-pod', kind: 'pod', parent: 'node-b', name: 'web-7c9f8-k2x4q', address: '10.244.2.7' });
+		const pod = scenario.nodes.find((node) => node.id === 'web-1')!;
+		pod.zone = 'web-pod';
+		pod.name = 'whoami';
+		delete pod.address;
+		const text = session(scenario as Scenario);
+		expect(text).toContain('web-7c9f8-k2x4q   10.244.2.7   node-b');
+		expect(text).toContain('Hostname: web-7c9f8-k2x4q\nRemoteAddr: 10.0.1.11:41822');
+	});
+
+	it('a Pod not scheduled yet has no IP and no node: `<none>` in both columns', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		const pending = scenario.nodes.find((node) => node.id === 'web-2')!;
+		pending.zone = 'cluster';
+		delete pending.address;
+		expect(session(scenario as Scenario)).toContain('web-7c9f8-p8mzt   <none>       <none>');
+	});
+
+	it('a backend no rule names is requested at `/`', () => {
+		const scenario = copyOf(scenarios['ingress-nodeport']);
+		scenario.routing!.rules = [{ path: '/api', service: 'api' }];
+		scenario.path[3]!.to = 'web-1';
+		expect(session(scenario as Scenario)).toContain("$ curl -s -H 'Host: shop.example.com' http://10.0.1.11:30080/ | grep");
+	});
+
+	it('no session when the last hop reaches nothing the model knows, or a node of no Service', () => {
+		const ghost = copyOf(scenarios.nodeport);
+		ghost.path[2]!.to = 'ghost';
+		expect(sessionFor(ghost as Scenario)).toEqual([]);
+		const orphan = copyOf(scenarios.nodeport);
+		delete orphan.nodes.find((node) => node.id === 'web-1')!.service;
+		expect(sessionFor(orphan as Scenario)).toEqual([]);
+	});
+
+	it('Envoy Gateway’s chart installs as the release `eg`', () => {
+		expect(sessionFor(scenarios['gateway-api'])[0]!.output.slice(0, 3)).toEqual(['NAME: eg', 'LAST DEPLOYED: Tue Dec  1 09:14:07 2026', 'NAMESPACE: envoy-gateway-system']);
+	});
+});
+
 describe('columns', () => {
 	it('pads every column but the last to its widest cell plus three spaces, and trims the end', () => {
 		expect(
