@@ -74,7 +74,7 @@ describe('the address:port each hop is sent to', () => {
 
 	it('without any address on the way, a hop into kube-proxy has no destination to inherit', () => {
 		const scenario = copyOf(scenarios.nodeport);
-		scenario.services[0]!.nodePort = undefined;
+		delete scenario.services[0]!.nodePort;
 		expect(destinationOf(scenario, 1)).toBeUndefined();
 	});
 });
