@@ -376,3 +376,56 @@ describe('hopContext: what a step may say about its hop', () => {
 		expect(() => hopContext(broken, 0)).toThrow(/hop `ghost-to-nodeport-a` names a node that does not exist/);
 	});
 });
+
+describe('what the model cannot place', () => {
+	it('a managed control plane (the API server on no node of yours): no address to listen on or to be seen from', () => {
+		const managed = copyOf(scenarios['kubectl-proxy']);
+		managed.nodes.find((n) => n.id === 'api-server')!.zone = 'cluster';
+		expect(listenOf(managed, findNode(managed, 'api-server')!)).toBeUndefined();
+		expect(sourcesAlong(managed)[2]).toEqual({ origin: 'api-server', address: undefined, machine: undefined });
+		expect(hopContext(managed, 2).crossNode).toBe(false);
+	});
+
+	it('a Pod not scheduled yet (no node, no IP): listens nowhere, is no local endpoint, and a hop to it crosses no node', () => {
+		const pending = copyOf(scenarios.nodeport);
+		const pod = pending.nodes.find((n) => n.id === 'web-1')!;
+		pod.zone = 'cluster';
+		delete pod.address;
+		expect(listenOf(pending, pod)).toBeUndefined();
+		expect(podAddressOf(pending, pod)).toBeUndefined();
+		const context = hopContext(pending, 2);
+		expect(context).toMatchObject({ crossNode: false, endpointCount: 2, localEndpoints: 0 });
+		// The hop keeps the destination of the hop before it.
+		expect(context.destination).toBe('10.0.1.11:30080');
+	});
+
+	it('a node in a zone the model lacks has no Pod IP', () => {
+		const lost = copyOf(scenarios.nodeport);
+		const pod = lost.nodes.find((n) => n.id === 'web-2')!;
+		pod.zone = 'nowhere';
+		delete pod.address;
+		expect(podAddressOf(lost, pod)).toBeUndefined();
+	});
+
+	it('a hop with no destination says so with an empty string; a hop of no Service counts no endpoints', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		delete scenario.services[0]!.nodePort;
+		expect(hopContext(scenario, 0).destination).toBe('');
+		expect(hopContext(scenarios['kubectl-proxy'], 0)).toMatchObject({ endpointCount: 0, localEndpoints: 0, service: undefined });
+	});
+
+	it('a path that starts in kube-proxy’s rules (a process on the node dialling the NodePort): the first hop’s DNAT already SNATs', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		scenario.path = [scenario.path[2]!];
+		expect(sourceSeenByPod(scenario)).toEqual({ source: nodeA, forwardedFor: undefined, lostToClusterPolicy: true });
+		const ghost = copyOf(scenarios.nodeport);
+		ghost.path[0]!.from = 'ghost';
+		expect(sourceSeenByPod(ghost).source).toEqual(nodeA);
+	});
+
+	it('the Ingress rule of a hop is the one for its own Service, not the first', () => {
+		const scenario = copyOf(scenarios['ingress-nodeport']);
+		scenario.path[3]!.to = 'web-1';
+		expect(hopContext(scenario, 3).rule).toEqual({ path: '/', service: 'web' });
+	});
+});
