@@ -144,3 +144,92 @@ describe('hops', () => {
 		expect(layoutScenario(scenario as Scenario).hops.map((hop) => hop.id)).toEqual(['client-to-nodeport-a', 'nodeport-a-to-kube-proxy-a']);
 	});
 });
+
+describe('edges of the measures', () => {
+	it('a line exactly as wide as its room with the squeeze still fits', () => {
+		// 9 sans characters at 12 units: 60.48, and 56 × 1.08 = 60.48.
+		expect(titleLines('abcd efgh', 56)).toEqual(['abcd efgh']);
+		const room = (5 * 12 * 0.61) / 1.08;
+		expect(nameLines('aa-bb', room)).toEqual(['aa-bb']);
+	});
+
+	it('two lines are evened out, across more than one hyphen, and a tie keeps the first break found', () => {
+		// 10 monospace characters fit 70 units: greedy gives `a-bbbb-cc-` / `ddddd`, the even break is one hyphen earlier.
+		expect(nameLines('a-bbbb-cc-ddddd', 70)).toEqual(['a-bbbb-', 'cc-ddddd']);
+		// 5 characters fit 36 units: `aa-b-` / `ccc` and `aa-` / `b-ccc` are as even; the first stays.
+		expect(nameLines('aa-b-ccc', 36)).toEqual(['aa-b-', 'ccc']);
+	});
+});
+
+describe('where things go when the declarations are in another order', () => {
+	const zoneY = (layout: Layout, id: string) => layout.zones.find((zone) => zone.id === id)!.y;
+
+	it('zones follow the path, not the order they are declared in; zones the path never enters come last, as declared', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		scenario.zones = [
+			scenario.zones[1]!,
+			{ id: 'node-d', kind: 'worker-node', parent: 'cluster', name: 'node-d', address: '10.0.1.14' },
+			{ id: 'node-c', kind: 'worker-node', parent: 'cluster', name: 'node-c', address: '10.0.1.13' },
+			scenario.zones[3]!,
+			scenario.zones[2]!,
+			scenario.zones[0]!,
+		];
+		const layout = layoutScenario(scenario as Scenario);
+		expect(zoneY(layout, 'office')).toBeLessThan(zoneY(layout, 'cluster'));
+		expect(zoneY(layout, 'node-a')).toBeLessThan(zoneY(layout, 'node-b'));
+		expect(zoneY(layout, 'node-b')).toBeLessThan(zoneY(layout, 'node-d'));
+		expect(zoneY(layout, 'node-d')).toBeLessThan(zoneY(layout, 'node-c'));
+	});
+
+	it('boxes on the path follow the path, not the order they are declared in', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		const [client, service, nodeportA, kubeProxyA, ...rest] = scenario.nodes;
+		scenario.nodes = [client!, service!, kubeProxyA!, nodeportA!, ...rest];
+		const layout = layoutScenario(scenario as Scenario);
+		expect(box(layout, 'nodeport-a').y).toBeLessThan(box(layout, 'kube-proxy-a').y);
+	});
+
+	it('zones nested in a loop or under an unknown zone do not stop the layout', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		scenario.zones.push({ id: 'x', kind: 'cluster', parent: 'y' }, { id: 'y', kind: 'cluster', parent: 'x' }, { id: 'z', kind: 'cluster', parent: 'unknown' });
+		expect(layoutScenario(scenario as Scenario).nodes).toHaveLength(scenario.nodes.length);
+	});
+
+	it('an empty path: every box beside the spine, no hop', () => {
+		const layout = layoutScenario({ ...scenarios.nodeport, path: [] });
+		expect(layout.hops).toEqual([]);
+		expect(layout.nodes.every((node) => !node.onPath && node.x === LAYOUT.margin + 2 * LAYOUT.zonePad)).toBe(true);
+	});
+
+	it('a hop without an address is drawn with an empty label', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		delete scenario.services[0]!.nodePort;
+		expect(layoutScenario(scenario as Scenario).hops[0]!.destination).toBe('');
+	});
+});
+
+describe('room for the words of both languages', () => {
+	it('a box is as tall as its title needs in the language that needs most: the cloud load balancer takes two French lines', () => {
+		// « Équilibreur de charge cloud » is 181 units wide; “Cloud load balancer” fits one line.
+		expect(box(layoutScenario(scenarios.loadbalancer), 'load-balancer').height).toBe(14 + 2 * L.line);
+	});
+
+	it('a Pod name of 20 characters breaks in the 126 units a box leaves for words', () => {
+		expect(box(layoutScenario(scenarios['loadbalancer-per-api']), 'payments-1').nameLines).toEqual(['payments-', '7f9c2-mt6xv']);
+	});
+
+	it('a zone name goes under its title when one language needs it: the French title of the provider’s network is longer', () => {
+		const scenario = copyOf(scenarios.loadbalancer);
+		scenario.zones = scenario.zones.map((zone) => (zone.id === 'cloud' ? { ...zone, name: 'aws-1' } : zone));
+		expect(layoutScenario(scenario as Scenario).zones.find((zone) => zone.id === 'cloud')?.nameBelow).toBe(true);
+		// An unnamed zone never needs the second line.
+		expect(layoutScenario(scenarios.loadbalancer).zones.find((zone) => zone.id === 'cloud')?.nameBelow).toBe(false);
+	});
+
+	it('the first child of a zone without boxes of its own starts right under its title; the next one a gap below', () => {
+		const layout = layoutScenario(scenarios['service-mesh']);
+		const zone = (id: string) => layout.zones.find((z) => z.id === id)!;
+		expect(zone('frontend-pod').y).toBe(zone('node-a').y + L.zoneHeader);
+		expect(zone('node-b').y).toBe(zone('node-a').y + zone('node-a').height + L.zoneGap);
+	});
+});
