@@ -158,6 +158,8 @@ describe('edges of the measures', () => {
 		expect(nameLines('a-bbbb-cc-ddddd', 70)).toEqual(['a-bbbb-', 'cc-ddddd']);
 		// 5 characters fit 36 units: `aa-b-` / `ccc` and `aa-` / `b-ccc` are as even; the first stays.
 		expect(nameLines('aa-b-ccc', 36)).toEqual(['aa-b-', 'ccc']);
+		// 8 characters fit 55 units: `aaa-` / `b-c-dd` and `aaa-b-` / `c-dd` are as even, both more than greedy's; the first wins.
+		expect(nameLines('aaa-b-c-dd', 55)).toEqual(['aaa-', 'b-c-dd']);
 	});
 });
 
@@ -179,6 +181,23 @@ describe('where things go when the declarations are in another order', () => {
 		expect(zoneY(layout, 'node-a')).toBeLessThan(zoneY(layout, 'node-b'));
 		expect(zoneY(layout, 'node-b')).toBeLessThan(zoneY(layout, 'node-d'));
 		expect(zoneY(layout, 'node-d')).toBeLessThan(zoneY(layout, 'node-c'));
+	});
+
+	it('a zone entered only through a zone inside it still comes first: the client on a laptop in the office', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		scenario.zones = [scenario.zones[1]!, scenario.zones[2]!, scenario.zones[3]!, scenario.zones[0]!, { id: 'laptop', kind: 'user-machine', parent: 'office' }];
+		scenario.nodes[0]!.zone = 'laptop';
+		const layout = layoutScenario(scenario as Scenario);
+		expect(zoneY(layout, 'office')).toBeLessThan(zoneY(layout, 'cluster'));
+	});
+
+	it('a cluster with no box of its own: its first node right under its title, the next one a gap below', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		scenario.nodes = scenario.nodes.filter((node) => node.id !== 'service');
+		const layout = layoutScenario(scenario as Scenario);
+		const zone = (id: string) => layout.zones.find((z) => z.id === id)!;
+		expect(zone('node-a').y).toBe(zone('cluster').y + L.zoneHeader);
+		expect(zone('node-b').y).toBe(zone('node-a').y + zone('node-a').height + L.zoneGap);
 	});
 
 	it('boxes on the path follow the path, not the order they are declared in', () => {
@@ -220,7 +239,7 @@ describe('room for the words of both languages', () => {
 
 	it('a zone name goes under its title when one language needs it: the French title of the provider’s network is longer', () => {
 		const scenario = copyOf(scenarios.loadbalancer);
-		scenario.zones = scenario.zones.map((zone) => (zone.id === 'cloud' ? { ...zone, name: 'aws-1' } : zone));
+		scenario.zones = scenario.zones.map((zone) => (zone.id === 'cloud' ? { ...zone, name: 'aws' } : zone));
 		expect(layoutScenario(scenario as Scenario).zones.find((zone) => zone.id === 'cloud')?.nameBelow).toBe(true);
 		// An unnamed zone never needs the second line.
 		expect(layoutScenario(scenarios.loadbalancer).zones.find((zone) => zone.id === 'cloud')?.nameBelow).toBe(false);
