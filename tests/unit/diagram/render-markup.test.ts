@@ -81,3 +81,25 @@ describe('words that need room', () => {
 		);
 	});
 });
+
+describe('names on more than one line', () => {
+	it('a Pod name on two lines: the second 15 units below the first, in the same text element', () => {
+		const { svg } = renderDiagram(scenarios['loadbalancer-per-api'], 'en');
+		const match = /<tspan x="([\d.]+)" y="([\d.]+)">payments-<\/tspan><tspan x="\1" y="([\d.]+)">7f9c2-mt6xv<\/tspan><\/text>/.exec(svg);
+		expect(match, 'the two lines of payments-7f9c2-mt6xv').not.toBeNull();
+		expect(Number(match![3]) - Number(match![2])).toBe(15);
+	});
+
+	it('a name line measured in the code font: 18 monospace characters are squeezed into the 126-unit room', () => {
+		const { svg } = renderDiagram(scenarios['gateway-api'], 'en');
+		expect(svg).toMatch(/<tspan x="[\d.]+" y="[\d.]+" textLength="126" lengthAdjust="spacingAndGlyphs">envoy-gateway-web-<\/tspan>/);
+	});
+
+	it('kube-proxy’s box shows its name when it has one, instead of the note', () => {
+		const scenario = copyOf(scenarios.nodeport);
+		scenario.nodes.find((node) => node.id === 'kube-proxy-a')!.name = 'iptables';
+		const { svg } = renderDiagram(scenario as Scenario, 'en');
+		expect(svg).not.toContain('in the kernel');
+		expect(svg).toMatch(/<text class="kp-node-name" text-anchor="middle"><tspan x="226" y="[\d.]+">iptables<\/tspan><\/text>/);
+	});
+});
