@@ -15,7 +15,7 @@ const byFile = (scenario: Scenario) => Object.fromEntries(manifestsFor(scenario)
 
 describe('the application', () => {
 	it('NodePort: a Deployment of two whoami Pods on 8080, and the Service 80 → 8080 on node port 30080 with Cluster', () => {
-		expect(byFile(scenarios.nodeport)).toEqual({
+		expect(byFile(scenarios.nodeport)).toStrictEqual({
 			'web-deployment.yaml': {
 				apiVersion: 'apps/v1',
 				kind: 'Deployment',
@@ -52,14 +52,14 @@ describe('the application', () => {
 
 	it('a ClusterIP Service has no node port and no traffic policy field', () => {
 		const service = byFile(scenarios['kubectl-proxy'])['web-service.yaml']!;
-		expect(service['spec']).toEqual({ type: 'ClusterIP', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }] });
-		expect(service['metadata']).toEqual({ name: 'web', namespace: 'default' });
+		expect(service['spec']).toStrictEqual({ type: 'ClusterIP', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }] });
+		expect(service['metadata']).toStrictEqual({ name: 'web', namespace: 'default' });
 	});
 
 	it('the mesh’s applications in their namespace; the Ingress controllers and Gateway proxies come from their charts', () => {
-		expect(Object.keys(byFile(scenarios['service-mesh']))).toEqual(['frontend-deployment.yaml', 'frontend-service.yaml', 'api-deployment.yaml', 'api-service.yaml']);
-		expect(byFile(scenarios['service-mesh'])['api-deployment.yaml']!['metadata'] as object).toEqual({ name: 'api', namespace: 'shop', labels: { app: 'api' } });
-		expect(Object.keys(byFile(scenarios['ingress-loadbalancer']))).toEqual(['web-deployment.yaml', 'web-service.yaml', 'api-deployment.yaml', 'api-service.yaml', 'shop-ingress.yaml']);
+		expect(Object.keys(byFile(scenarios['service-mesh']))).toStrictEqual(['frontend-deployment.yaml', 'frontend-service.yaml', 'api-deployment.yaml', 'api-service.yaml']);
+		expect(byFile(scenarios['service-mesh'])['api-deployment.yaml']!['metadata'] as object).toStrictEqual({ name: 'api', namespace: 'shop', labels: { app: 'api' } });
+		expect(Object.keys(byFile(scenarios['ingress-loadbalancer']))).toStrictEqual(['web-deployment.yaml', 'web-service.yaml', 'api-deployment.yaml', 'api-service.yaml', 'shop-ingress.yaml']);
 	});
 
 	it('a LoadBalancer Service of the reader’s own keeps its annotations, its policy and `allocateLoadBalancerNodePorts`', () => {
@@ -67,8 +67,8 @@ describe('the application', () => {
 		scenario.services[0]!.annotations = { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' };
 		scenario.services[0]!.allocateLoadBalancerNodePorts = true;
 		const service = byFile(scenario as Scenario)['web-service.yaml']!;
-		expect(service['metadata']).toEqual({ name: 'web', namespace: 'default', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' } });
-		expect(service['spec']).toEqual({
+		expect(service['metadata']).toStrictEqual({ name: 'web', namespace: 'default', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' } });
+		expect(service['spec']).toStrictEqual({
 			type: 'LoadBalancer',
 			selector: { app: 'web' },
 			ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP', nodePort: 31380 }],
@@ -80,7 +80,7 @@ describe('the application', () => {
 
 describe('the routing', () => {
 	it('the Ingress: its class, the host, a Prefix rule per path to the Service port 80, and TLS with the shop’s Secret', () => {
-		expect(byFile(scenarios['ingress-loadbalancer'])['shop-ingress.yaml']).toEqual({
+		expect(byFile(scenarios['ingress-loadbalancer'])['shop-ingress.yaml']).toStrictEqual({
 			apiVersion: 'networking.k8s.io/v1',
 			kind: 'Ingress',
 			metadata: { name: 'shop', namespace: 'default' },
@@ -105,13 +105,13 @@ describe('the routing', () => {
 
 	it('Gateway API: the class names Envoy Gateway’s controller, the listener terminates TLS on 443, the route attaches across namespaces', () => {
 		const files = byFile(scenarios['gateway-api']);
-		expect(files['eg-gatewayclass.yaml']).toEqual({
+		expect(files['eg-gatewayclass.yaml']).toStrictEqual({
 			apiVersion: 'gateway.networking.k8s.io/v1',
 			kind: 'GatewayClass',
 			metadata: { name: 'eg' },
 			spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' },
 		});
-		expect(files['web-gateway-gateway.yaml']).toEqual({
+		expect(files['web-gateway-gateway.yaml']).toStrictEqual({
 			apiVersion: 'gateway.networking.k8s.io/v1',
 			kind: 'Gateway',
 			metadata: { name: 'web-gateway', namespace: 'gateway' },
@@ -130,7 +130,7 @@ describe('the routing', () => {
 			},
 		});
 		expect(GATEWAY_ACCESS_LABEL).toBe('shared-gateway-access');
-		expect(files['shop-httproute.yaml']).toEqual({
+		expect(files['shop-httproute.yaml']).toStrictEqual({
 			apiVersion: 'gateway.networking.k8s.io/v1',
 			kind: 'HTTPRoute',
 			metadata: { name: 'shop', namespace: 'default' },
@@ -151,9 +151,9 @@ describe('the routing', () => {
 		delete scenario.routing!.gateway;
 		scenario.services[0]!.role = 'app';
 		const files = byFile(scenario as Scenario);
-		expect(files['gateway-gateway.yaml']!['metadata']).toEqual({ name: 'gateway', namespace: 'default' });
+		expect(files['gateway-gateway.yaml']!['metadata']).toStrictEqual({ name: 'gateway', namespace: 'default' });
 		const listener = (files['gateway-gateway.yaml']!['spec'] as { listeners: Record<string, unknown>[] }).listeners[0]!;
-		expect(listener).toEqual({
+		expect(listener).toStrictEqual({
 			name: 'http',
 			protocol: 'HTTP',
 			port: 80,
@@ -171,7 +171,7 @@ describe('the routing', () => {
 		const files = byFile(scenario as Scenario);
 		expect((files['web-gateway-gateway.yaml']!['spec'] as { listeners: { port: number }[] }).listeners[0]!.port).toBe(443);
 		const rules = (files['shop-httproute.yaml']!['spec'] as { rules: { backendRefs: { name: string; port: number }[] }[] }).rules;
-		expect(rules.map((rule) => rule.backendRefs[0])).toEqual([
+		expect(rules.map((rule) => rule.backendRefs[0])).toStrictEqual([
 			{ name: 'api', port: 8081 },
 			{ name: 'web', port: 80 },
 			{ name: 'cart', port: 80 },
@@ -179,9 +179,18 @@ describe('the routing', () => {
 	});
 });
 
+describe('the listener port', () => {
+	it('is the Gateway Service’s port', () => {
+		const scenario = copyOf(scenarios['gateway-api']);
+		scenario.services[0]!.port = 8443;
+		const gateway = byFile(scenario as Scenario)['web-gateway-gateway.yaml']!;
+		expect((gateway['spec'] as { listeners: { port: number }[] }).listeners[0]!.port).toBe(8443);
+	});
+});
+
 describe('the controller’s own Service (one load balancer per API)', () => {
 	it('as the Traefik chart renders it: selected by the chart’s labels, targeting the entry point by name, no node ports, the AWS annotations', () => {
-		expect(controllerServiceFor(scenarios['loadbalancer-per-api'])).toEqual({
+		expect(controllerServiceFor(scenarios['loadbalancer-per-api'])).toStrictEqual({
 			file: 'traefik-orders-service.yaml',
 			object: {
 				apiVersion: 'v1',
@@ -213,5 +222,9 @@ describe('the controller’s own Service (one load balancer per API)', () => {
 		expect(controllerServiceFor(scenarios['ingress-loadbalancer'])).toBeUndefined();
 		expect(controllerServiceFor(scenarios['gateway-api'])).toBeUndefined();
 		expect(controllerServiceFor(scenarios.nodeport)).toBeUndefined();
+		// A reader's own annotated LoadBalancer Service is one of their manifests, not a controller's.
+		const own = copyOf(scenarios.loadbalancer);
+		own.services[0]!.annotations = { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' };
+		expect(controllerServiceFor(own as Scenario)).toBeUndefined();
 	});
 });
