@@ -21,7 +21,9 @@ export default {
 	testRunner: 'vitest',
 	// The Vitest runner, wrapped so that it selects tests by name under Vitest 5 (see that file).
 	plugins: ['./scripts/stryker-vitest5.mjs'],
-	vitest: { configFile: 'vitest.stryker.config.ts', related: true },
+	// Vitest's default isolation (a fresh module graph per test file) is needed: a mutant in a module-level
+	// constant is only active when the module loads again, and without isolation it never does.
+	vitest: { configFile: 'vitest.config.ts', related: true },
 	mutate: ['src/model/**/*.ts', 'src/diagram/**/*.ts', '!src/**/*.d.ts', '!src/model/scenarios/*.ts', '!src/diagram/island.ts'],
 	coverageAnalysis: 'perTest',
 	// The machine is shared by several engineers: two test processes at most.
