@@ -68,6 +68,9 @@ export function validateScenario(scenario: Scenario): string[] {
 		// A pending outcome is a LoadBalancer Service nobody implements: it has no address yet, and the diagram says so.
 		if (service.type === 'LoadBalancer' && service.loadBalancerIP === undefined && scenario.outcome?.kind !== 'pending')
 			problems.push(`${sv} is of type \`LoadBalancer\` but has no \`loadBalancerIP\`. Give it the address the load balancer gets, so the diagram can show it.`);
+		// The API server refuses the field elsewhere: "may only be used when `type` is 'LoadBalancer'".
+		if (service.allocateLoadBalancerNodePorts !== undefined && service.type !== 'LoadBalancer')
+			problems.push(`${sv} is of type \`${service.type}\` but sets \`allocateLoadBalancerNodePorts\`, which only a \`LoadBalancer\` Service may set. Remove it or change the type.`);
 		if (service.type !== 'ClusterIP') {
 			const needsNodePort = !(service.type === 'LoadBalancer' && service.allocateLoadBalancerNodePorts === false);
 			if (service.nodePort === undefined && needsNodePort)

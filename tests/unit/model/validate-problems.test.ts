@@ -313,3 +313,12 @@ describe('translations', () => {
 		);
 	});
 });
+
+describe('fields only one type of Service may set', () => {
+	it('rejects `allocateLoadBalancerNodePorts` on a NodePort Service, as the API server does', () => {
+		expect(validateScenario({ ...scenarios.nodeport, services: [{ ...scenarios.nodeport.services[0]!, allocateLoadBalancerNodePorts: false }] })).toContain(
+			'Scenario `nodeport`: Service `web` is of type `NodePort` but sets `allocateLoadBalancerNodePorts`, which only a `LoadBalancer` Service may set. Remove it or change the type.',
+		);
+		expect(validateScenario(scenarios['loadbalancer-per-api'])).toEqual([]);
+	});
+});
