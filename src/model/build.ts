@@ -200,10 +200,11 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 			...external(main.port),
 		};
 	} else if (p.entry === 'gateway') {
-		// Envoy Gateway maps a listener's privileged port to the container port + 10000, and names the Service port after protocol and port.
+		// Envoy Gateway maps a listener's privileged port to the container port + 10000, and names the Service
+		// port after protocol and port. TLS ended at the load balancer: an HTTP listener on 443.
 		const port = p.tls === 'none' ? 80 : 443;
 		const portName = p.tls === 'pod' ? 'tls-443' : p.tls === 'edge' ? 'https-443' : `http-${port}`;
-		entryService = { ...entryName, type, portName, port, targetPort: lbListensTls ? 10080 : port + 10000, app: 'envoy', role: 'gateway', ...external(port) };
+		entryService = { ...entryName, type, portName, port, targetPort: port + 10000, app: 'envoy', role: 'gateway', ...external(port) };
 	} else {
 		const port = p.tls === 'none' ? 80 : 443;
 		const targetPort = p.tls === 'pod' ? 8443 : 8080;

@@ -183,3 +183,13 @@ describe('what the reader installs', () => {
 		expect(s.nodes.filter((n) => n.kind === 'pod').map((n) => n.id)).toEqual(['web-2', 'web-3', 'web-1']);
 	});
 });
+
+describe('Envoy Gateway’s ports', () => {
+	it('a listener on 443 is served on container port 10443, whether it speaks HTTPS or, behind a load balancer that ends TLS, HTTP', () => {
+		const edge = buildScenario({ entry: 'gateway', tls: 'edge' }).services[0]!;
+		const behindTls = buildScenario({ entry: 'gateway', tls: 'lb', lb: 'proxy' }).services[0]!;
+		expect([edge.portName, edge.port, edge.targetPort]).toEqual(['https-443', 443, 10443]);
+		expect([behindTls.portName, behindTls.port, behindTls.targetPort]).toEqual(['http-443', 443, 10443]);
+		expect(buildScenario({ entry: 'gateway' }).services[0]!.targetPort).toBe(10080);
+	});
+});
