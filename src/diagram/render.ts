@@ -1,12 +1,13 @@
 /*
  * Rendering: layout + words → SVG markup. A string, not DOM calls, so it runs in Astro at build time
- * with no document at all; the island in the browser never redraws, it only selects what is here by
- * `data-hop` / `data-node`. Every colour is a CSS class styled with custom properties
+ * with no document at all; the atlas island never redraws, it only selects what is here by
+ * `data-hop` / `data-node`. Each element's parts (`zoneParts`, `nodeParts`, `hopParts`) are also what
+ * the explorer's D3 join writes (src/explorer/draw.ts), so both draw the same picture. Every colour is a CSS class styled with custom properties
  * (src/styles/diagram.css), so light and dark themes need no second render.
  */
 import type { Scenario } from '../model/types.ts';
 import type { DiagramLabels } from './labels.ts';
-import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, titleLines, type Layout, type LayoutNode } from './layout.ts';
+import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, titleLines, type Layout, type LayoutHop, type LayoutNode, type LayoutZone } from './layout.ts';
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
@@ -24,7 +25,18 @@ function stopMarkup(node: LayoutNode): string {
 	return `<g class="kp-stop" aria-hidden="true"><circle cx="${cx}" cy="${cy}" r="${r}"/><path d="M${cx - d},${cy - d}L${cx + d},${cy + d}M${cx + d},${cy - d}L${cx - d},${cy + d}"/></g>`;
 }
 
-function nodeMarkup(node: LayoutNode, words: DiagramLabels, stop = false): string {
+/** One element of the picture: its attributes (class first) and what it holds, for a string render or a DOM join alike. */
+export interface ElementParts {
+	readonly attrs: readonly (readonly [string, string])[];
+	readonly inner: string;
+}
+
+/** `<g …>…</g>` of a part. */
+export function groupMarkup(parts: ElementParts): string {
+	return `<g${parts.attrs.map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join('')}>${parts.inner}</g>`;
+}
+
+export function nodeParts(node: LayoutNode, words: DiagramLabels, stop = false): ElementParts {
 	const cx = node.x + node.width / 2;
 	const room = node.width - 2 * LAYOUT.boxPad;
 	const titles = titleLines(words.node[node.kind], room);
@@ -35,16 +47,71 @@ function nodeMarkup(node: LayoutNode, words: DiagramLabels, stop = false): strin
 	const first = node.y + (node.height - lines * LAYOUT.line) / 2 + 11;
 	const tspans = (texts: readonly string[], from: number, em: number) =>
 		texts.map((text, i) => `<tspan x="${cx}" y="${round(first + (from + i) * LAYOUT.line)}"${fit(text, em, room)}>${escapeXml(text)}</tspan>`).join('');
-	return (
-		`<g class="kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}${stop ? ' kp-node--stop' : ''}" data-node="${escapeXml(node.id)}">` +
-		`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="7"/>` +
-		`<text class="kp-node-kind" text-anchor="middle">${tspans(titles, 0, TEXT_EM.sans)}</text>` +
-		(subs.length === 0
+	return {
+		attrs: [
+			['class', `kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}${stop ? ' kp-node--stop' : ''}`],
+			['data-node', node.id],
+		],
+		inner:
+			`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="7"/>` +
+			`<text class="kp-node-kind" text-anchor="middle">${tspans(titles, 0, TEXT_EM.sans)}</text>` +
+			(subs.length === 0
+				? ''
+				: `<text class="${note !== undefined ? 'kp-node-note' : 'kp-node-name'}" text-anchor="middle">${tspans(subs, titles.length, note !== undefined ? TEXT_EM.sans : TEXT_EM.mono)}</text>`) +
+			(stop ? stopMarkup(node) : ''),
+	};
+}
+
+export function zoneParts(zone: LayoutZone, words: DiagramLabels): ElementParts {
+	const name =
+		zone.name === undefined
 			? ''
-			: `<text class="${note !== undefined ? 'kp-node-note' : 'kp-node-name'}" text-anchor="middle">${tspans(subs, titles.length, note !== undefined ? TEXT_EM.sans : TEXT_EM.mono)}</text>`) +
-		(stop ? stopMarkup(node) : '') +
-		`</g>`
-	);
+			: zone.nameBelow
+				? `<tspan class="kp-zone-name" x="${zone.x + 8}" dy="${LAYOUT.line}">${escapeXml(zone.name)}</tspan>`
+				: ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>`;
+	return {
+		attrs: [
+			['class', `kp-zone kp-zone--${zone.kind}`],
+			['data-zone', zone.id],
+		],
+		inner:
+			`<rect x="${zone.x}" y="${zone.y}" width="${zone.width}" height="${zone.height}" rx="9"/>` +
+			`<text class="kp-zone-label" x="${zone.x + 8}" y="${zone.y + 16}">${escapeXml(words.zone[zone.kind])}${name}</text>`,
+	};
+}
+
+/**
+ * A hop. The diagram opens on its first step, as the step list does: the island then has nothing to
+ * change until the reader moves, so its arrival repaints nothing. The wide transparent line is where a
+ * click or a tap on the hop lands (the island selects its step).
+ */
+export function hopParts(hop: LayoutHop): ElementParts {
+	return {
+		attrs: [
+			['class', `kp-hop${hop.number === 1 ? ' is-active' : ''}`],
+			['data-hop', hop.id],
+		],
+		inner:
+			`<path class="kp-hop-hit" d="${hop.d}"/>` +
+			`<path class="kp-hop-line" d="${hop.d}"/>` +
+			`<path class="kp-hop-arrow" d="${hop.arrow}"/>` +
+			`<circle class="kp-hop-badge" cx="${hop.badge.x}" cy="${hop.badge.y}" r="10"/>` +
+			`<text class="kp-hop-number" x="${hop.badge.x}" y="${hop.badge.y + 4}" text-anchor="middle">${hop.number}</text>` +
+			`<text class="kp-hop-label" x="${hop.label.x}" y="${hop.label.y}" text-anchor="end">` +
+			`<tspan class="kp-hop-protocol">${hop.protocol}</tspan>` +
+			`<tspan class="kp-hop-destination" x="${hop.label.x}" dy="${LAYOUT.line - 1}">${escapeXml(hop.destination)}</tspan>` +
+			`</text>`,
+	};
+}
+
+/** The node where the request stops, if it does not arrive: the box its last hop reaches. */
+export function stopNodeOf(scenario: Scenario): string | undefined {
+	return scenario.outcome && scenario.path[scenario.outcome.atHop]?.to;
+}
+
+/** The ids of the picture's title and description, from the scenario's id (unique on a page). */
+export function svgIds(scenario: Scenario): { readonly title: string; readonly desc: string } {
+	return { title: `kp-${scenario.id}-title`, desc: `kp-${scenario.id}-desc` };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -57,52 +124,16 @@ export interface RenderedDiagram {
 /** Draws a scenario with the words its caller hands in (`diagramLabels` in src/i18n/diagram.ts builds them). */
 export function renderDiagram(scenario: Scenario, words: DiagramLabels): RenderedDiagram {
 	const layout = layoutScenario(scenario, words.layout);
-	const ids = { title: `kp-${scenario.id}-title`, desc: `kp-${scenario.id}-desc` };
-	const out: string[] = [];
-
-	out.push(
+	const ids = svgIds(scenario);
+	const stop = stopNodeOf(scenario);
+	const svg =
 		`<svg class="kp-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" ` +
-			`role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.desc}" xmlns="http://www.w3.org/2000/svg">`,
-		`<title id="${ids.title}">${escapeXml(words.title)}</title>`,
-		`<desc id="${ids.desc}">${escapeXml(words.desc)}</desc>`,
-	);
-
-	out.push('<g class="kp-zones">');
-	for (const zone of layout.zones) {
-		const name =
-			zone.name === undefined
-				? ''
-				: zone.nameBelow
-					? `<tspan class="kp-zone-name" x="${zone.x + 8}" dy="${LAYOUT.line}">${escapeXml(zone.name)}</tspan>`
-					: ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>`;
-		out.push(
-			`<g class="kp-zone kp-zone--${zone.kind}" data-zone="${escapeXml(zone.id)}">` +
-				`<rect x="${zone.x}" y="${zone.y}" width="${zone.width}" height="${zone.height}" rx="9"/>` +
-				`<text class="kp-zone-label" x="${zone.x + 8}" y="${zone.y + 16}">${escapeXml(words.zone[zone.kind])}${name}</text></g>`,
-		);
-	}
-	out.push('</g><g class="kp-nodes">');
-	// Where a request does not arrive, the box its last hop reaches is marked.
-	const stop = scenario.outcome && scenario.path[scenario.outcome.atHop]?.to;
-	for (const node of layout.nodes) out.push(nodeMarkup(node, words, node.id === stop));
-	out.push('</g><g class="kp-hops">');
-	for (const hop of layout.hops) {
-		out.push(
-			// The diagram opens on its first step, as the step list does: the island then has nothing to
-			// change until the reader moves, so its arrival repaints nothing. The wide transparent line is
-			// where a click or a tap on the hop lands (the island selects its step).
-			`<g class="kp-hop${hop.number === 1 ? ' is-active' : ''}" data-hop="${escapeXml(hop.id)}">` +
-				`<path class="kp-hop-hit" d="${hop.d}"/>` +
-				`<path class="kp-hop-line" d="${hop.d}"/>` +
-				`<path class="kp-hop-arrow" d="${hop.arrow}"/>` +
-				`<circle class="kp-hop-badge" cx="${hop.badge.x}" cy="${hop.badge.y}" r="10"/>` +
-				`<text class="kp-hop-number" x="${hop.badge.x}" y="${hop.badge.y + 4}" text-anchor="middle">${hop.number}</text>` +
-				`<text class="kp-hop-label" x="${hop.label.x}" y="${hop.label.y}" text-anchor="end">` +
-				`<tspan class="kp-hop-protocol">${hop.protocol}</tspan>` +
-				`<tspan class="kp-hop-destination" x="${hop.label.x}" dy="${LAYOUT.line - 1}">${escapeXml(hop.destination)}</tspan>` +
-				`</text></g>`,
-		);
-	}
-	out.push('</g></svg>');
-	return { svg: out.join(''), layout };
+		`role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.desc}" xmlns="http://www.w3.org/2000/svg">` +
+		`<title id="${ids.title}">${escapeXml(words.title)}</title>` +
+		`<desc id="${ids.desc}">${escapeXml(words.desc)}</desc>` +
+		`<g class="kp-zones">${layout.zones.map((zone) => groupMarkup(zoneParts(zone, words))).join('')}</g>` +
+		`<g class="kp-nodes">${layout.nodes.map((node) => groupMarkup(nodeParts(node, words, node.id === stop))).join('')}</g>` +
+		`<g class="kp-hops">${layout.hops.map((hop) => groupMarkup(hopParts(hop))).join('')}</g>` +
+		`</svg>`;
+	return { svg, layout };
 }
