@@ -231,7 +231,7 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 	let via: number | undefined;
 	if (entersThroughNode) {
 		// With `Local`, a load balancer's health checks (`healthCheckNodePort`) keep it on nodes that run a Pod.
-		const healthy = entryPods.find((pod) => pod.node === p.pick) ?? entryPods[0];
+		const healthy = entryPods.find((pod) => p.pick !== undefined && pod.node === p.pick - 1) ?? entryPods[0];
 		via = p.via !== undefined ? p.via - 1 : type === 'LoadBalancer' && local && healthy ? healthy.node : 0;
 	} else if (lbTargetsPods) {
 		via = p.via !== undefined ? p.via - 1 : p.pick !== undefined ? p.pick - 1 : undefined;

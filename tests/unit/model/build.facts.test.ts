@@ -193,3 +193,16 @@ describe('Envoy Gateway’s ports', () => {
 		expect(buildScenario({ entry: 'gateway' }).services[0]!.targetPort).toBe(10080);
 	});
 });
+
+describe('Local behind a load balancer, the node left to the load balancer', () => {
+	it('a request served by node-b’s Pod entered node-b: health checks keep the load balancer on nodes with a Pod, and Local never leaves the node', () => {
+		const s = buildScenario({ entry: 'loadbalancer', nodes: 3, pods: [1, 1, 1], pick: 2, etp: 'local' });
+		expect(lastNode(s)).toMatchObject({ zone: 'node-b', address: '10.244.2.10' });
+		expect(s.path.map((hop) => hop.to)).toContain('nodeport-b');
+	});
+
+	it('the same through a Gateway, Envoy Gateway’s Service being Local by default', () => {
+		const s = buildScenario({ entry: 'gateway', nodes: 5, pods: [1, 1, 1, 1, 1], pick: 2 });
+		expect(s.path.map((hop) => hop.to)).toContain('nodeport-b');
+	});
+});
