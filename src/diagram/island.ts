@@ -60,6 +60,26 @@ export class KpDiagram extends HTMLElement {
 		this.#stop();
 	}
 
+	/**
+	 * Takes in steps someone else replaced (the explorer redraws the figure for another setup): the
+	 * step list, the counters and the announcements are read again, and the reader stays on the same
+	 * step where it still exists, else goes back to the first.
+	 */
+	refresh() {
+		const figure = this.querySelector<HTMLElement>('figure[data-scenario]');
+		if (!figure || this.dataset['ready'] === undefined) return;
+		this.#stop();
+		const current = this.#steps[this.#index]?.id ?? '';
+		this.#steps = [...figure.querySelectorAll<HTMLLIElement>('ol.kp-steps > li[id]')];
+		this.#counters = parseTexts(figure.querySelector('.kp-counter'));
+		this.#announcements = parseTexts(this.#live);
+		if (this.#steps.length === 0) return;
+		const index = Math.max(0, this.#indexOf(current));
+		// The caption is refilled even when the index is the same: its step may have new words.
+		this.#index = -1;
+		this.show(index, { updateHash: false, announce: false, animate: false, reveal: 'none' });
+	}
+
 	#indexOf(id: string): number {
 		return this.#steps.findIndex((li) => li.id === id);
 	}

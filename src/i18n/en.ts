@@ -46,6 +46,17 @@ const lbCertificate = (c: StepContext): string =>
 		: '';
 
 /** What the client sees, said once for every way a request can stop. */
+/** Who `X-Forwarded-For` names: the comparison table's words, also the explorer's notes'. */
+const FORWARDED_FOR = {
+	client: 'the client’s is in X-Forwarded-For',
+	node: 'X-Forwarded-For carries a node’s address',
+	'load-balancer': 'X-Forwarded-For carries the load balancer’s private address',
+	'api-server': 'X-Forwarded-For carries the API server’s address',
+	proxy: 'X-Forwarded-For carries another proxy’s address',
+	sidecar: 'X-Forwarded-For carries a sidecar’s address',
+	loopback: 'X-Forwarded-For carries a loopback address',
+} as const;
+
 const symptom = (o: OutcomeView): string => {
 	switch (o.symptom) {
 		case 'timeout':
@@ -490,15 +501,7 @@ export const en = {
 				sidecar: 'The sidecar’s',
 				loopback: 'The Pod’s own loopback, 127.0.0.1',
 			},
-			forwardedFor: {
-				client: 'the client’s is in X-Forwarded-For',
-				node: 'X-Forwarded-For carries a node’s address',
-				'load-balancer': 'X-Forwarded-For carries the load balancer’s private address',
-				'api-server': 'X-Forwarded-For carries the API server’s address',
-				proxy: 'X-Forwarded-For carries another proxy’s address',
-				sidecar: 'X-Forwarded-For carries a sidecar’s address',
-				loopback: 'X-Forwarded-For carries a loopback address',
-			},
+			forwardedFor: FORWARDED_FOR,
 			withForwarded: (peer, forwardedFor) => `${peer}; ${forwardedFor}`,
 			withLocal: 'The client’s with externalTrafficPolicy: Local',
 			withPreservation: 'The client’s only with client IP preservation or the PROXY protocol',
@@ -515,5 +518,128 @@ export const en = {
 			limited: 'Limited: behind your own load balancer',
 			yes: 'Yes',
 		},
+	},
+	explorer: {
+		form: 'Your setup',
+		legend: {
+			preset: 'Start from',
+			entry: 'Way in',
+			cluster: 'Cluster',
+			pods: { app: 'Pods of the application per node', ingress: 'Ingress controller Pods per node', gateway: 'Gateway proxy Pods per node' },
+			routes: 'Routes',
+			backend: (index, path, service) => `Route ${index}: \`${path}\` to \`${service}\`, Pods per node`,
+			path: 'Where the connection goes',
+			policy: 'externalTrafficPolicy',
+			loadBalancer: 'Load balancer',
+			tls: 'Where TLS ends',
+		},
+		label: {
+			preset: 'Setup',
+			front: 'In front of the proxies',
+			nodes: 'Worker nodes',
+			podsOn: (node) => `Pods on ${node}`,
+			routes: 'Backends routed by path',
+			via: 'Node the connection reaches first',
+			pick: 'Node whose Pod answers',
+			lb: 'What the load balancer does',
+			targets: 'What it sends to',
+		},
+		notApplicable: 'Does not apply to this way in.',
+		ownSetup: 'My own setup',
+		decides: 'Let Kubernetes decide',
+		value: {
+			entry: {
+				'kubectl-proxy': 'kubectl proxy',
+				'port-forward': 'kubectl port-forward',
+				nodeport: 'NodePort Service',
+				loadbalancer: 'LoadBalancer Service',
+				ingress: 'Ingress',
+				gateway: 'Gateway API',
+			},
+			front: { nodeport: 'A NodePort Service', loadbalancer: 'A LoadBalancer Service' },
+			etp: { cluster: 'Cluster', local: 'Local' },
+			lb: { forward: 'Forwards packets (keeps the client’s address)', proxy: 'Proxies connections (its own address)', none: 'None: no implementation in this cluster' },
+			targets: { nodes: 'The nodes, on their NodePort', pods: 'The Pod IPs directly' },
+			tls: { none: 'Nowhere: plain HTTP', lb: 'At the load balancer', edge: 'At the Ingress controller or the Gateway', pod: 'At the Pod' },
+		},
+		hint: {
+			entry: 'How the client’s first connection reaches the cluster.',
+			front: 'How the Ingress controller’s or the Gateway’s own Pods are exposed.',
+			via: 'With a NodePort the client picks the node; with a load balancer, the load balancer does.',
+			pick: 'Among the Pods the rules may choose, the one this request gets.',
+			etp: '`Cluster` sends to any ready Pod and rewrites the source; `Local` keeps the source and only uses the node’s own Pods.',
+			lb: 'A provider’s load balancer either passes the packets on or opens its own connections.',
+			targets: 'Pod IPs as targets need a Pod network the load balancer can route to.',
+			tls: 'The component that ends TLS holds the certificate and reads the requests.',
+		},
+		copyLink: 'Copy link to this setup',
+		linkCopied: 'Link copied',
+		resultHeading: 'What happens',
+		outcome: (kind, where, machine, hop, hops) => {
+			const at = machine === undefined ? where : `${where} on \`${machine}\``;
+			return {
+				delivered: `Delivered in ${hops} ${hops === 1 ? 'hop' : 'hops'}. Destination: ${at}.`,
+				dropped: `Dropped at hop ${hop}. Where it stops: ${at}. The client waits, then times out.`,
+				refused: `Refused at hop ${hop}. Where it stops: ${at}. The client gets an error at once.`,
+				pending: `Pending at hop ${hop}. Where it stops: ${at}, which has no address yet; no client can connect.`,
+			}[kind];
+		},
+		nowOutcome: (sentence) => `Now: ${sentence}`,
+		presetOf: (title) => `The setup of the page “${title}”.`,
+		notesHeading: 'What follows from this setup',
+		notes: {
+			'local-drops': (c) =>
+				`\`Local\`: ${c.nodes.map((n) => `\`${n}\``).join(', ')} ${c.nodes.length === 1 ? 'runs' : 'run'} no ready Pod of \`${c.service}\`, and connections that reach ${c.nodes.length === 1 ? 'it' : 'them'} are dropped. ` +
+				(c.healthChecked
+					? 'A load balancer that health-checks the nodes (the Service’s `healthCheckNodePort`) stops sending there.'
+					: 'A client that picks such a node gets no answer: nothing in front of a NodePort checks the nodes.'),
+			'local-uneven': (c) => {
+				const share = (pods: number) => Math.round(100 / c.shares.length / pods);
+				return (
+					`\`Local\` behind a load balancer that spreads connections evenly over the healthy nodes: each of the ${c.shares.length} nodes with a Pod takes the same share, whatever its number of Pods. ` +
+					`${c.shares.map((s) => `Each Pod on \`${s.node}\` gets about ${share(s.pods)} %`).join('; ')}. Some providers can weigh nodes by their Pods instead.`
+				);
+			},
+			'local-keeps-source': (c) =>
+				`\`Local\` sends traffic only to Pods on the node it arrives at: no second hop and no source NAT, so the Pods of \`${c.service}\` see the address the packets arrived with.`,
+			'cluster-snat': (c) =>
+				`\`Cluster\`: the rules on \`${c.node}\` pick among ${c.endpoints === 1 ? 'the only ready endpoint' : `all ${c.endpoints} ready endpoints`} of \`${c.service}\`, on any node, and rewrite the source to the address of \`${c.node}\` so that the reply comes back through it: the Pod logs a node’s address, not the client’s.` +
+				(c.across ? ' Here the Pod runs on another node: one more hop across the network.' : ''),
+			'node-port-everywhere': (c) =>
+				`kube-proxy opens node port \`${c.port}\` on ${c.nodes === 1 ? 'the node' : `all ${c.nodes} nodes`}, those without a Pod of \`${c.service}\` too: firewalls and security groups must allow it on every node a client or a load balancer may use.`,
+			'lb-proxies': (c) =>
+				`This load balancer opens its own connections: the Pods see its address, \`${c.address}\`, with \`Local\` as with \`Cluster\`. Only the PROXY protocol, enabled on both the load balancer and the application, carries the client’s address.`,
+			'lb-targets-pods': () =>
+				'The load balancer sends straight to the Pod IPs (`allocateLoadBalancerNodePorts: false`, IP targets): no node port, no kube-proxy hop, and `externalTrafficPolicy` plays no part. The Pod network must be routable from the load balancer, as with the AWS VPC CNI.',
+			'lb-pending': (c) =>
+				'No controller in this cluster implements `type: LoadBalancer` (bare metal without MetalLB, for example): `EXTERNAL-IP` stays `<pending>` and clients have no address to connect to.' +
+				(c.nodePort === undefined ? '' : ` Meanwhile node port \`${c.nodePort}\` is open on every node.`),
+			'gateway-local-default': (c) =>
+				`Envoy Gateway creates the Gateway’s Service, \`${c.service}\`, with \`externalTrafficPolicy: Local\` by default, so that its proxies see the client’s address; an \`EnvoyProxy\` resource changes it.`,
+			'port-forward-one-pod': (c) =>
+				`\`kubectl port-forward service/${c.service}\` picks ${c.endpoints === 1 ? 'the only running Pod' : `one of the ${c.endpoints} running Pods`} when it starts and sends every connection there: no load balancing, and the forwarding stops when that Pod goes away.`,
+			'api-proxy-rbac': (c) =>
+				`Whoever may use the \`services/proxy\` subresource in \`${c.namespace}\` (the RBAC verb follows the HTTP method: \`get\` for a GET) reaches \`${c.service}\` this way, and the local port of \`kubectl proxy\` trusts every process of your machine: a tool for the person who runs it, not a way in for users.`,
+			'routed-source': (c) => `The backend Pods see the proxy’s Pod IP as their peer, never the client’s; ${FORWARDED_FOR[c.forwardedFor]}.`,
+		},
+		rowHeading: 'This setup in the comparison',
+		manifestsHeading: 'Manifests',
+		manifestsChecked:
+			'The page does not load the Kubernetes schema: the property tests build setups across the whole parameter space and check each one’s manifests against the Kubernetes API schema and the Gateway API’s rules at build time.',
+		manifestsLoading: 'Loading the manifests…',
+		sessionHeading: 'Try it',
+		ignoredHeading: 'This link has parameters the explorer ignored',
+		ignored: (param, value, allowed) =>
+			allowed.kind === 'unknown'
+				? `\`${param}=${value}\`: no such parameter; it was ignored.`
+				: allowed.kind === 'counts'
+					? `\`${param}=${value}\` was ignored: give ${allowed.routes === undefined ? '' : `${allowed.routes} lists separated by \`;\`, each of `}${allowed.nodes} ${allowed.nodes === 1 ? 'count' : 'counts'} (one per node, 0 to 5) separated by commas.`
+					: allowed.values.length === 0
+						? `\`${param}=${value}\` was ignored: this parameter does not apply to this setup.`
+						: `\`${param}=${value}\` was ignored: with the other parameters, it takes ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
+		openInExplorer: 'Open this setup in the explorer',
+		noScript:
+			'The explorer builds any way in from a few choices (the way in, the nodes and their Pods, the traffic policy, the load balancer, where TLS ends) and draws its path, its packets and its manifests in your browser. It needs JavaScript. Every setup below has its own page, readable without it:',
+		diagramTitle: 'Your setup',
 	},
 } as const satisfies Messages;

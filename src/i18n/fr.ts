@@ -48,6 +48,17 @@ const certificatLb = (c: StepContext): string =>
 		: '';
 
 /** Ce que voit le client, dit une seule fois pour toutes les façons dont une requête peut s’arrêter. */
+/** Qui `X-Forwarded-For` nomme : les mots du tableau comparatif, repris par les notes de l’explorateur. */
+const X_FORWARDED_FOR = {
+	client: 'celle du client est dans X-Forwarded-For',
+	node: 'X-Forwarded-For porte une adresse de nœud',
+	'load-balancer': 'X-Forwarded-For porte l’adresse privée de l’équilibreur de charge',
+	'api-server': 'X-Forwarded-For porte l’adresse du serveur d’API',
+	proxy: 'X-Forwarded-For porte l’adresse d’un autre proxy',
+	sidecar: 'X-Forwarded-For porte l’adresse d’un sidecar',
+	loopback: 'X-Forwarded-For porte une adresse de bouclage',
+} as const;
+
 const symptome = (o: OutcomeView): string => {
 	switch (o.symptom) {
 		case 'timeout':
@@ -509,15 +520,7 @@ export const fr = {
 				sidecar: 'Celle du sidecar',
 				loopback: 'L’adresse de bouclage du Pod lui-même, 127.0.0.1',
 			},
-			forwardedFor: {
-				client: 'celle du client est dans X-Forwarded-For',
-				node: 'X-Forwarded-For porte une adresse de nœud',
-				'load-balancer': 'X-Forwarded-For porte l’adresse privée de l’équilibreur de charge',
-				'api-server': 'X-Forwarded-For porte l’adresse du serveur d’API',
-				proxy: 'X-Forwarded-For porte l’adresse d’un autre proxy',
-				sidecar: 'X-Forwarded-For porte l’adresse d’un sidecar',
-				loopback: 'X-Forwarded-For porte une adresse de bouclage',
-			},
+			forwardedFor: X_FORWARDED_FOR,
 			withForwarded: (peer, forwardedFor) => `${peer} ; ${forwardedFor}`,
 			withLocal: 'Celle du client avec externalTrafficPolicy: Local',
 			withPreservation: 'Celle du client seulement avec la préservation de l’IP client ou le protocole PROXY',
@@ -534,5 +537,132 @@ export const fr = {
 			limited: 'Limité : derrière votre propre équilibreur de charge',
 			yes: 'Oui',
 		},
+	},
+	explorer: {
+		form: 'Votre configuration',
+		legend: {
+			preset: 'Partir de',
+			entry: 'Voie d’entrée',
+			cluster: 'Cluster',
+			pods: { app: 'Pods de l’application par nœud', ingress: 'Pods du contrôleur Ingress par nœud', gateway: 'Pods des proxys de la Gateway par nœud' },
+			routes: 'Routes',
+			backend: (index, path, service) => `Route ${index} : \`${path}\` vers \`${service}\`, Pods par nœud`,
+			path: 'Où va la connexion',
+			policy: 'externalTrafficPolicy',
+			loadBalancer: 'Équilibreur de charge',
+			tls: 'Où TLS se termine',
+		},
+		label: {
+			preset: 'Configuration',
+			front: 'Devant les proxys',
+			nodes: 'Nœuds de travail',
+			podsOn: (node) => `Pods sur ${node}`,
+			routes: 'Backends routés par chemin',
+			via: 'Nœud que la connexion atteint d’abord',
+			pick: 'Nœud dont le Pod répond',
+			lb: 'Ce que fait l’équilibreur de charge',
+			targets: 'Vers quoi il envoie',
+		},
+		notApplicable: 'Sans objet pour cette voie d’entrée.',
+		ownSetup: 'Ma propre configuration',
+		decides: 'Laisser Kubernetes décider',
+		value: {
+			entry: {
+				'kubectl-proxy': 'kubectl proxy',
+				'port-forward': 'kubectl port-forward',
+				nodeport: 'Service NodePort',
+				loadbalancer: 'Service LoadBalancer',
+				ingress: 'Ingress',
+				gateway: 'Gateway API',
+			},
+			front: { nodeport: 'Un Service NodePort', loadbalancer: 'Un Service LoadBalancer' },
+			etp: { cluster: 'Cluster', local: 'Local' },
+			lb: {
+				forward: 'Transmet les paquets (garde l’adresse du client)',
+				proxy: 'Ouvre ses propres connexions (sa propre adresse)',
+				none: 'Aucun : pas d’implémentation dans ce cluster',
+			},
+			targets: { nodes: 'Les nœuds, sur leur NodePort', pods: 'Directement les IP des Pods' },
+			tls: { none: 'Nulle part : HTTP en clair', lb: 'À l’équilibreur de charge', edge: 'Au contrôleur Ingress ou à la Gateway', pod: 'Au Pod' },
+		},
+		hint: {
+			entry: 'Comment la première connexion du client atteint le cluster.',
+			front: 'Comment sont exposés les Pods du contrôleur Ingress ou de la Gateway eux-mêmes.',
+			via: 'Avec un NodePort, le client choisit le nœud ; avec un équilibreur de charge, c’est lui qui choisit.',
+			pick: 'Parmi les Pods que les règles peuvent choisir, celui qui reçoit cette requête.',
+			etp: '`Cluster` envoie à n’importe quel Pod prêt et réécrit la source ; `Local` garde la source et n’utilise que les Pods du nœud.',
+			lb: 'L’équilibreur de charge d’un fournisseur transmet les paquets tels quels, ou ouvre ses propres connexions.',
+			targets: 'Viser les IP des Pods demande un réseau de Pods que l’équilibreur de charge sait router.',
+			tls: 'Le composant qui termine TLS détient le certificat et lit les requêtes.',
+		},
+		copyLink: 'Copier le lien vers cette configuration',
+		linkCopied: 'Lien copié',
+		resultHeading: 'Ce qui se passe',
+		outcome: (kind, where, machine, hop, hops) => {
+			const at = machine === undefined ? where : `${where} sur \`${machine}\``;
+			return {
+				delivered: `Livrée en ${hops} ${hops === 1 ? 'saut' : 'sauts'}. Destination : ${at}.`,
+				dropped: `Abandonnée au saut ${hop}. Point d’arrêt : ${at}. Le client attend, puis échoue sur un délai dépassé.`,
+				refused: `Refusée au saut ${hop}. Point d’arrêt : ${at}. Le client reçoit aussitôt une erreur.`,
+				pending: `En attente au saut ${hop}. Point d’arrêt : ${at}, qui n’a pas encore d’adresse ; aucun client ne peut se connecter.`,
+			}[kind];
+		},
+		nowOutcome: (sentence) => `Désormais : ${sentence}`,
+		presetOf: (title) => `La configuration de la page « ${title} ».`,
+		notesHeading: 'Ce qui découle de cette configuration',
+		notes: {
+			'local-drops': (c) =>
+				`\`Local\` : ${c.nodes.map((n) => `\`${n}\``).join(', ')} n’${c.nodes.length === 1 ? 'exécute' : 'exécutent'} aucun Pod prêt de \`${c.service}\`, et les connexions qui ${c.nodes.length === 1 ? 'l’atteignent' : 'les atteignent'} sont abandonnées. ` +
+				(c.healthChecked
+					? 'Un équilibreur de charge qui vérifie la santé des nœuds (le `healthCheckNodePort` du Service) cesse d’y envoyer.'
+					: 'Un client qui choisit un tel nœud n’obtient aucune réponse : rien, devant un NodePort, ne vérifie les nœuds.'),
+			'local-uneven': (c) => {
+				const part = (pods: number) => Math.round(100 / c.shares.length / pods);
+				return (
+					`\`Local\` derrière un équilibreur de charge qui répartit les connexions également entre les nœuds en bonne santé : chacun des ${c.shares.length} nœuds qui ont un Pod reçoit la même part, quel que soit son nombre de Pods. ` +
+					`${c.shares.map((s) => `Chaque Pod de \`${s.node}\` reçoit environ ${part(s.pods)} %`).join(' ; ')}. Certains fournisseurs savent pondérer les nœuds par leurs Pods.`
+				);
+			},
+			'local-keeps-source': (c) =>
+				`\`Local\` n’envoie le trafic qu’aux Pods du nœud où il arrive : pas de second saut ni de traduction d’adresse source, les Pods de \`${c.service}\` voient l’adresse avec laquelle les paquets sont arrivés.`,
+			'cluster-snat': (c) =>
+				`\`Cluster\` : les règles de \`${c.node}\` choisissent parmi ${c.endpoints === 1 ? 'le seul endpoint prêt' : `les ${c.endpoints} endpoints prêts`} de \`${c.service}\`, sur n’importe quel nœud, et réécrivent la source avec l’adresse de \`${c.node}\` pour que la réponse repasse par lui : le Pod journalise l’adresse d’un nœud, pas celle du client.` +
+				(c.across ? ' Ici le Pod tourne sur un autre nœud : un saut de plus sur le réseau.' : ''),
+			'node-port-everywhere': (c) =>
+				`kube-proxy ouvre le port de nœud \`${c.port}\` sur ${c.nodes === 1 ? 'le nœud' : `les ${c.nodes} nœuds`}, y compris ceux qui n’ont aucun Pod de \`${c.service}\` : pare-feu et groupes de sécurité doivent l’autoriser sur chaque nœud qu’un client ou un équilibreur de charge peut utiliser.`,
+			'lb-proxies': (c) =>
+				`Cet équilibreur de charge ouvre ses propres connexions : les Pods voient son adresse, \`${c.address}\`, avec \`Local\` comme avec \`Cluster\`. Seul le protocole PROXY, activé à la fois sur l’équilibreur de charge et dans l’application, transmet l’adresse du client.`,
+			'lb-targets-pods': () =>
+				'L’équilibreur de charge envoie directement aux IP des Pods (`allocateLoadBalancerNodePorts: false`, cibles IP) : pas de port de nœud, pas de saut par kube-proxy, et `externalTrafficPolicy` ne joue aucun rôle. Le réseau des Pods doit être routable depuis l’équilibreur de charge, comme avec le CNI VPC d’AWS.',
+			'lb-pending': (c) =>
+				'Aucun contrôleur de ce cluster n’implémente `type: LoadBalancer` (un cluster sur machines physiques sans MetalLB, par exemple) : `EXTERNAL-IP` reste `<pending>` et les clients n’ont aucune adresse où se connecter.' +
+				(c.nodePort === undefined ? '' : ` En attendant, le port de nœud \`${c.nodePort}\` est ouvert sur chaque nœud.`),
+			'gateway-local-default': (c) =>
+				`Envoy Gateway crée le Service de la Gateway, \`${c.service}\`, avec \`externalTrafficPolicy: Local\` par défaut, pour que ses proxys voient l’adresse du client ; une ressource \`EnvoyProxy\` le change.`,
+			'port-forward-one-pod': (c) =>
+				`\`kubectl port-forward service/${c.service}\` choisit ${c.endpoints === 1 ? 'le seul Pod en cours d’exécution' : `l’un des ${c.endpoints} Pods en cours d’exécution`} au démarrage et lui envoie chaque connexion : aucune répartition de charge, et la redirection s’arrête quand ce Pod disparaît.`,
+			'api-proxy-rbac': (c) =>
+				`Quiconque peut utiliser la sous-ressource \`services/proxy\` dans \`${c.namespace}\` (le verbe RBAC suit la méthode HTTP : \`get\` pour un GET) atteint \`${c.service}\` par ce chemin, et le port local de \`kubectl proxy\` fait confiance à tout processus de votre machine : un outil pour la personne qui le lance, pas une voie d’entrée pour des utilisateurs.`,
+			'routed-source': (c) => `Les Pods des backends voient l’IP du Pod du proxy comme pair, jamais celle du client ; ${X_FORWARDED_FOR[c.forwardedFor]}.`,
+		},
+		rowHeading: 'Cette configuration dans la comparaison',
+		manifestsHeading: 'Manifestes',
+		manifestsChecked:
+			'La page ne charge pas le schéma de Kubernetes : les tests de propriétés construisent des configurations sur tout l’espace des paramètres et vérifient les manifestes de chacune contre le schéma de l’API Kubernetes et les règles de la Gateway API, au moment de la construction du site.',
+		manifestsLoading: 'Chargement des manifestes…',
+		sessionHeading: 'Essayer',
+		ignoredHeading: 'Ce lien contient des paramètres que l’explorateur a ignorés',
+		ignored: (param, value, allowed) =>
+			allowed.kind === 'unknown'
+				? `\`${param}=${value}\` : ce paramètre n’existe pas ; il a été ignoré.`
+				: allowed.kind === 'counts'
+					? `\`${param}=${value}\` a été ignoré : donnez ${allowed.routes === undefined ? '' : `${allowed.routes} listes séparées par \`;\`, chacune de `}${allowed.nodes} ${allowed.nodes === 1 ? 'nombre' : 'nombres'} (un par nœud, de 0 à 5) séparés par des virgules.`
+					: allowed.values.length === 0
+						? `\`${param}=${value}\` a été ignoré : ce paramètre est sans objet pour cette configuration.`
+						: `\`${param}=${value}\` a été ignoré : avec les autres paramètres, il prend ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
+		openInExplorer: 'Ouvrir cette configuration dans l’explorateur',
+		noScript:
+			'L’explorateur construit n’importe quelle voie d’entrée à partir de quelques choix (la voie d’entrée, les nœuds et leurs Pods, la politique de trafic, l’équilibreur de charge, l’endroit où TLS se termine) et dessine dans votre navigateur son chemin, ses paquets et ses manifestes. Il lui faut JavaScript. Chaque configuration ci-dessous a sa propre page, lisible sans lui :',
+		diagramTitle: 'Votre configuration',
 	},
 } as const satisfies Messages;

@@ -15,6 +15,12 @@ import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { AnswerId, QuestionId, TipId } from '../model/decision.ts';
 import type { ComparisonColumn } from '../model/compare.ts';
 import type { CheckedAgainst } from '../site/checked-against.ts';
+import type { Consequence, ConsequenceKind } from '../model/consequences.ts';
+import type { Entry, Front, LoadBalancerParam, TargetsParam, TlsParam, TrafficPolicyParam } from '../model/params.ts';
+
+/** What an ignored URL parameter accepts (src/explorer/query.ts `IgnoredParam['allowed']`). */
+export type AllowedWords =
+	{ readonly kind: 'unknown' } | { readonly kind: 'values'; readonly values: readonly string[] } | { readonly kind: 'counts'; readonly nodes: number; readonly routes: number | undefined };
 
 export interface StepTemplate {
 	readonly title: (c: StepContext) => string;
@@ -161,5 +167,75 @@ export interface Messages {
 		};
 		readonly cost: Record<CostDriver, string>;
 		readonly production: Record<ProductionUse, string>;
+	};
+	/** The explorer page (src/components/Explorer.astro, src/explorer/). Values are worded here; which apply is the model's decision. */
+	readonly explorer: {
+		/** The form's accessible name. */
+		readonly form: string;
+		readonly legend: {
+			readonly preset: string;
+			readonly entry: string;
+			readonly cluster: string;
+			/** The Pods of the Service the client's traffic enters, per node: the application's, or the proxies'. */
+			readonly pods: Record<'app' | 'ingress' | 'gateway', string>;
+			readonly routes: string;
+			/** One route's backend: its path and Service, worded by the model's routing. */
+			readonly backend: (index: number, path: string, service: string) => string;
+			readonly path: string;
+			readonly policy: string;
+			readonly loadBalancer: string;
+			readonly tls: string;
+		};
+		readonly label: {
+			readonly preset: string;
+			readonly front: string;
+			readonly nodes: string;
+			/** A count of Pods on one node. */
+			readonly podsOn: (node: string) => string;
+			readonly routes: string;
+			readonly via: string;
+			readonly pick: string;
+			readonly lb: string;
+			readonly targets: string;
+		};
+		/** A fieldset whose parameter does not exist for this way in. */
+		readonly notApplicable: string;
+		readonly ownSetup: string;
+		/** The `via` / `pick` choice left to the client, the load balancer or kube-proxy. */
+		readonly decides: string;
+		readonly value: {
+			readonly entry: Record<Entry, string>;
+			readonly front: Record<Front, string>;
+			readonly etp: Record<TrafficPolicyParam, string>;
+			readonly lb: Record<LoadBalancerParam, string>;
+			readonly targets: Record<TargetsParam, string>;
+			readonly tls: Record<TlsParam, string>;
+		};
+		/** Under each group of controls: what the choice changes. */
+		readonly hint: Record<'entry' | 'front' | 'via' | 'pick' | 'etp' | 'lb' | 'targets' | 'tls', string>;
+		readonly copyLink: string;
+		readonly linkCopied: string;
+		readonly resultHeading: string;
+		/** The outcome in a sentence or two: `where` is a box's label ("Pod `web-1`"), `machine` the node it runs on, `hop` its step number. */
+		readonly outcome: (kind: OutcomeKind, where: string, machine: string | undefined, hop: number, hops: number) => string;
+		/** What the polite live region says when the outcome changes. */
+		readonly nowOutcome: (sentence: string) => string;
+		/** The setup of an atlas page: a link to it. */
+		readonly presetOf: (title: string) => string;
+		readonly notesHeading: string;
+		readonly notes: { readonly [K in ConsequenceKind]: (c: Extract<Consequence, { kind: K }>) => string };
+		readonly rowHeading: string;
+		readonly manifestsHeading: string;
+		/** Why the page itself does not validate the manifests: the property tests did, for every setup. */
+		readonly manifestsChecked: string;
+		readonly manifestsLoading: string;
+		readonly sessionHeading: string;
+		readonly ignoredHeading: string;
+		readonly ignored: (param: string, value: string, allowed: AllowedWords) => string;
+		/** The link under every atlas diagram. */
+		readonly openInExplorer: string;
+		/** Without JavaScript: what the explorer does, before the list of atlas pages. */
+		readonly noScript: string;
+		readonly diagramTitle: string;
 	};
 }

@@ -16,7 +16,7 @@ export const SIDEBAR: readonly SidebarGroup[] = [
 	},
 	{ label: { en: 'Patterns', fr: 'Modèles' }, slugs: ['patterns/loadbalancer-per-api'] },
 	{ label: { en: 'Beyond Ingress', fr: 'Au-delà d’Ingress' }, slugs: ['beyond/gateway-api', 'beyond/service-mesh'] },
-	{ label: { en: 'Choose', fr: 'Choisir' }, slugs: ['compare', 'choose'] },
+	{ label: { en: 'Choose', fr: 'Choisir' }, slugs: ['compare', 'choose', 'explore'] },
 	{ label: { en: 'Reference', fr: 'Référence' }, slugs: ['glossary'] },
 ];
 

@@ -1,0 +1,87 @@
+/*
+ * The explorer's picture, redrawn in place with D3 joins: zones, boxes and hops are keyed by their
+ * ids (`data-zone`, `data-node`, `data-hop`), so a box that stays moves to its new place, a new Pod
+ * fades in and one that is gone fades out, and the build's first picture is taken over as it is. Each
+ * element's markup comes from the same parts as the build's render (src/diagram/render.ts): one
+ * drawing, two places. Without motion (the reader's `prefers-reduced-motion`), everything snaps.
+ */
+import { select, type Selection } from 'd3-selection';
+import { layoutScenario } from '../diagram/layout.ts';
+import { hopParts, nodeParts, stopNodeOf, svgIds, zoneParts, type ElementParts } from '../diagram/render.ts';
+import type { DiagramLabels } from '../diagram/labels.ts';
+import type { Scenario } from '../model/types.ts';
+
+const MOVE_MS = 320;
+const FADE_MS = 220;
+
+interface Placed {
+	readonly id: string;
+	readonly x: number;
+	readonly y: number;
+}
+
+/** Where an element's box was drawn: its first `<rect>` (a zone's or a box's), or the hop's badge. */
+function placeOf(element: Element): { x: number; y: number } | undefined {
+	const shape = element.querySelector('rect, circle');
+	if (!shape) return undefined;
+	const x = Number(shape.getAttribute(shape.tagName === 'circle' ? 'cx' : 'x'));
+	const y = Number(shape.getAttribute(shape.tagName === 'circle' ? 'cy' : 'y'));
+	return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
+}
+
+function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, undefined>, items: readonly T[], key: string, parts: (item: T) => ElementParts, motion: boolean) {
+	const attribute = `data-${key}`;
+	group
+		.selectAll<SVGGElement, T | undefined>(`:scope > g[${attribute}]`)
+		// The build's elements carry no data yet: their key is their id attribute.
+		.data<T>([...items], function (this: SVGGElement | SVGGElement[] | ArrayLike<SVGGElement>, d: T | undefined) {
+			return d ? d.id : this instanceof Element ? (this.getAttribute(attribute) ?? '') : '';
+		})
+		.join(
+			(enter) =>
+				enter.append('g').each(function () {
+					if (motion) this.animate([{ opacity: 0 }, { opacity: 1 }], { duration: FADE_MS, easing: 'ease-out' });
+				}),
+			(update) => update,
+			(exit) =>
+				exit.each(function () {
+					// Leaving: no longer one of the picture's boxes for anything that selects them.
+					this.removeAttribute(attribute);
+					if (!motion) return this.remove();
+					this.animate([{ opacity: 1 }, { opacity: 0 }], { duration: FADE_MS, easing: 'ease-in' }).onfinish = () => this.remove();
+				}),
+		)
+		.each(function (item) {
+			const before = placeOf(this);
+			const { attrs, inner } = parts(item);
+			for (const [name, value] of attrs) this.setAttribute(name, value);
+			if (this.innerHTML !== inner) this.innerHTML = inner;
+			const after = placeOf(this);
+			// A box that stays slides from where it was (the picture is redrawn at its new place at once).
+			if (motion && before && after && (before.x !== after.x || before.y !== after.y)) {
+				this.animate([{ transform: `translate(${before.x - after.x}px, ${before.y - after.y}px)` }, { transform: 'none' }], { duration: MOVE_MS, easing: 'ease-out' });
+			}
+		});
+}
+
+/** Redraws `svg` (a picture rendered by renderDiagram, or by an earlier call) for `scenario`. */
+export function drawDiagram(svg: SVGSVGElement, scenario: Scenario, words: DiagramLabels, motion: boolean): void {
+	const layout = layoutScenario(scenario, words.layout);
+	const root = select(svg);
+	const ids = svgIds(scenario);
+	root.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height).attr('aria-labelledby', ids.title).attr('aria-describedby', ids.desc);
+	root.select('title').attr('id', ids.title).text(words.title);
+	root.select('desc').attr('id', ids.desc).text(words.desc);
+	const stop = stopNodeOf(scenario);
+	join(root.select<SVGGElement>('g.kp-zones'), layout.zones, 'zone', (zone) => zoneParts(zone, words), motion);
+	join(root.select<SVGGElement>('g.kp-nodes'), layout.nodes, 'node', (node) => nodeParts(node, words, node.id === stop), motion);
+	join(
+		root.select<SVGGElement>('g.kp-hops'),
+		layout.hops.map((hop) => ({ ...hop, x: hop.badge.x, y: hop.badge.y })),
+		'hop',
+		(hop) => hopParts(hop),
+		motion,
+	);
+	// The joins keep each group in data order: outer zones under inner ones, as the build draws them.
+	for (const name of ['zones', 'nodes', 'hops']) root.select<SVGGElement>(`g.kp-${name}`).selectAll<SVGGElement, unknown>(':scope > g').order();
+}
