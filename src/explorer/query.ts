@@ -149,9 +149,17 @@ export function allowedValues(params: ExposureParams, name: Exclude<QueryParam, 
 				return { ...base, [name]: Number(value) } as ExposureParams;
 		}
 	};
-	// `entry` and `nodes` change what the rest means: only the parameters they cannot live without are kept.
+	// `entry`, `nodes` and `routes` change what the rest means: a form sizes the counts to them, so the
+	// counts (and the nodes they name) are left out of the question.
 	if (name === 'entry') return PARAM_DOMAINS.entry.filter((value) => buildsSetup({ entry: value as ExposureParams['entry'] }));
-	if (name === 'nodes') return PARAM_DOMAINS.nodes.filter((value) => buildsSetup(candidate(value)) || buildsSetup({ entry: params.entry, nodes: Number(value) }));
+	if (name === 'nodes') {
+		const { pods: _p, backends: _b, via: _v, pick: _k, ...rest } = base;
+		return PARAM_DOMAINS.nodes.filter((value) => buildsSetup({ ...rest, nodes: Number(value) }));
+	}
+	if (name === 'routes') {
+		const { backends: _b, ...rest } = base;
+		return PARAM_DOMAINS.routes.filter((value) => buildsSetup({ ...rest, routes: Number(value) }));
+	}
 	return PARAM_DOMAINS[name].filter((value) => buildsSetup(candidate(value)));
 }
 

@@ -608,7 +608,7 @@ export const en = {
 			'node-port-everywhere': (c) =>
 				`kube-proxy opens node port \`${c.port}\` on ${c.nodes === 1 ? 'the node' : `all ${c.nodes} nodes`}, those without a Pod of \`${c.service}\` too: firewalls and security groups must allow it on every node a client or a load balancer may use.`,
 			'lb-proxies': (c) =>
-				`This load balancer opens its own connections: the Pods see its address, \`${c.address}\`, with \`Local\` as with \`Cluster\`. Only the PROXY protocol, enabled on both the load balancer and the application, carries the client’s address.`,
+				`This load balancer opens its own connections, from \`${c.address}\`: the client’s address stops there, whatever \`externalTrafficPolicy\` says (\`Local\` passes the load balancer’s address on, \`Cluster\` replaces it with a node’s). Only the PROXY protocol, enabled on both the load balancer and the application, carries the client’s address.`,
 			'lb-targets-pods': () =>
 				'The load balancer sends straight to the Pod IPs (`allocateLoadBalancerNodePorts: false`, IP targets): no node port, no kube-proxy hop, and `externalTrafficPolicy` plays no part. The Pod network must be routable from the load balancer, as with the AWS VPC CNI.',
 			'lb-pending': (c) =>

@@ -631,7 +631,7 @@ export const fr = {
 			'node-port-everywhere': (c) =>
 				`kube-proxy ouvre le port de nœud \`${c.port}\` sur ${c.nodes === 1 ? 'le nœud' : `les ${c.nodes} nœuds`}, y compris ceux qui n’ont aucun Pod de \`${c.service}\` : pare-feu et groupes de sécurité doivent l’autoriser sur chaque nœud qu’un client ou un équilibreur de charge peut utiliser.`,
 			'lb-proxies': (c) =>
-				`Cet équilibreur de charge ouvre ses propres connexions : les Pods voient son adresse, \`${c.address}\`, avec \`Local\` comme avec \`Cluster\`. Seul le protocole PROXY, activé à la fois sur l’équilibreur de charge et dans l’application, transmet l’adresse du client.`,
+				`Cet équilibreur de charge ouvre ses propres connexions, depuis \`${c.address}\` : l’adresse du client s’arrête là, quoi que dise \`externalTrafficPolicy\` (\`Local\` transmet l’adresse de l’équilibreur de charge, \`Cluster\` la remplace par celle d’un nœud). Seul le protocole PROXY, activé à la fois sur l’équilibreur de charge et dans l’application, transmet l’adresse du client.`,
 			'lb-targets-pods': () =>
 				'L’équilibreur de charge envoie directement aux IP des Pods (`allocateLoadBalancerNodePorts: false`, cibles IP) : pas de port de nœud, pas de saut par kube-proxy, et `externalTrafficPolicy` ne joue aucun rôle. Le réseau des Pods doit être routable depuis l’équilibreur de charge, comme avec le CNI VPC d’AWS.',
 			'lb-pending': (c) =>

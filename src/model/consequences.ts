@@ -19,7 +19,7 @@ export type Consequence =
 	| { readonly kind: 'cluster-snat'; readonly service: string; readonly node: string; readonly across: boolean; readonly endpoints: number }
 	/** The NodePort is open on every node, those without a Pod too. */
 	| { readonly kind: 'node-port-everywhere'; readonly service: string; readonly port: number; readonly nodes: number }
-	/** The load balancer proxies: the Pod sees its address even with `Local`; only the PROXY protocol carries the client's. */
+	/** The load balancer proxies: the client's address stops there (with `Local` the Pod sees the load balancer's, with `Cluster` a node's); only the PROXY protocol carries it. */
 	| { readonly kind: 'lb-proxies'; readonly address: string }
 	/** The load balancer targets Pod IPs: no NodePort, no kube-proxy hop, `externalTrafficPolicy` plays no part. */
 	| { readonly kind: 'lb-targets-pods'; readonly service: string }

@@ -1,0 +1,242 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALES, messages } from '../../src/i18n/index.ts';
+import { PRESET_IDS, PRESETS } from '../../src/model/presets.ts';
+import { collectErrors, useTheme } from './helpers.ts';
+
+/*
+ * The explorer (/en/explore/, /fr/explore/): its controls change the picture, the steps and the YAML as
+ * Kubernetes would (the expectations are written by hand: addresses from the naming policy, node-a
+ * 10.0.1.11, node-c 10.0.1.13, the application's load balancer 203.0.113.10 / private 10.0.0.41,
+ * `nodePort` 30000 + port), its URL is a round trip, every preset is its atlas page, and bad links,
+ * the keyboard, reduced motion and a browser without JavaScript are all handled.
+ */
+
+const explorer = (page: Page) => page.locator('kp-explorer');
+const svgNodes = (page: Page) => page.locator('kp-explorer svg [data-node]').evaluateAll((all) => all.map((n) => n.getAttribute('data-node')));
+const stepIds = (page: Page) => page.locator('kp-explorer ol.kp-steps > li').evaluateAll((all) => all.map((li) => li.id));
+
+/** Opens the explorer and waits for its island (the form is live); `engine` also waits for the model to be loaded. */
+async function open(page: Page, path: string, engine = false) {
+	await page.goto(path);
+	await expect(explorer(page)).toHaveClass(/is-live/);
+	if (!engine) return;
+	// The engine loads when the reader reaches for the form, or at once for a link that names a setup.
+	await page.locator('form.kp-explorer-form').hover();
+	await expect(explorer(page)).toHaveClass(/has-engine/);
+}
+
+test.describe('the controls', () => {
+	test('the default setup, then Local on a node without a Pod, then Cluster: dropped, then delivered with the node’s address', async ({ page }) => {
+		const errors = collectErrors(page);
+		await open(page, '/en/explore/');
+		const figure = page.locator('kp-explorer figure.kp-diagram');
+		// Built at build time: three nodes, Pods on node-a and node-b, the load balancer sends to node-a.
+		await expect(figure).toHaveAttribute('data-outcome', 'delivered');
+		expect(await stepIds(page)).toEqual(['client-to-load-balancer', 'load-balancer-to-nodeport-a', 'nodeport-a-to-kube-proxy-a', 'kube-proxy-a-to-web-1']);
+		expect(await svgNodes(page)).toEqual(expect.arrayContaining(['nodeport-a', 'nodeport-b', 'nodeport-c']));
+
+		// The load balancer sends to node-c, which runs no Pod of web: with Local its rules drop the packets.
+		await page.locator('select[name="via"]').selectOption('3');
+		await expect(figure).toHaveAttribute('data-outcome', 'dropped');
+		await expect(page).toHaveURL(/[?&]via=3(&|$)/);
+		expect(await stepIds(page)).toEqual(['client-to-load-balancer', 'load-balancer-to-nodeport-c', 'nodeport-c-to-kube-proxy-c']);
+		await expect(page.locator('kp-explorer svg [data-node="kube-proxy-c"]')).toHaveClass(/kp-node--stop/);
+		await expect(page.locator('.kp-explorer-outcome')).toContainText('Dropped at hop 3');
+		await expect(page.locator('.kp-explorer-live')).toContainText('Now: Dropped at hop 3');
+
+		// Cluster: the rules on node-c send on to a Pod elsewhere and rewrite the source to node-c's address.
+		await page.locator('input[name="etp"][value="cluster"]').check();
+		await expect(figure).toHaveAttribute('data-outcome', 'delivered');
+		await expect(page.locator('kp-explorer ol.kp-steps > li').last()).toHaveAttribute('data-src', /^10\.0\.1\.13:\d+$/);
+		await expect(page.locator('.kp-explorer-manifests')).toContainText('externalTrafficPolicy: Cluster');
+		await expect(page.locator('[data-note="cluster-snat"]')).toContainText('node-c');
+		expect(errors).toEqual([]);
+	});
+
+	test('a NodePort has no load balancer; IP targets skip the nodes; a proxying load balancer hides the client', async ({ page }) => {
+		await open(page, '/en/explore/');
+		await page.locator('input[name="entry"][value="nodeport"]').check();
+		await expect(page).toHaveURL(/entry=nodeport/);
+		expect(await svgNodes(page)).not.toContain('load-balancer');
+		for (const radio of await page.locator('input[name="lb"]').all()) await expect(radio).toBeDisabled();
+		await expect(page.locator('.kp-explorer-manifests')).toContainText('type: NodePort');
+		await expect(page.locator('.kp-explorer-manifests')).toContainText('nodePort: 30080');
+
+		await page.locator('input[name="entry"][value="loadbalancer"]').check();
+		await page.locator('input[name="etp"][value="cluster"]').check();
+		await page.locator('input[name="targets"][value="pods"]').check();
+		// Straight to the Pod: no node port, no kube-proxy hop.
+		await expect.poll(() => stepIds(page)).toEqual(['client-to-load-balancer', 'load-balancer-to-web-1']);
+		await expect(page.locator('.kp-explorer-manifests')).toContainText('allocateLoadBalancerNodePorts: false');
+		// Local would change nothing on a path through no node: not offered.
+		await expect(page.locator('input[name="etp"][value="local"]')).toBeDisabled();
+
+		await page.locator('input[name="targets"][value="nodes"]').check();
+		await page.locator('input[name="lb"][value="proxy"]').check();
+		await expect(page.locator('[data-note="lb-proxies"]')).toContainText('10.0.0.41');
+		// Cluster: the node's SNAT replaces the load balancer's address with node-a's (the load balancer chose node-a).
+		await expect(page.locator('kp-explorer ol.kp-steps > li').last().locator('.kp-packet-app')).toContainText('RemoteAddr: 10.0.1.11:');
+		// Local: no SNAT, the Pod sees the load balancer's own connection.
+		await page.locator('input[name="etp"][value="local"]').check();
+		await expect(page.locator('kp-explorer ol.kp-steps > li').last().locator('.kp-packet-app')).toContainText('RemoteAddr: 10.0.0.41:');
+	});
+
+	test('fewer nodes take their boxes away; an Ingress with three routes gets three rules', async ({ page }) => {
+		await open(page, '/en/explore/');
+		await page.locator('select[name="nodes"]').selectOption('1');
+		await expect(page.locator('kp-explorer svg [data-zone="node-b"]')).toHaveCount(0);
+		await expect(page.locator('kp-explorer svg [data-zone="node-a"]')).toHaveCount(1);
+		await expect(page.locator('#kp-x-pods-1')).toBeHidden();
+
+		await page.locator('input[name="entry"][value="ingress"]').check();
+		await page.locator('select[name="nodes"]').selectOption('2');
+		await page.locator('select[name="routes"]').selectOption('3');
+		const yaml = page.locator('.kp-explorer-manifests');
+		for (const path of ['path: /api', 'path: /static', 'path: /']) await expect(yaml).toContainText(path);
+		await expect(page.locator('fieldset[data-route]:visible')).toHaveCount(3);
+		await expect(page.locator('fieldset[data-route="1"] legend')).toContainText('/static');
+		// The request of the diagram goes to the first route's backend.
+		await expect(page.locator('kp-explorer ol.kp-steps > li').last()).toHaveAttribute('id', /-to-api-1$/);
+	});
+});
+
+test.describe('links', () => {
+	test('a setup in the URL is shown as it says, the form set from it, and written back the same', async ({ page }) => {
+		const query = '?entry=ingress&front=nodeport&nodes=3&pods=1,0,2&backends=0,1,1;2,0,0&routes=2&via=3&etp=local&tls=edge';
+		await open(page, `/en/explore/${query}`, true);
+		await expect(page).toHaveURL(new RegExp(`${query.replace(/[?]/g, '\\?')}$`));
+		await expect(page.locator('input[name="entry"][value="ingress"]')).toBeChecked();
+		await expect(page.locator('input[name="front"][value="nodeport"]')).toBeChecked();
+		await expect(page.locator('select[name="nodes"]')).toHaveValue('3');
+		await expect(page.locator('#kp-x-pods-2')).toHaveValue('2');
+		await expect(page.locator('#kp-x-backends-1-0')).toHaveValue('2');
+		await expect(page.locator('input[name="etp"][value="local"]')).toBeChecked();
+		await expect(page.locator('input[name="tls"][value="edge"]')).toBeChecked();
+		// The client enters node-c, whose controller Pods are there (Local keeps it on node-c).
+		expect(await stepIds(page)).toContain('nodeport-c-to-kube-proxy-c');
+		await page.reload();
+		await expect(page.locator('select[name="nodes"]')).toHaveValue('3');
+	});
+
+	test('every preset shows its atlas page’s steps, packets and manifests', async ({ browser }) => {
+		test.slow();
+		const page = await browser.newPage();
+		for (const id of PRESET_IDS) {
+			const atlas = `/en/${PRESETS[id].options.section}/${id}/`;
+			await page.goto(atlas);
+			const steps = await page
+				.locator('figure.kp-diagram ol.kp-steps > li')
+				.evaluateAll((all) =>
+					all.map((li) => [li.id, li.dataset['src'], li.dataset['dst'], li.querySelector('.kp-step-title-text')?.textContent, li.querySelector('.kp-step-body')?.textContent]),
+				);
+			const blocks = await page
+				.locator('.expressive-code figure:has(figcaption .title)')
+				.evaluateAll((all) => all.map((f): [string, string] => [f.querySelector('figcaption .title')?.textContent ?? '', (f.querySelector('pre')?.textContent ?? '').replace(/\s+/g, '')]));
+			const link = page.locator('.kp-open-explorer a');
+			await expect(link, atlas).toHaveAttribute('href', `/en/explore/?preset=${id}`);
+			await open(page, `/en/explore/?preset=${id}`, true);
+			await expect(page.locator('select[name="preset"]'), id).toHaveValue(id);
+			await expect
+				.poll(
+					() =>
+						page
+							.locator('kp-explorer ol.kp-steps > li')
+							.evaluateAll((all) =>
+								all.map((li) => [li.id, li.dataset['src'], li.dataset['dst'], li.querySelector('.kp-step-title-text')?.textContent, li.querySelector('.kp-step-body')?.textContent]),
+							),
+					{ message: id },
+				)
+				.toEqual(steps);
+			const yaml = new Map(
+				await page
+					.locator('.kp-explorer-manifests figure')
+					.evaluateAll((all) => all.map((f) => [f.querySelector('figcaption')?.textContent ?? '', (f.querySelector('pre')?.textContent ?? '').replace(/\s+/g, '')] as [string, string])),
+			);
+			for (const [file, text] of blocks.filter(([file]) => file.endsWith('.yaml'))) {
+				// The atlas page may show a file once per kind it explains; each is in the explorer's set.
+				if (yaml.has(file)) expect(text, `${id}: ${file}`).toBe(yaml.get(file));
+			}
+			expect(blocks.filter(([file]) => file.endsWith('.yaml') && yaml.has(file)).length, `${id}: no manifest of the atlas page found in the explorer`).toBeGreaterThan(0);
+		}
+		await page.close();
+	});
+
+	test('a hand-edited link: each bad value is said, visibly and to screen readers, and the page still draws', async ({ page }) => {
+		const errors = collectErrors(page);
+		await open(page, '/en/explore/?entry=nodeport&nodes=99&etp=banana&pods=1,x&color=blue');
+		const box = page.locator('.kp-explorer-ignored');
+		await expect(box).toBeVisible();
+		await expect(box).toHaveAttribute('role', 'status');
+		const items = box.locator('li');
+		await expect(items).toHaveText([
+			'nodes=99 was ignored: with the other parameters, it takes 1, 2, 3, 4, 5.',
+			'etp=banana was ignored: with the other parameters, it takes cluster, local.',
+			'pods=1,x was ignored: give 2 counts (one per node, 0 to 5) separated by commas.',
+			'color=blue: no such parameter; it was ignored.',
+		]);
+		await expect(page.locator('kp-explorer svg [data-node="nodeport-a"]')).toHaveCount(1);
+		await expect(page).toHaveURL(/\?entry=nodeport$/);
+		expect(errors).toEqual([]);
+	});
+
+	test('in French, the same link is explained in French', async ({ page }) => {
+		await open(page, '/fr/explore/?entry=kubectl-proxy&etp=local');
+		await expect(page.locator('.kp-explorer-ignored li')).toHaveText('etp=local a été ignoré\u00a0: ce paramètre est sans objet pour cette configuration.');
+		await expect(page.locator('fieldset[data-control="etp"] legend')).toHaveText('externalTrafficPolicy');
+		await expect(page.locator('.kp-explorer-outcome')).toContainText('Livrée en 3 sauts');
+	});
+});
+
+test.describe('access', () => {
+	test('keyboard only: the way in is chosen with the arrow keys, and the diagram follows', async ({ page }) => {
+		await open(page, '/en/explore/');
+		await page.locator('input[name="entry"][value="loadbalancer"]').focus();
+		await page.keyboard.press('ArrowDown');
+		await expect(page.locator('input[name="entry"][value="ingress"]')).toBeChecked();
+		await expect.poll(() => svgNodes(page)).toContain('traefik-1');
+		// Tab reaches the next group's controls, never a disabled one.
+		await page.keyboard.press('Tab');
+		await expect(page.locator('input[name="front"]:focus')).toHaveCount(1);
+	});
+
+	test('reduced motion: a change redraws with no animation running', async ({ browser }) => {
+		const context = await browser.newContext({ reducedMotion: 'reduce' });
+		const page = await context.newPage();
+		await open(page, '/en/explore/', true);
+		await page.locator('select[name="nodes"]').selectOption('5');
+		await expect(page.locator('kp-explorer svg [data-zone="node-e"]')).toHaveCount(1);
+		expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+		await context.close();
+	});
+
+	test('with motion: boxes that stay slide, new ones fade in', async ({ page }) => {
+		await open(page, '/en/explore/', true);
+		await page.locator('select[name="nodes"]').selectOption('5');
+		await expect(page.locator('kp-explorer svg [data-zone="node-e"]')).toHaveCount(1);
+		expect(await page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
+	});
+
+	test('without JavaScript: what the explorer does and a link to every atlas page; no form', async ({ browser }) => {
+		for (const locale of LOCALES) {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto(`/${locale}/explore/`);
+			await expect(page.locator('.kp-explorer-noscript')).toContainText(messages[locale].explorer.noScript);
+			await expect(page.locator('.kp-explorer-noscript a')).toHaveCount(9);
+			await expect(page.locator('.kp-explorer-noscript a').first()).toHaveAttribute('href', `/${locale}/exposure/kubectl-proxy/`);
+			await expect(page.locator('form.kp-explorer-form')).toBeHidden();
+			await context.close();
+		}
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		test(`axe finds nothing after a change that drops the request, ${theme} theme`, async ({ page }) => {
+			await useTheme(page, theme);
+			await open(page, '/fr/explore/?via=3');
+			await expect(page.locator('kp-explorer figure.kp-diagram')).toHaveAttribute('data-outcome', 'dropped');
+			const results = await new AxeBuilder({ page }).include('kp-explorer').analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		});
+	}
+});
