@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LOCALES, type Locale } from '../../src/i18n/index.ts';
 import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from '../../src/model/scenarios/index.ts';
+import { filesUnder, servedPath } from '../../src/site/files.ts';
 
 /** Every page with a live diagram, in every language: derived from the model, not listed by hand. */
 export const DIAGRAM_PAGES = SCENARIO_IDS.flatMap((scenario) =>
@@ -88,10 +89,7 @@ export function twinPath(path: string, to: Locale): string {
 
 /** Every built HTML file under the dist folder, as the path it is served at (`en/index.html` → `/en/`). */
 export function builtHtmlPaths(dir = DIST_DIR): string[] {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.filter((rel) => rel.endsWith('.html'))
-		.map((rel) => `/${rel.split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'))
-		.sort();
+	return filesUnder(dir, '.html').map(servedPath).sort();
 }
 
 /** Forces Starlight's theme (and the system colour scheme, for pages outside Starlight) before any script runs. */
