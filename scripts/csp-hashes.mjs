@@ -23,8 +23,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeHTMLAttribute } from 'entities';
 import { filesUnder } from '../src/site/files.ts';
+import { decodeAttribute } from '../src/site/html-entities.ts';
 
 /**
  * The directives that do not depend on the build. `default-src 'none'`: whatever a directive below
@@ -56,14 +56,10 @@ const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** Decodes the character references an attribute value may hold: the browser hashes the decoded value. */
-export function decodeAttribute(value) {
-	return decodeHTMLAttribute(value);
-}
-
 function attributes(tagSource) {
 	const found = {};
 	for (const m of tagSource.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+		// The browser hashes the value with its character references decoded.
 		found[m[1].toLowerCase()] = decodeAttribute(m[2] ?? m[3] ?? m[4] ?? '');
 	}
 	return found;

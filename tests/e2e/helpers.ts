@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { LOCALES, type Locale } from '../../src/i18n/index.ts';
 import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from '../../src/model/scenarios/index.ts';
 import { filesUnder, servedPath } from '../../src/site/files.ts';
+import { decodeXmlText } from '../../src/site/html-entities.ts';
 
 /** Every page with a live diagram, in every language: derived from the model, not listed by hand. */
 export const DIAGRAM_PAGES = SCENARIO_IDS.flatMap((scenario) =>
@@ -40,7 +41,7 @@ export const SITE: string = (() => {
 	return match[1].replace(/\/$/, '');
 })();
 
-const locsOf = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+const locsOf = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => decodeXmlText(m[1]!));
 
 async function readServedOrBuilt(path: string): Promise<string> {
 	let response: Response;

@@ -1,6 +1,6 @@
-import { decodeHTMLAttribute } from 'entities';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { LOCALES } from '../../src/i18n/index.ts';
+import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
 import { localeOfPath, SITE, sitemapPaths, twinPath } from './helpers.ts';
 
 /*
@@ -27,16 +27,13 @@ function fetchTarget(request: APIRequestContext, url: string): Promise<Target> {
 			const type = response.headers()['content-type'] ?? '';
 			const body = type.includes('html') ? await response.text() : '';
 			// Every id in the served HTML (heading anchors, `_top`, diagram step `<li id>`): `&amp;`-style entities decoded.
-			const ids = new Set([...body.matchAll(/\sid=(?:"([^"]*)"|'([^']*)')/g)].map((m) => decodeEntities(m[1] ?? m[2] ?? '')));
+			const ids = new Set([...body.matchAll(/\sid=(?:"([^"]*)"|'([^']*)')/g)].map((m) => decodeAttribute(m[1] ?? m[2] ?? '')));
 			return { status: response.status(), ids };
 		})();
 		targets.set(url, target);
 	}
 	return target;
 }
-
-/** An attribute value as the browser reads it (the `entities` package, as parse5 decodes). */
-const decodeEntities = decodeHTMLAttribute;
 
 /** Every `<a href>` of a served page, from its HTML (links are all rendered at build time; none is added by a script). */
 async function linksOf(request: APIRequestContext, origin: string, path: string) {
@@ -48,7 +45,7 @@ async function linksOf(request: APIRequestContext, origin: string, path: string)
 			.exec(tag)
 			?.slice(1)
 			.find((v) => v !== undefined);
-		return value === undefined ? null : decodeEntities(value);
+		return value === undefined ? null : decodeAttribute(value);
 	};
 	return [...html.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/gi)]
 		.map((m) => ({ tag: m[0].slice(0, m[0].indexOf('>') + 1), inner: m[1] ?? '' }))
@@ -59,7 +56,7 @@ async function linksOf(request: APIRequestContext, origin: string, path: string)
 				raw,
 				href: new URL(raw, `${origin}${path}`).href,
 				hreflang: attr(tag, 'hreflang'),
-				text: decodeEntities(inner.replace(/<[^>]+>/g, ' '))
+				text: decodeText(inner.replace(/<[^>]+>/g, ' '))
 					.trim()
 					.replace(/\s+/g, ' ')
 					.slice(0, 60),
