@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LOCALES, type Locale } from '../../src/i18n/index.ts';
+import { localeOfPath } from '../../src/i18n/paths.ts';
 import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from '../../src/model/scenarios/index.ts';
 import { filesUnder, servedPath } from '../../src/site/files.ts';
 import { decodeXmlText } from '../../src/site/html-entities.ts';
@@ -75,17 +76,6 @@ export async function sitemapPaths(): Promise<string[]> {
 	}
 	if (paths.length === 0) throw new Error('The sitemap lists no page.');
 	return [...new Set(paths)].sort();
-}
-
-/** The language of a page from its path, or undefined for the language-neutral root `/`. */
-export function localeOfPath(path: string): Locale | undefined {
-	const first = path.split('/')[1];
-	return (LOCALES as readonly string[]).includes(first ?? '') ? (first as Locale) : undefined;
-}
-
-/** The same page in the other language(s): `/en/x/` → `/fr/x/`. */
-export function twinPath(path: string, to: Locale): string {
-	return path.replace(/^\/[^/]+\//, `/${to}/`);
 }
 
 /** Every built HTML file under the dist folder, as the path it is served at (`en/index.html` → `/en/`). */

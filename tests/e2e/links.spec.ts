@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { LOCALES } from '../../src/i18n/index.ts';
+import { otherLocales } from '../../src/i18n/index.ts';
+import { localeOfPath, localizedPath } from '../../src/i18n/paths.ts';
 import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
-import { localeOfPath, SITE, sitemapPaths, twinPath } from './helpers.ts';
+import { SITE, sitemapPaths } from './helpers.ts';
 
 /*
  * Links of the built site, crawled from every page of the sitemap (starlight-links-validator checks the
@@ -92,7 +93,7 @@ for (const path of PAGES) {
 			if (locale && targetLocale && targetLocale !== locale && link.hreflang !== targetLocale) {
 				failures.push(
 					`${where}: a ${locale} page links to a ${targetLocale} page${link.hreflang ? ` with hreflang="${link.hreflang}"` : ''}. ` +
-						`Link to ${twinPath(url.pathname, locale)} instead, or mark a language switch with hreflang="${targetLocale}".`,
+						`Link to ${localizedPath(url.pathname, locale)} instead, or mark a language switch with hreflang="${targetLocale}".`,
 				);
 			}
 		}
@@ -106,8 +107,8 @@ test('the language switch of every page goes to its twin', async ({ request }) =
 		const locale = localeOfPath(path);
 		if (!locale) continue;
 		const html = await (await request.get(path)).text();
-		for (const other of LOCALES.filter((l) => l !== locale)) {
-			const twin = `/${other}${path.slice(3)}`;
+		for (const other of otherLocales(locale)) {
+			const twin = localizedPath(path, other);
 			const switches = [...html.matchAll(/<a\b[^>]*\bhreflang="([^"]+)"[^>]*>/g)].filter((m) => m[1] === other).map((m) => /\bhref="([^"]*)"/.exec(m[0])?.[1]);
 			if (switches.length === 0) failures.push(`${path}: no link with hreflang="${other}" (the language switch, src/components/LanguageLinks.astro).`);
 			for (const href of switches) if (href !== twin) failures.push(`${path}: the ${other} switch goes to ${href}, not to its twin ${twin}.`);

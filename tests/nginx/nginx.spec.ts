@@ -4,6 +4,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { buildPolicy, collectHashes } from '../../scripts/csp-hashes.mjs';
 import { hasBrotli } from '../../scripts/nginx.mjs';
+import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
+import { localeOfPath } from '../../src/i18n/paths.ts';
 import { filesUnder, foldersUnder } from '../../src/site/files.ts';
 import { SECTIONS } from '../../src/site/pages.ts';
 import { COMPRESSIBLE, MIN_BYTES } from '../../src/site/precompress.ts';
@@ -254,7 +256,7 @@ test.describe('every folder of the build', () => {
 		for (const folder of folders) {
 			const path = folder === '' ? '/' : `/${folder}/`;
 			const hasIndex = readdirSync(join(DIST, folder)).includes('index.html');
-			const lang = folder.startsWith('fr/') || folder === 'fr' ? 'fr' : 'en';
+			const lang = localeOfPath(path) ?? DEFAULT_LOCALE;
 			const response = await request.get(path, { maxRedirects: 0 });
 			const html = await response.text();
 			if (hasIndex) {
