@@ -19,14 +19,15 @@
 // Nothing leaves the machine: Chromium resolves no host name but 127.0.0.1 / localhost and runs with
 // its background networking off, and any request to another origin is reported as a failure.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { filesUnder, servedPath } from '../src/site/files.ts';
 import { findChromium } from './chromium.mjs';
 import { loadBenchmark } from './bench-load.mjs';
 import { findNginx, startNginx } from './nginx.mjs';
@@ -63,13 +64,6 @@ async function cleanup() {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => cleanup().finally(() => process.exit(130)));
 
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-function htmlFiles(dir) {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith('.html') ? [path] : [];
-	});
-}
-const urlPath = (dist, file) => `/${relative(dist, file)}`.replace(/(^|\/)index\.html$/, '$1');
 
 /** `astro build`, timed. The Node that runs this script (npm puts the project's Node 24 first) runs Astro. */
 function build(label, extra, outDir) {
@@ -77,7 +71,7 @@ function build(label, extra, outDir) {
 	const result = spawnSync(process.execPath, [ASTRO, 'build', ...extra, '--outDir', outDir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 	const seconds = (performance.now() - started) / 1000;
 	if (result.status !== 0) throw new Error(`${label}: astro build failed\n${result.stdout}\n${result.stderr}`);
-	return { seconds, pages: htmlFiles(outDir).length };
+	return { seconds, pages: filesUnder(outDir, '.html').length };
 }
 
 function serveStatic(dist, port) {
@@ -278,13 +272,13 @@ async function main() {
 	console.log(`baseline build (tests/fixtures/starlight-default, default Starlight ${STARLIGHT}): ${baseline.seconds.toFixed(1)} s for ${baseline.pages} pages\n`);
 
 	// 2. Pages.
-	const files = htmlFiles(dist).filter((f) => !/(^|\/)404(\/index)?\.html$/.test(relative(dist, f)));
+	const files = filesUnder(dist, '.html').filter((f) => !/(^|\/)404(\/index)?\.html$/.test(f));
 	const withDiagram = files
-		.filter((f) => /<figure\b[^>]*\bdata-scenario=/.test(readFileSync(f, 'utf8')))
-		.map((f) => urlPath(dist, f))
+		.filter((f) => /<figure\b[^>]*\bdata-scenario=/.test(readFileSync(join(dist, f), 'utf8')))
+		.map(servedPath)
 		.sort();
 	const plain = files
-		.map((f) => urlPath(dist, f))
+		.map(servedPath)
 		.filter((p) => /^\/en\/.+/.test(p) && !withDiagram.includes(p))
 		.sort()[0];
 	const only = option('--pages', undefined);

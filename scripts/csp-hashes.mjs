@@ -1,5 +1,6 @@
 // Writes the nginx `Content-Security-Policy` header for a built site:
 //   node scripts/csp-hashes.mjs [dist] [out]      (defaults: dist, deploy/nginx/csp.conf)
+// with Node 24 (`npx node …` in the checkout), which reads the TypeScript modules of src/site/ it imports.
 //
 // It reads every dist/**/*.html, hashes (sha256) every inline <script> and <style> and every distinct
 // `style="…"` attribute value, and writes one `add_header Content-Security-Policy …` line that allows
@@ -19,10 +20,11 @@
 //   `style` attributes. Hashing each distinct value keeps them to the measured set; 'unsafe-inline'
 //   would allow any inline style.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeHTMLAttribute } from 'entities';
+import { filesUnder } from '../src/site/files.ts';
+import { decodeAttribute } from '../src/site/html-entities.ts';
 
 /**
  * The directives that do not depend on the build. `default-src 'none'`: whatever a directive below
@@ -54,14 +56,10 @@ const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** Decodes the character references an attribute value may hold: the browser hashes the decoded value. */
-export function decodeAttribute(value) {
-	return decodeHTMLAttribute(value);
-}
-
 function attributes(tagSource) {
 	const found = {};
 	for (const m of tagSource.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+		// The browser hashes the value with its character references decoded.
 		found[m[1].toLowerCase()] = decodeAttribute(m[2] ?? m[3] ?? m[4] ?? '');
 	}
 	return found;
@@ -94,28 +92,21 @@ export function inlineSources(html) {
 	return { scripts, styles, styleAttributes, eventHandlers };
 }
 
-function htmlFiles(dir) {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.filter((name) => name.endsWith('.html'))
-		.map((name) => join(dir, name))
-		.sort();
-}
-
 /** Every inline hash a built site needs, and the inline event handlers it has (there must be none). */
 export function collectHashes(dist) {
 	const root = resolve(dist);
-	const files = htmlFiles(root);
+	const files = filesUnder(root, '.html');
 	if (files.length === 0) throw new Error(`${root} has no .html file: build the site first (npx astro build).`);
 	const script = new Set();
 	const style = new Set();
 	const styleAttr = new Set();
 	const handlers = [];
 	for (const file of files) {
-		const found = inlineSources(readFileSync(file, 'utf8'));
+		const found = inlineSources(readFileSync(join(root, file), 'utf8'));
 		found.scripts.forEach((s) => script.add(sha256(s)));
 		found.styles.forEach((s) => style.add(sha256(s)));
 		found.styleAttributes.forEach((s) => styleAttr.add(sha256(s)));
-		found.eventHandlers.forEach((h) => handlers.push(`${relative(root, file)}: ${h}`));
+		found.eventHandlers.forEach((h) => handlers.push(`${file}: ${h}`));
 	}
 	const sorted = (set) => [...set].sort();
 	return { pages: files.length, script: sorted(script), style: sorted(style), styleAttr: sorted(styleAttr), handlers };

@@ -6,7 +6,8 @@
 //   <prefix>/conf/kube-paths/*.conf          security-headers.conf, asset-headers.conf, brotli.conf, csp.conf (generated)
 //   <prefix>/logs/{error,access}.log
 //
-// CLI: node scripts/nginx.mjs [dist] [port]   serves until Ctrl-C, then stops nginx.
+// CLI: node scripts/nginx.mjs [dist] [port]   serves until Ctrl-C, then stops nginx (Node 24: `npx node …`,
+// as scripts/csp-hashes.mjs imports TypeScript modules of src/site/).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';

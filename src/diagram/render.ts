@@ -9,7 +9,8 @@ import type { Scenario } from '../model/types.ts';
 import type { DiagramLabels } from './labels.ts';
 import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, titleLines, type Layout, type LayoutHop, type LayoutNode, type LayoutZone } from './layout.ts';
 
-const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+/** Text or an attribute value written into SVG markup: `& < > "` as references (also used by src/site/preview.ts). */
+export const escapeXml = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** Squeezes a line a little with `textLength` where the estimate says it may overflow its room (layout.ts wraps anything longer). */
 function fit(text: string, em: number, room: number): string {

@@ -11,3 +11,8 @@ export const LOCALE_LABELS: Record<Locale, string> = { en: 'English', fr: 'FranÃ
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+/** Every language of the site but `locale`, in `LOCALES` order: the ones a page links to as its twins. */
+export function otherLocales(locale: Locale): Locale[] {
+	return LOCALES.filter((code) => code !== locale);
+}

@@ -23,10 +23,11 @@
  * stays in a <noscript>. The transformation is a pure function of the HTML, unit-tested in
  * tests/unit/site/after-paint.test.ts; the integration below applies it to every built page.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { filesUnder } from './files.ts';
 
 export const AFTER_PAINT_ID = 'kp-after-paint';
 
@@ -119,7 +120,7 @@ export function afterPaint(options: AfterPaintOptions = {}): AstroIntegration {
 				const root = fileURLToPath(dir);
 				let pages = 0;
 				let waiting = 0;
-				const files = (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.html'));
+				const files = filesUnder(root, '.html');
 				for (const file of files.map((name) => join(root, name))) {
 					const { html, deferred } = deferToFirstPaint(await readFile(file, 'utf8'), file, options);
 					if (deferred.scripts.length + deferred.interaction.length + deferred.print.length === 0) continue;

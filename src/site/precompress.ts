@@ -13,12 +13,13 @@
  * sitemap also run in `astro:build:done`): astro.config.mjs lists it last, and Astro runs the
  * integrations' hooks one after the other in that order.
  */
-import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { filesUnder } from './files.ts';
 
 /** Below this, compression saves less than the response headers weigh (nginx's gzip_min_length). */
 export const MIN_BYTES = 256;
@@ -44,12 +45,6 @@ export const ENCODINGS = [
 	},
 ] as const;
 
-async function files(dir: string): Promise<string[]> {
-	const entries = await readdir(dir, { withFileTypes: true });
-	const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : Promise.resolve(e.isFile() ? [join(dir, e.name)] : []))));
-	return nested.flat();
-}
-
 export interface PrecompressResult {
 	/** Files that got at least one compressed copy. */
 	readonly files: number;
@@ -63,7 +58,7 @@ export interface PrecompressResult {
  * an earlier run that no longer fits (a stale copy would be served in place of the new file).
  */
 export async function precompress(dir: string): Promise<PrecompressResult> {
-	const all = await files(dir);
+	const all = filesUnder(dir).map((file) => join(dir, file));
 	const suffixes = ENCODINGS.map((e) => e.suffix);
 	const stale = all.filter((f) => suffixes.some((s) => f.endsWith(s)));
 	await Promise.all(stale.map((f) => unlink(f)));

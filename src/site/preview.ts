@@ -7,7 +7,7 @@
  */
 import { messages, type Locale } from '../i18n/index.ts';
 import { scenarioPath, scenarios, SCENARIO_IDS, type ScenarioId } from '../model/scenarios/index.ts';
-import { renderDiagram } from '../diagram/render.ts';
+import { escapeXml, renderDiagram } from '../diagram/render.ts';
 import { diagramLabels } from '../i18n/diagram.ts';
 
 export const PREVIEW = { width: 1200, height: 630 } as const;
@@ -39,8 +39,6 @@ export function previewScenario(entryId: string): ScenarioId | undefined {
 	if (rest.length === 0) return HOME_DIAGRAM;
 	return SCENARIO_IDS.find((id) => scenarioPath(scenarios[id], locale) === `/${entryId}/`);
 }
-
-const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /*
  * Line breaking needs the text's width before there is a renderer to measure it: an estimate from

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
+import { localeOfPath } from '../../src/i18n/paths.ts';
 import { diagramContrast } from './contrast.ts';
-import { diagramsOn, localeOfPath, sitemapPaths, useTheme } from './helpers.ts';
+import { diagramsOn, sitemapPaths, useTheme } from './helpers.ts';
 
 /*
  * Accessibility gates, on every page of the sitemap, in the light and the dark theme:

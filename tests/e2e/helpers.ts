@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LOCALES, type Locale } from '../../src/i18n/index.ts';
+import { localeOfPath } from '../../src/i18n/paths.ts';
 import { SCENARIO_IDS, scenarioPath, scenarios, type ScenarioId } from '../../src/model/scenarios/index.ts';
+import { filesUnder, servedPath } from '../../src/site/files.ts';
+import { decodeXmlText } from '../../src/site/html-entities.ts';
 
 /** Every page with a live diagram, in every language: derived from the model, not listed by hand. */
 export const DIAGRAM_PAGES = SCENARIO_IDS.flatMap((scenario) =>
@@ -39,7 +42,7 @@ export const SITE: string = (() => {
 	return match[1].replace(/\/$/, '');
 })();
 
-const locsOf = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+const locsOf = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => decodeXmlText(m[1]!));
 
 async function readServedOrBuilt(path: string): Promise<string> {
 	let response: Response;
@@ -75,23 +78,9 @@ export async function sitemapPaths(): Promise<string[]> {
 	return [...new Set(paths)].sort();
 }
 
-/** The language of a page from its path, or undefined for the language-neutral root `/`. */
-export function localeOfPath(path: string): Locale | undefined {
-	const first = path.split('/')[1];
-	return (LOCALES as readonly string[]).includes(first ?? '') ? (first as Locale) : undefined;
-}
-
-/** The same page in the other language(s): `/en/x/` → `/fr/x/`. */
-export function twinPath(path: string, to: Locale): string {
-	return path.replace(/^\/[^/]+\//, `/${to}/`);
-}
-
 /** Every built HTML file under the dist folder, as the path it is served at (`en/index.html` → `/en/`). */
 export function builtHtmlPaths(dir = DIST_DIR): string[] {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.filter((rel) => rel.endsWith('.html'))
-		.map((rel) => `/${rel.split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'))
-		.sort();
+	return filesUnder(dir, '.html').map(servedPath).sort();
 }
 
 /** Forces Starlight's theme (and the system colour scheme, for pages outside Starlight) before any script runs. */

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { LOCALES, messages, type Locale } from '../../src/i18n/index.ts';
-import { localeOfPath, SITE, sitemapPaths, twinPath } from './helpers.ts';
+import { LOCALES, messages, otherLocales, type Locale } from '../../src/i18n/index.ts';
+import { localeOfPath, localizedPath } from '../../src/i18n/paths.ts';
+import { SITE, sitemapPaths } from './helpers.ts';
 import { foreignUiStrings, STARLIGHT } from './ui-strings.ts';
 
 /*
@@ -10,18 +11,18 @@ import { foreignUiStrings, STARLIGHT } from './ui-strings.ts';
 
 const PAGES = await sitemapPaths();
 
+/** The source of a page: `/fr/exposure/nodeport/` → content/docs/fr/exposure/nodeport.mdx, `/fr/` → content/docs/fr/index.mdx. */
+const sourceOf = (path: string) => `content/docs${path.replace(/\/$/, '')}${/^\/[^/]+\/$/.test(path) ? '/index' : ''}.mdx`;
+
 test('every page of the sitemap has its twin in the other language', () => {
 	const listed = new Set(PAGES);
 	const missing: string[] = [];
 	for (const path of PAGES) {
 		const locale = localeOfPath(path);
 		if (!locale) continue;
-		for (const other of LOCALES.filter((l) => l !== locale)) {
-			const twin = twinPath(path, other);
-			if (!listed.has(twin))
-				missing.push(
-					`${path} has no ${other} twin: add content/docs/${other}${path.slice(3).replace(/\/$/, '') || '/index'}.mdx (same path as content/docs/${locale}${path.slice(3).replace(/\/$/, '') || '/index'}.mdx).`,
-				);
+		for (const other of otherLocales(locale)) {
+			const twin = localizedPath(path, other);
+			if (!listed.has(twin)) missing.push(`${path} has no ${other} twin: add ${sourceOf(twin)} (same path as ${sourceOf(path)}).`);
 		}
 	}
 	expect(missing, missing.join('\n')).toEqual([]);
@@ -107,12 +108,12 @@ for (const path of PAGES) {
 		const byLang = new Map<string, string[]>();
 		for (const [code, href] of alternates) byLang.set(code, [...(byLang.get(code) ?? []), href]);
 		for (const code of LOCALES) {
-			const expected = `${SITE}${twinPath(path, code)}`;
+			const expected = `${SITE}${localizedPath(path, code)}`;
 			const hrefs = byLang.get(code) ?? [];
 			if (hrefs.length !== 1 || hrefs[0] !== expected) failures.push(`${path}: <link rel="alternate" hreflang="${code}"> is ${hrefs.join(', ') || 'missing'}, expected exactly ${expected}.`);
 		}
 		for (const href of byLang.get('x-default') ?? []) {
-			const expected = `${SITE}${twinPath(path, 'en')}`;
+			const expected = `${SITE}${localizedPath(path, 'en')}`;
 			if (href !== expected) failures.push(`${path}: <link rel="alternate" hreflang="x-default"> is ${href}, expected the default-language twin ${expected}.`);
 		}
 		for (const code of byLang.keys()) {
@@ -145,7 +146,7 @@ for (const path of PAGES) {
 		}
 
 		// And no string of the other language anywhere in the interface (elements marked with another `lang` excepted).
-		for (const other of LOCALES.filter((l) => l !== locale)) {
+		for (const other of otherLocales(locale)) {
 			const foreign = foreignUiStrings(locale, other);
 			const leaks = await page.evaluate(
 				({ foreign: strings, pageLang }) => {

@@ -1,7 +1,8 @@
-import { decodeHTMLAttribute } from 'entities';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { LOCALES } from '../../src/i18n/index.ts';
-import { localeOfPath, SITE, sitemapPaths, twinPath } from './helpers.ts';
+import { otherLocales } from '../../src/i18n/index.ts';
+import { localeOfPath, localizedPath } from '../../src/i18n/paths.ts';
+import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
+import { SITE, sitemapPaths } from './helpers.ts';
 
 /*
  * Links of the built site, crawled from every page of the sitemap (starlight-links-validator checks the
@@ -27,16 +28,13 @@ function fetchTarget(request: APIRequestContext, url: string): Promise<Target> {
 			const type = response.headers()['content-type'] ?? '';
 			const body = type.includes('html') ? await response.text() : '';
 			// Every id in the served HTML (heading anchors, `_top`, diagram step `<li id>`): `&amp;`-style entities decoded.
-			const ids = new Set([...body.matchAll(/\sid=(?:"([^"]*)"|'([^']*)')/g)].map((m) => decodeEntities(m[1] ?? m[2] ?? '')));
+			const ids = new Set([...body.matchAll(/\sid=(?:"([^"]*)"|'([^']*)')/g)].map((m) => decodeAttribute(m[1] ?? m[2] ?? '')));
 			return { status: response.status(), ids };
 		})();
 		targets.set(url, target);
 	}
 	return target;
 }
-
-/** An attribute value as the browser reads it (the `entities` package, as parse5 decodes). */
-const decodeEntities = decodeHTMLAttribute;
 
 /** Every `<a href>` of a served page, from its HTML (links are all rendered at build time; none is added by a script). */
 async function linksOf(request: APIRequestContext, origin: string, path: string) {
@@ -48,7 +46,7 @@ async function linksOf(request: APIRequestContext, origin: string, path: string)
 			.exec(tag)
 			?.slice(1)
 			.find((v) => v !== undefined);
-		return value === undefined ? null : decodeEntities(value);
+		return value === undefined ? null : decodeAttribute(value);
 	};
 	return [...html.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/gi)]
 		.map((m) => ({ tag: m[0].slice(0, m[0].indexOf('>') + 1), inner: m[1] ?? '' }))
@@ -59,7 +57,7 @@ async function linksOf(request: APIRequestContext, origin: string, path: string)
 				raw,
 				href: new URL(raw, `${origin}${path}`).href,
 				hreflang: attr(tag, 'hreflang'),
-				text: decodeEntities(inner.replace(/<[^>]+>/g, ' '))
+				text: decodeText(inner.replace(/<[^>]+>/g, ' '))
 					.trim()
 					.replace(/\s+/g, ' ')
 					.slice(0, 60),
@@ -95,7 +93,7 @@ for (const path of PAGES) {
 			if (locale && targetLocale && targetLocale !== locale && link.hreflang !== targetLocale) {
 				failures.push(
 					`${where}: a ${locale} page links to a ${targetLocale} page${link.hreflang ? ` with hreflang="${link.hreflang}"` : ''}. ` +
-						`Link to ${twinPath(url.pathname, locale)} instead, or mark a language switch with hreflang="${targetLocale}".`,
+						`Link to ${localizedPath(url.pathname, locale)} instead, or mark a language switch with hreflang="${targetLocale}".`,
 				);
 			}
 		}
@@ -109,8 +107,8 @@ test('the language switch of every page goes to its twin', async ({ request }) =
 		const locale = localeOfPath(path);
 		if (!locale) continue;
 		const html = await (await request.get(path)).text();
-		for (const other of LOCALES.filter((l) => l !== locale)) {
-			const twin = `/${other}${path.slice(3)}`;
+		for (const other of otherLocales(locale)) {
+			const twin = localizedPath(path, other);
 			const switches = [...html.matchAll(/<a\b[^>]*\bhreflang="([^"]+)"[^>]*>/g)].filter((m) => m[1] === other).map((m) => /\bhref="([^"]*)"/.exec(m[0])?.[1]);
 			if (switches.length === 0) failures.push(`${path}: no link with hreflang="${other}" (the language switch, src/components/LanguageLinks.astro).`);
 			for (const href of switches) if (href !== twin) failures.push(`${path}: the ${other} switch goes to ${href}, not to its twin ${twin}.`);

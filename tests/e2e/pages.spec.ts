@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { comparisonRows } from '../../src/i18n/compare.ts';
+import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
 import { ALL_SLUGS, pageHref } from '../../src/site/pages.ts';
 import { SITE, useTheme } from './helpers.ts';
 
@@ -70,7 +71,6 @@ const meta = (html: string, key: string): string | undefined => {
 	const tag = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((t) => new RegExp(`(?:property|name)="${key}"`).test(t));
 	return tag ? /content="([^"]*)"/.exec(tag)?.[1] : undefined;
 };
-const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 
 test('every page, in both languages, has a 1200×630 preview image of its own and a large card', async ({ request }) => {
 	const seen = new Set<string>();
@@ -93,15 +93,15 @@ test('every page, in both languages, has a 1200×630 preview image of its own an
 			expect(meta(html, 'twitter:card')).toBe('summary_large_image');
 			expect(meta(html, 'twitter:image')).toBe(image);
 			// The title of the page in its own language: the same words as its heading.
-			const heading = decode(
+			const heading = decodeText(
 				/<h1[^>]*>([\s\S]*?)<\/h1>/
 					.exec(html)?.[1]
 					?.replace(/<[^>]+>/g, '')
 					.trim() ?? '',
 			);
-			expect(decode(meta(html, 'og:title') ?? ''), path).toBe(heading);
+			expect(decodeAttribute(meta(html, 'og:title') ?? ''), path).toBe(heading);
 			expect(meta(html, 'og:locale'), path).toBe(locale);
-			expect(decode(meta(html, 'og:image:alt') ?? ''), path).toBe(messages[locale].preview.alt(heading));
+			expect(decodeAttribute(meta(html, 'og:image:alt') ?? ''), path).toBe(messages[locale].preview.alt(heading));
 		}
 	}
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { localeOfPath, sitemapPaths, watchErrors } from './helpers.ts';
+import { localeOfPath } from '../../src/i18n/paths.ts';
+import { sitemapPaths, watchErrors } from './helpers.ts';
 
 /*
  * Privacy and offline use: a page of the site, and its search, only ever talk to the site's own origin.

@@ -1,5 +1,5 @@
-import { decodeHTMLAttribute } from 'entities';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
 import { builtHtmlPaths, DIST_DIR, SITE, sitemapPaths } from './helpers.ts';
 
 /*
@@ -10,9 +10,6 @@ import { builtHtmlPaths, DIST_DIR, SITE, sitemapPaths } from './helpers.ts';
 
 const PAGES = await sitemapPaths();
 const IS_404 = (path: string) => /(^|\/)404(\.html|\/)$/.test(path);
-
-/** An attribute value as the browser reads it (the `entities` package, as parse5 decodes). */
-const decode = decodeHTMLAttribute;
 
 interface Head {
 	lang: string;
@@ -38,10 +35,10 @@ async function head(request: APIRequestContext, path: string): Promise<Head> {
 	const links = [...headHtml.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]);
 	return {
 		lang: attr(/<html\b[^>]*>/i.exec(html)?.[0] ?? '', 'lang') ?? '',
-		title: decode(/<title>([\s\S]*?)<\/title>/i.exec(headHtml)?.[1] ?? '').trim(),
-		description: description === undefined ? undefined : decode(attr(description, 'content') ?? '').trim(),
-		canonicals: links.filter((l) => attr(l, 'rel') === 'canonical').map((l) => decode(attr(l, 'href') ?? '')),
-		alternates: links.filter((l) => attr(l, 'rel') === 'alternate' && attr(l, 'hreflang')).map((l) => `${attr(l, 'hreflang')} ${decode(attr(l, 'href') ?? '')}`),
+		title: decodeText(/<title>([\s\S]*?)<\/title>/i.exec(headHtml)?.[1] ?? '').trim(),
+		description: description === undefined ? undefined : decodeAttribute(attr(description, 'content') ?? '').trim(),
+		canonicals: links.filter((l) => attr(l, 'rel') === 'canonical').map((l) => decodeAttribute(attr(l, 'href') ?? '')),
+		alternates: links.filter((l) => attr(l, 'rel') === 'alternate' && attr(l, 'hreflang')).map((l) => `${attr(l, 'hreflang')} ${decodeAttribute(attr(l, 'href') ?? '')}`),
 	};
 }
 

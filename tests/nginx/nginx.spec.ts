@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { buildPolicy, collectHashes } from '../../scripts/csp-hashes.mjs';
 import { hasBrotli } from '../../scripts/nginx.mjs';
+import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
+import { localeOfPath } from '../../src/i18n/paths.ts';
+import { filesUnder, foldersUnder } from '../../src/site/files.ts';
 import { SECTIONS } from '../../src/site/pages.ts';
 import { COMPRESSIBLE, MIN_BYTES } from '../../src/site/precompress.ts';
 import { AFTER_PAINT_ID, type AfterPaint } from '../../src/site/after-paint.ts';
@@ -33,13 +36,6 @@ const SECURITY_HEADERS = {
 } as const;
 const DOCUMENT_ONLY = [...Object.keys(SECURITY_HEADERS).filter((name) => !(name in ASSET_HEADERS)), 'permissions-policy'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-/** Every file under `dir`, relative to it. */
-function filesOf(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-}
 
 /** Every page of the built sitemap, as a path (`/en/exposure/nodeport/`). */
 function sitemapPaths(): string[] {
@@ -185,7 +181,7 @@ test.describe('headers', () => {
 	});
 
 	test('every .gz and .br of the build decompresses to exactly its file, and every text file has both', () => {
-		const all = filesOf(DIST);
+		const all = filesUnder(DIST);
 		const copies = all.filter((f) => /\.(gz|br)$/.test(f));
 		expect(copies.length).toBeGreaterThan(40);
 		for (const copy of copies) {
@@ -253,19 +249,14 @@ test.describe('page not found', () => {
 });
 
 test.describe('every folder of the build', () => {
-	const folders = [
-		'',
-		...readdirSync(DIST, { recursive: true, withFileTypes: true })
-			.filter((e) => e.isDirectory())
-			.map((e) => relative(DIST, join(e.parentPath, e.name))),
-	].sort();
+	const folders = ['', ...foldersUnder(DIST)];
 
 	test('has a real answer: its index page, or the site’s 404 page in its language; never 403', async ({ request }) => {
 		expect(folders).toEqual(expect.arrayContaining(['_astro', 'pagefind', 'en/exposure', 'fr/beyond']));
 		for (const folder of folders) {
 			const path = folder === '' ? '/' : `/${folder}/`;
 			const hasIndex = readdirSync(join(DIST, folder)).includes('index.html');
-			const lang = folder.startsWith('fr/') || folder === 'fr' ? 'fr' : 'en';
+			const lang = localeOfPath(path) ?? DEFAULT_LOCALE;
 			const response = await request.get(path, { maxRedirects: 0 });
 			const html = await response.text();
 			if (hasIndex) {

@@ -1,16 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/i18n/index.ts';
 import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
+import { filesUnder } from '../../../src/site/files.ts';
 import { ALL_SLUGS } from '../../../src/site/pages.ts';
 
 const ROOT = 'content/docs';
-const pagesOf = (locale: string): string[] => {
-	const dir = join(ROOT, locale);
-	const walk = (d: string): string[] => readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(d, name)).isFile()).map((name) => relative(dir, join(d, name)));
-	return walk(dir).filter((file) => /\.mdx?$/.test(file)).sort();
-};
+const pagesOf = (locale: string): string[] => filesUnder(join(ROOT, locale)).filter((file) => /\.mdx?$/.test(file));
 const anchors = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^#{2,3} .*\{#([a-z0-9-]+)\}\s*$/gm)].map((m) => m[1]);
 const components = (file: string) => [...readFileSync(file, 'utf8').matchAll(/<(Diagram|Manifest|TryIt|Comparison|DecisionGuide|LearningPath)\b[^>]*\/>/g)].map((m) => m[0]);
 
