@@ -8,7 +8,8 @@
 //    without compression, when nginx is missing) on 127.0.0.1, and runs Lighthouse (npm) in Debian's
 //    Chromium on: both home pages, one plain page, and every page with a live diagram
 //    (`figure[data-scenario]`, found in the built HTML). Mobile and desktop presets, median of 3 runs;
-//    `--quick`: 1 run, mobile only.
+//    `--quick`: 1 run, mobile only. The explorer's page also gets its first-load JavaScript and its
+//    control-change times (scripts/bench-explorer.mjs, CPU slowed four times).
 // 4. Prints one line per page and preset, then the budgets, each PASS or FAIL.
 // 5. The load benchmark (scripts/bench-load.mjs): requests/s and p50/p99 of the production nginx
 //    configuration against nginx's defaults on the same build, autocannon on 127.0.0.1, ~1 minute.
@@ -30,6 +31,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { filesUnder, servedPath } from '../src/site/files.ts';
 import { findChromium } from './chromium.mjs';
 import { loadBenchmark } from './bench-load.mjs';
+import { explorerTiming } from './bench-explorer.mjs';
 import { findNginx, startNginx } from './nginx.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -286,7 +288,7 @@ async function main() {
 		{ path: '/en/', kind: 'home' },
 		{ path: '/fr/', kind: 'home' },
 		...(plain ? [{ path: plain, kind: 'plain' }] : []),
-		...withDiagram.map((path) => ({ path, kind: 'diagram' })),
+		...withDiagram.map((path) => ({ path, kind: path.endsWith('/explore/') ? 'explorer' : 'diagram' })),
 	].filter((page) => only === undefined || new RegExp(only).test(page.path));
 	if (pages.length === 0) throw new Error(`--pages ${only}: no measured page matches; they are /en/, /fr/, ${plain}, and ${withDiagram.join(', ')}`);
 
@@ -338,6 +340,21 @@ async function main() {
 		].join(', ')} KB`,
 		heavy,
 	);
+	// The explorer: what its first load ships, what it loads on demand, and how fast a control change is.
+	const explorers = mobile.filter((r) => r.kind === 'explorer');
+	if (explorers.length > 0) {
+		const over = explorers.filter((r) => r.jsGzip > 45 * 1024).map((r) => `${r.path}: ${kb(r.jsGzip)} KB`);
+		const onDemand = filesUnder(join(dist, '_astro'), '.js')
+			.filter((f) => /^(engine|browser)\./.test(f))
+			.map((f) => `${f} ${kb(gzipSync(readFileSync(join(dist, '_astro', f)), { level: 6 }).length)} KB`);
+		budget(over.length === 0, `explorer: JavaScript on first load at most 45 KB gzip (${explorers.map((r) => `${r.path} ${kb(r.jsGzip)} KB`).join(', ')}; on demand, when the reader reaches for the form or a link names a setup: ${onDemand.join(', ')})`, over);
+		const timing = await explorerTiming({ chromePath, url: `${server.url}${explorers[0].path}` });
+		budget(
+			timing.median <= 16 && timing.p95 <= 33 && timing.errors.length === 0,
+			`explorer: a control change to diagram, steps, YAML and URL updated, CPU ×4 slower: median ${timing.median.toFixed(1)} ms (≤ 16), p95 ${timing.p95.toFixed(1)} ms (≤ 33), over ${timing.times.length} changes (every preset, then a seeded random walk over the form)`,
+			timing.errors,
+		);
+	}
 	const external = [...new Set([...results.flatMap((r) => r.external), ...base.external])];
 	budget(external.length === 0, 'no request leaves 127.0.0.1', external);
 	// 6. Load, after Lighthouse's servers are no longer needed (they stay up: ports PORT + 2 and + 3).

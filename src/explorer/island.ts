@@ -17,8 +17,16 @@ class KpExplorer extends HTMLElement {
 		this.dataset['ready'] = '';
 		const form = this.querySelector<HTMLFormElement>('form.kp-explorer-form');
 		if (!form) return;
+		// Only the copy button waits for the island: the controls were rendered live, in the build's setup.
 		for (const control of form.querySelectorAll('[data-until-ready]')) control.removeAttribute('disabled');
 		form.addEventListener('submit', (event) => event.preventDefault());
+		// A control changed before the island arrived (its change event went nowhere): applied now.
+		const changed = [...form.elements].find(
+			(control) =>
+				(control instanceof HTMLInputElement && (control.type === 'radio' ? control.checked !== control.defaultChecked && control.checked : control.value !== control.defaultValue)) ||
+				(control instanceof HTMLSelectElement && [...control.options].some((option) => option.selected !== option.defaultSelected)),
+		);
+		if (changed) void this.#load().then((engine) => engine.onChange({ target: changed } as unknown as Event));
 		form.addEventListener('change', (event) => void this.#load().then((engine) => engine.onChange(event)));
 		for (const type of ['pointerover', 'focusin', 'touchstart'] as const) form.addEventListener(type, () => void this.#load(), { once: true, passive: true });
 		this.querySelector<HTMLButtonElement>('[data-action="copy-setup"]')?.addEventListener('click', (event) => void this.#copy(event.currentTarget as HTMLButtonElement));

@@ -1,0 +1,93 @@
+// The explorer's interaction budget, for `npm run bench`: how long one control change takes, from the
+// change event to the diagram, the steps, the YAML and the URL all updated (the engine stamps
+// `data-update-ms` on <kp-explorer> when the last of them is written), in Chromium with the CPU slowed
+// four times (DevTools protocol `Emulation.setCPUThrottlingRate`). The changes: every atlas preset
+// chosen in turn, then a seeded random walk over the form, each step one control set to one of the
+// values it offers (a radio, a select option, a Pod count), as a reader would.
+import { chromium } from '@playwright/test';
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)];
+};
+const percentile = (values, p) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** A small deterministic generator (mulberry32), so the walk is the same on every run. */
+function random(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * Measures control changes on `url` (the explorer page). Returns the times in ms, the number of
+ * changes, and the JavaScript the engine loaded on demand (gzip is measured by the caller).
+ */
+export async function explorerTiming({ chromePath, url, steps = 150, seed = 20261201, throttle = 4 }) {
+	const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'] });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const errors = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(url);
+		await page.locator('kp-explorer.is-live').waitFor({ state: 'attached' });
+		await page.locator('form.kp-explorer-form').hover();
+		await page.locator('kp-explorer.has-engine').waitFor({ state: 'attached' });
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+		/** Sets one control in the page and waits for the engine's stamp; returns its time, or undefined when nothing changed. */
+		const change = (selector, value) =>
+			page.evaluate(
+				([selector, value]) =>
+					new Promise((done) => {
+						const host = document.querySelector('kp-explorer');
+						const control = document.querySelector(selector);
+						if (!host || !control) return done(undefined);
+						delete host.dataset.updateMs;
+						if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = true;
+						else control.value = value;
+						control.dispatchEvent(new Event('change', { bubbles: true }));
+						const started = performance.now();
+						const poll = () => (host.dataset.updateMs !== undefined ? done(Number(host.dataset.updateMs)) : performance.now() - started > 5000 ? done(undefined) : setTimeout(poll, 0));
+						poll();
+					}),
+				[selector, value],
+			);
+		const times = [];
+		const presets = await page.locator('select[name="preset"] option').evaluateAll((all) => all.map((o) => o.value).filter(Boolean));
+		for (const id of presets) {
+			const t = await change('select[name="preset"]', id);
+			if (t !== undefined) times.push(t);
+		}
+		const next = random(seed);
+		for (let i = 0; i < steps; i++) {
+			// What the form offers now: enabled radios not checked, enabled options not selected, Pod counts.
+			const offers = await page.evaluate(() => {
+				const out = [];
+				for (const input of document.querySelectorAll('form.kp-explorer-form input[type="radio"]:not(:disabled):not(:checked)')) out.push([`input[name="${input.name}"][value="${input.value}"]`, input.value]);
+				for (const select of document.querySelectorAll('form.kp-explorer-form select:not(:disabled)')) {
+					if (select.name === 'preset') continue;
+					for (const option of select.options) if (!option.disabled && !option.hidden && !option.selected) out.push([`select[name="${select.name}"]`, option.value]);
+				}
+				for (const input of document.querySelectorAll('form.kp-explorer-form input[type="number"]:not(:disabled)')) out.push([`#${input.id}`, String((Number(input.value) + 1) % 4)]);
+				return out;
+			});
+			const [selector, value] = offers[Math.floor(next() * offers.length)] ?? [];
+			if (selector === undefined) break;
+			const t = await change(selector, value);
+			if (t !== undefined) times.push(t);
+		}
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+		return { times, median: median(times), p95: percentile(times, 95), errors };
+	} finally {
+		await browser.close();
+	}
+}
