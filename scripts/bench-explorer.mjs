@@ -72,7 +72,8 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 			// What the form offers now: enabled radios not checked, enabled options not selected, Pod counts.
 			const offers = await page.evaluate(() => {
 				const out = [];
-				for (const input of document.querySelectorAll('form.kp-explorer-form input[type="radio"]:not(:disabled):not(:checked)')) out.push([`input[name="${input.name}"][value="${input.value}"]`, input.value]);
+				for (const input of document.querySelectorAll('form.kp-explorer-form input[type="radio"]:not(:disabled):not(:checked)'))
+					out.push([`input[name="${input.name}"][value="${input.value}"]`, input.value]);
 				for (const select of document.querySelectorAll('form.kp-explorer-form select:not(:disabled)')) {
 					if (select.name === 'preset') continue;
 					for (const option of select.options) if (!option.disabled && !option.hidden && !option.selected) out.push([`select[name="${select.name}"]`, option.value]);
