@@ -12,6 +12,8 @@ import type { DiagramLabels } from '../diagram/labels.ts';
 import type { Scenario } from '../model/types.ts';
 
 const MOVE_MS = 320;
+/** The markup each element was last given. */
+const drawn = new WeakMap<Element, string>();
 const FADE_MS = 220;
 
 interface Placed {
@@ -54,8 +56,11 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 		.each(function (item) {
 			const before = placeOf(this);
 			const { attrs, inner } = parts(item);
-			for (const [name, value] of attrs) this.setAttribute(name, value);
-			if (this.innerHTML !== inner) this.innerHTML = inner;
+			for (const [name, value] of attrs) if (this.getAttribute(name) !== value) this.setAttribute(name, value);
+			// What was last written, kept beside the element: reading `innerHTML` back serializes the subtree.
+			const written = drawn.get(this) ?? this.innerHTML;
+			if (written !== inner) this.innerHTML = inner;
+			drawn.set(this, inner);
 			const after = placeOf(this);
 			// A box that stays slides from where it was (the picture is redrawn at its new place at once).
 			if (motion && before && after && (before.x !== after.x || before.y !== after.y)) {
