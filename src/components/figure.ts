@@ -141,14 +141,19 @@ function controlsHtml(content: FigureContent, locale: Locale): string {
 	);
 }
 
-/** The whole figure: what <Diagram> and the explorer put inside `<kp-diagram>`. `after` goes after the steps (the search's end marker). */
-export function figureHtml(content: FigureContent, locale: Locale, after = ''): string {
+/**
+ * The whole figure: what <Diagram> and the explorer put inside `<kp-diagram>`. `after` goes after the
+ * steps (the search's end marker); `underControls` in the stage, right under the controls (an atlas
+ * diagram's "what if" switches), so that on a phone it stays beside the picture it changes.
+ */
+export function figureHtml(content: FigureContent, locale: Locale, after = '', underControls = ''): string {
 	const { svg } = renderDiagram(content.scenario, content.labels);
 	const ui = messages[locale].ui;
 	return (
 		`<figure class="kp-diagram not-content"${attr('data-scenario', content.scenario.id)}${attr('data-outcome', content.outcome)}>` +
 		`<div class="kp-stage"><div class="kp-canvas">${svg}</div>` +
 		controlsHtml(content, locale) +
+		underControls +
 		`<p class="sr-only" aria-live="polite"${attr('data-texts', JSON.stringify(content.announcements))}></p>` +
 		captionHtml(content) +
 		`</div>` +

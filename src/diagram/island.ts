@@ -42,6 +42,7 @@ export class KpDiagram extends HTMLElement {
 		// disabled until now: from here on the island only writes what changes, so opening the page
 		// restyles three buttons and repaints nothing else. show() sets Previous and Next.
 		for (const action of ['play', 'copy']) this.querySelector(`[data-action="${action}"]`)?.removeAttribute('disabled');
+		for (const button of this.querySelectorAll('[data-whatif]')) button.removeAttribute('disabled');
 		this.#counters = parseTexts(figure.querySelector('.kp-counter'));
 		this.#live = figure.querySelector<HTMLElement>('[aria-live]');
 		this.#announcements = parseTexts(this.#live);
@@ -51,6 +52,11 @@ export class KpDiagram extends HTMLElement {
 		this.#canvas?.setAttribute('tabindex', '0');
 
 		figure.addEventListener('click', (event) => this.#onClick(event));
+		// "What if" switches (Diagram.astro): the model and the drawing load on the first press only.
+		this.querySelector('.kp-whatif')?.addEventListener('click', (event) => {
+			const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-whatif]') : null;
+			if (button) void import('../explorer/whatif.ts').then(({ toggleWhatIf }) => toggleWhatIf(this, button));
+		});
 		this.addEventListener('keydown', (event) => this.#onKey(event));
 		window.addEventListener('hashchange', () => this.#fromHash(false));
 		this.#fromHash(true);

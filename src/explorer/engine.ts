@@ -8,8 +8,8 @@
  */
 import { messages, isLocale, type Locale } from '../i18n/index.ts';
 import { PRESETS, isPresetId } from '../model/presets.ts';
-import { inlineHtml, stepsHtml } from '../components/figure.ts';
-import { drawDiagram } from './draw.ts';
+import { inlineHtml } from '../components/figure.ts';
+import { redrawFigure } from './redraw.ts';
 import { formModel, settle, CHOICES, type FormModel } from './form.ts';
 import { formatQuery, parseQuery, type ExplorerState, type IgnoredParam } from './query.ts';
 import { explorerView, scenarioOf, type ExplorerView } from './view.ts';
@@ -142,18 +142,7 @@ export class ExplorerEngine {
 
 	#drawFigure(view: ExplorerView, motion: boolean) {
 		const diagram = this.querySelector<KpDiagram>('kp-diagram');
-		const figure = diagram?.querySelector<HTMLElement>('figure');
-		const svg = figure?.querySelector<SVGSVGElement>('svg.kp-svg');
-		if (!diagram || !figure || !svg) return;
-		const content = view.figure;
-		figure.dataset['scenario'] = content.scenario.id;
-		figure.dataset['outcome'] = content.outcome;
-		drawDiagram(svg, content.scenario, content.labels, motion);
-		const list = figure.querySelector('ol.kp-steps');
-		if (list) list.innerHTML = stepsHtml(content, this.#locale);
-		figure.querySelector('.kp-counter')?.setAttribute('data-texts', JSON.stringify(content.counters));
-		figure.querySelector('[aria-live]')?.setAttribute('data-texts', JSON.stringify(content.announcements));
-		diagram.refresh();
+		if (diagram) redrawFigure(diagram, view.figure, this.#locale, motion);
 	}
 
 	/** Sets every control from the model: values, which options build, which groups apply. */

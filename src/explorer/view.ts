@@ -36,7 +36,8 @@ export function scenarioOf(state: ExplorerState): Scenario {
 	return state.preset ? presetScenario(state.preset) : buildScenario(state.params);
 }
 
-function outcomeSentence(scenario: Scenario, locale: Locale): string {
+/** How the request ends, in a sentence or two (inline code between backticks). */
+export function outcomeSentence(scenario: Scenario, locale: Locale): string {
 	const outcome = outcomeOf(scenario);
 	const hop = scenario.path[outcome.atHop];
 	const node = hop && findNode(scenario, hop.to);

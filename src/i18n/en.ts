@@ -638,6 +638,15 @@ export const en = {
 						? `\`${param}=${value}\` was ignored: this parameter does not apply to this setup.`
 						: `\`${param}=${value}\` was ignored: with the other parameters, it takes ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
 		openInExplorer: 'Open this setup in the explorer',
+		whatIfLegend: 'What if',
+		whatIf: {
+			local: '`externalTrafficPolicy: Local`',
+			'other-node': 'The client enters `node-b`',
+			proxy: 'The load balancer proxies',
+			'tls-at-lb': 'TLS ends at the load balancer',
+			cluster: '`externalTrafficPolicy: Cluster`',
+			'no-pods': 'No ready Pod',
+		},
 		noScript:
 			'The explorer builds any way in from a few choices (the way in, the nodes and their Pods, the traffic policy, the load balancer, where TLS ends) and draws its path, its packets and its manifests in your browser. It needs JavaScript. Every setup below has its own page, readable without it:',
 		diagramTitle: 'Your setup',

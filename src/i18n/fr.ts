@@ -661,6 +661,15 @@ export const fr = {
 						? `\`${param}=${value}\` a été ignoré : ce paramètre est sans objet pour cette configuration.`
 						: `\`${param}=${value}\` a été ignoré : avec les autres paramètres, il prend ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
 		openInExplorer: 'Ouvrir cette configuration dans l’explorateur',
+		whatIfLegend: 'Et si',
+		whatIf: {
+			local: '`externalTrafficPolicy: Local`',
+			'other-node': 'Le client entre par `node-b`',
+			proxy: 'L’équilibreur de charge ouvre ses propres connexions',
+			'tls-at-lb': 'TLS se termine à l’équilibreur de charge',
+			cluster: '`externalTrafficPolicy: Cluster`',
+			'no-pods': 'Aucun Pod prêt',
+		},
 		noScript:
 			'L’explorateur construit n’importe quelle voie d’entrée à partir de quelques choix (la voie d’entrée, les nœuds et leurs Pods, la politique de trafic, l’équilibreur de charge, l’endroit où TLS se termine) et dessine dans votre navigateur son chemin, ses paquets et ses manifestes. Il lui faut JavaScript. Chaque configuration ci-dessous a sa propre page, lisible sans lui :',
 		diagramTitle: 'Votre configuration',

@@ -17,6 +17,7 @@ import type { ComparisonColumn } from '../model/compare.ts';
 import type { CheckedAgainst } from '../site/checked-against.ts';
 import type { Consequence, ConsequenceKind } from '../model/consequences.ts';
 import type { Entry, Front, LoadBalancerParam, TargetsParam, TlsParam, TrafficPolicyParam } from '../model/params.ts';
+import type { WhatIfId } from '../model/presets.ts';
 
 /** What an ignored URL parameter accepts (src/explorer/query.ts `IgnoredParam['allowed']`). */
 export type AllowedWords =
@@ -234,6 +235,9 @@ export interface Messages {
 		readonly ignored: (param: string, value: string, allowed: AllowedWords) => string;
 		/** The link under every atlas diagram. */
 		readonly openInExplorer: string;
+		/** The "what if" switches under an atlas diagram: the group's name, and each switch's words. */
+		readonly whatIfLegend: string;
+		readonly whatIf: Record<WhatIfId, string>;
 		/** Without JavaScript: what the explorer does, before the list of atlas pages. */
 		readonly noScript: string;
 		readonly diagramTitle: string;

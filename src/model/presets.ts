@@ -158,3 +158,67 @@ export function presetScenario(id: PresetId): Scenario {
 	const preset: Preset = PRESETS[id];
 	return buildScenario(preset.params, { ...preset.options, id });
 }
+
+/** The "what if" switches of the atlas diagrams: one change of parameters each, which matters for that page. */
+export const WHAT_IF_IDS = ['local', 'other-node', 'proxy', 'tls-at-lb', 'cluster', 'no-pods'] as const;
+export type WhatIfId = (typeof WHAT_IF_IDS)[number];
+
+export interface WhatIf {
+	readonly id: WhatIfId;
+	/** Laid over the preset's parameters; `undefined` removes one (the builder's default applies). */
+	readonly params: { readonly [K in keyof ExposureParams]?: ExposureParams[K] | undefined };
+}
+
+/**
+ * Per atlas page, its one or two switches: the change a reader of that page asks about first.
+ * NodePort: `Local`, which drops on node-a (no Pod there), or the client entering node-b; a load
+ * balancer that proxies; TLS ended at the load balancer in front of an Ingress controller; `Cluster`
+ * instead of Envoy Gateway's `Local`; no ready Pod for the two kubectl ways in.
+ */
+export const WHAT_IFS: Record<PresetId, readonly WhatIf[]> = {
+	'kubectl-proxy': [{ id: 'no-pods', params: { pods: [0] } }],
+	'port-forward': [{ id: 'no-pods', params: { pods: [0] } }],
+	nodeport: [
+		{ id: 'local', params: { etp: 'local' } },
+		{ id: 'other-node', params: { via: 2 } },
+	],
+	loadbalancer: [
+		{ id: 'local', params: { etp: 'local', via: undefined } },
+		{ id: 'proxy', params: { lb: 'proxy' } },
+	],
+	'ingress-nodeport': [
+		{ id: 'local', params: { etp: 'local' } },
+		{ id: 'other-node', params: { via: 2 } },
+	],
+	'ingress-loadbalancer': [
+		{ id: 'tls-at-lb', params: { tls: 'lb', lb: 'proxy' } },
+		{ id: 'cluster', params: { etp: 'cluster' } },
+	],
+	'loadbalancer-per-api': [
+		{
+			id: 'no-pods',
+			params: {
+				backends: [
+					[0, 0],
+					[0, 1],
+					[0, 1],
+				],
+			},
+		},
+	],
+	'gateway-api': [{ id: 'cluster', params: { etp: 'cluster' } }],
+};
+
+/** A preset with some of its switches on: its own id and options, so its step ids stay those of its page. */
+export function whatIfScenario(id: PresetId, on: readonly WhatIfId[]): Scenario {
+	const preset: Preset = PRESETS[id];
+	if (on.length === 0) return presetScenario(id);
+	const params: Record<string, unknown> = { ...preset.params };
+	for (const change of WHAT_IFS[id].filter((w) => on.includes(w.id))) {
+		for (const [name, value] of Object.entries(change.params)) {
+			if (value === undefined) delete params[name];
+			else params[name] = value;
+		}
+	}
+	return buildScenario(params as unknown as ExposureParams, { ...preset.options, id });
+}

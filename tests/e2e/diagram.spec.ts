@@ -179,10 +179,13 @@ test.describe('with the island', () => {
 				changes.filter((change) => !allowed.test(change)),
 				`${path}: what the island changed on arrival`,
 			).toEqual([]);
+			// Its "what if" switches too (one or two per atlas diagram), which need the island as well.
+			const switches = await page.locator('kp-diagram').first().locator('button[data-whatif]').count();
+			expect(switches, `${path}: its what-if switches`).toBeGreaterThan(0);
 			expect(
 				changes.filter((change) => change.startsWith('button')),
-				`${path}: Next, Play and Copy link enabled`,
-			).toHaveLength(3);
+				`${path}: Next, Play, Copy link and the what-if switches enabled`,
+			).toHaveLength(3 + switches);
 			await expect(page.locator('kp-diagram').first().locator('button[disabled]')).toHaveCount(1);
 		}
 	});

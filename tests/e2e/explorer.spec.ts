@@ -240,3 +240,62 @@ test.describe('access', () => {
 		});
 	}
 });
+
+test.describe('what if, on the atlas pages', () => {
+	test('NodePort: Local drops at node-a, which runs no Pod; pressed again, the page’s own setup; the model loads on the first press only', async ({ page }) => {
+		const errors = collectErrors(page);
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(request.url());
+		});
+		await page.goto('/en/exposure/nodeport/');
+		await expect(page.locator('kp-diagram')).toHaveClass(/is-live/);
+		const before = await page.locator('figure.kp-diagram ol.kp-steps > li').evaluateAll((all) => all.map((li) => li.id));
+		expect(scripts.some((url) => /\/whatif\.[^/]*\.js$/.test(url))).toBe(false);
+		const local = page.locator('button[data-whatif="local"]');
+		await local.click();
+		await expect(local).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.locator('figure.kp-diagram')).toHaveAttribute('data-outcome', 'dropped');
+		expect(await page.locator('figure.kp-diagram ol.kp-steps > li').evaluateAll((all) => all.map((li) => li.id))).toEqual(['client-to-nodeport-a', 'nodeport-a-to-kube-proxy-a']);
+		await expect(page.locator('figure.kp-diagram svg [data-node="kube-proxy-a"]')).toHaveClass(/kp-node--stop/);
+		await expect(page.locator('figure.kp-diagram > .kp-stage > [aria-live]')).toContainText('Now: Dropped at hop 2');
+		expect(scripts.some((url) => /\/whatif\.[^/]*\.js$/.test(url))).toBe(true);
+		await local.click();
+		await expect(local).toHaveAttribute('aria-pressed', 'false');
+		await expect(page.locator('figure.kp-diagram')).toHaveAttribute('data-outcome', 'delivered');
+		expect(await page.locator('figure.kp-diagram ol.kp-steps > li').evaluateAll((all) => all.map((li) => li.id))).toEqual(before);
+		expect(errors).toEqual([]);
+	});
+
+	test('Ingress behind a load balancer: TLS ended at the load balancer leaves plain HTTP from the load balancer on', async ({ page }) => {
+		await page.goto('/fr/exposure/ingress-loadbalancer/');
+		await expect(page.locator('kp-diagram')).toHaveClass(/is-live/);
+		await expect(page.locator('.kp-whatif-legend')).toHaveText('Et si');
+		const steps = page.locator('figure.kp-diagram ol.kp-steps > li');
+		await expect(steps.nth(1).locator('.kp-step-protocol')).toHaveText('HTTPS');
+		await page.locator('button[data-whatif="tls-at-lb"]').click();
+		await expect(steps.nth(0).locator('.kp-step-protocol')).toHaveText('HTTPS');
+		await expect(steps.nth(1).locator('.kp-step-protocol')).toHaveText('HTTP');
+	});
+
+	test('every switch of every atlas diagram redraws, and restores the page’s steps when released', async ({ page }) => {
+		test.slow();
+		const errors = collectErrors(page);
+		for (const id of PRESET_IDS) {
+			await page.goto(`/en/${PRESETS[id].options.section}/${id}/`);
+			await expect(page.locator('kp-diagram')).toHaveClass(/is-live/);
+			const ids = () => page.locator('figure.kp-diagram ol.kp-steps > li').evaluateAll((all) => all.map((li) => `${li.id} ${li.dataset['src']}`));
+			const before = await ids();
+			const switches = page.locator('button[data-whatif]');
+			expect(await switches.count(), id).toBeGreaterThan(0);
+			for (const button of await switches.all()) {
+				await button.click();
+				await expect(button).toHaveAttribute('aria-pressed', 'true');
+				await expect.poll(ids, { message: `${id}: ${await button.getAttribute('data-whatif')}` }).not.toEqual(before);
+				await button.click();
+				await expect.poll(ids, { message: id }).toEqual(before);
+			}
+		}
+		expect(errors).toEqual([]);
+	});
+});
