@@ -101,6 +101,38 @@ test.describe('the controls', () => {
 	});
 });
 
+test.describe('the other controls', () => {
+	test('Pods per node, the Pod that answers, the proxies’ front and where TLS ends', async ({ page }) => {
+		await open(page, '/en/explore/');
+		// node-a loses its Pods: the load balancer still sends to node-a (via=1), and Local drops there.
+		await page.locator('#kp-x-pods-0').fill('0');
+		await page.locator('#kp-x-pods-0').dispatchEvent('change');
+		await expect(page).toHaveURL(/pods=0,1,0/);
+		await expect(page.locator('kp-explorer figure.kp-diagram')).toHaveAttribute('data-outcome', 'dropped');
+		await expect(page.locator('.kp-explorer-manifests')).toContainText('replicas: 1');
+
+		// A NodePort with Cluster, a Pod on each node, the one on node-b answering: its Pod IP 10.244.2.10, port 8080.
+		await page.locator('input[name="entry"][value="nodeport"]').check();
+		await page.locator('select[name="nodes"]').selectOption('2');
+		await page.locator('#kp-x-pods-0').fill('1');
+		await page.locator('#kp-x-pods-0').dispatchEvent('change');
+		await page.locator('input[name="etp"][value="cluster"]').check();
+		await page.locator('select[name="pick"]').selectOption('2');
+		await expect(page.locator('kp-explorer ol.kp-steps > li').last()).toHaveAttribute('data-dst', '10.244.2.10:8080');
+
+		// An Ingress whose controller is behind a NodePort: no cloud load balancer on the path.
+		await page.locator('input[name="entry"][value="ingress"]').check();
+		await page.locator('input[name="front"][value="nodeport"]').check();
+		await expect.poll(() => svgNodes(page)).not.toContain('load-balancer');
+		// TLS at the controller: the Ingress gets its tls section, and the client speaks HTTPS from the first hop.
+		await page.locator('input[name="tls"][value="edge"]').check();
+		await expect(page.locator('.kp-explorer-manifests')).toContainText('secretName: shop-example-com-tls');
+		await expect(page.locator('kp-explorer ol.kp-steps > li').first().locator('.kp-step-protocol')).toHaveText('HTTPS');
+		await page.locator('input[name="tls"][value="none"]').check();
+		await expect(page.locator('kp-explorer ol.kp-steps > li').first().locator('.kp-step-protocol')).toHaveText('HTTP');
+	});
+});
+
 test.describe('links', () => {
 	test('a setup in the URL is shown as it says, the form set from it, and written back the same', async ({ page }) => {
 		const query = '?entry=ingress&front=nodeport&nodes=3&pods=1,0,2&backends=0,1,1;2,0,0&routes=2&via=3&etp=local&tls=edge';
