@@ -345,7 +345,7 @@ async function main() {
 	if (explorers.length > 0) {
 		const over = explorers.filter((r) => r.jsGzip > 45 * 1024).map((r) => `${r.path}: ${kb(r.jsGzip)} KB`);
 		const onDemand = filesUnder(join(dist, '_astro'), '.js')
-			.filter((f) => /^(engine|browser)\./.test(f))
+			.filter((f) => /^(engine|view|browser|whatif)\./.test(f))
 			.map((f) => `${f} ${kb(gzipSync(readFileSync(join(dist, '_astro', f)), { level: 6 }).length)} KB`);
 		budget(
 			over.length === 0,
