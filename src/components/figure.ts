@@ -76,19 +76,36 @@ function packetHtml(packet: PacketView, locale: Locale): string {
 
 const whereHtml = (step: Step) => `<span class="kp-step-protocol">${escapeHtml(step.protocol)}</span> <code>${escapeHtml(step.destination)}</code>`;
 
-/** The ordered steps: one `<li id="<hop id>">` per hop, with `data-src` / `data-dst` (README). */
+/** One step's `<li>`: its id, its packet's `data-src` / `data-dst` (README), and what it holds. */
+export interface StepParts {
+	readonly id: string;
+	readonly src: string | undefined;
+	readonly dst: string | undefined;
+	readonly inner: string;
+}
+
+export function stepParts(content: FigureContent, index: number, locale: Locale): StepParts | undefined {
+	const step = content.steps[index];
+	if (!step) return undefined;
+	const packet = content.packets[index];
+	return {
+		id: step.id,
+		src: packet?.src,
+		dst: packet?.dst,
+		inner:
+			`<a class="kp-step-title" href="#${escapeHtml(step.id)}"><span class="kp-step-title-text">${inlineHtml(step.title)}</span>` +
+			`<span class="kp-step-where" data-pagefind-ignore>${whereHtml(step)}</span></a>` +
+			`<p class="kp-step-body">${inlineHtml(step.body)}</p>` +
+			(packet ? packetHtml(packet, locale) : ''),
+	};
+}
+
+/** The ordered steps: one `<li id="<hop id>">` per hop, the first one current. */
 export function stepsHtml(content: FigureContent, locale: Locale): string {
 	return content.steps
-		.map((step, i) => {
-			const packet = content.packets[i];
-			return (
-				`<li${attr('id', step.id)}${attr('data-src', packet?.src)}${attr('data-dst', packet?.dst)}${i === 0 ? ' aria-current="step"' : ''}>` +
-				`<a class="kp-step-title" href="#${escapeHtml(step.id)}"><span class="kp-step-title-text">${inlineHtml(step.title)}</span>` +
-				`<span class="kp-step-where" data-pagefind-ignore>${whereHtml(step)}</span></a>` +
-				`<p class="kp-step-body">${inlineHtml(step.body)}</p>` +
-				(packet ? packetHtml(packet, locale) : '') +
-				`</li>`
-			);
+		.map((_, i) => {
+			const parts = stepParts(content, i, locale);
+			return parts ? `<li${attr('id', parts.id)}${attr('data-src', parts.src)}${attr('data-dst', parts.dst)}${i === 0 ? ' aria-current="step"' : ''}>${parts.inner}</li>` : '';
 		})
 		.join('');
 }

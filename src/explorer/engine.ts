@@ -22,6 +22,11 @@ let yaml: Promise<Stringify> | undefined;
 /** The YAML serializer, once: imported on first use, in its own chunk. */
 const loadYaml = () => (yaml ??= import('yaml').then((module) => module.stringify as Stringify));
 
+/** Writes a property only when it changes: each write of a form control restyles it, even to the same value. */
+function set<E extends HTMLElement, K extends keyof E & ('checked' | 'disabled' | 'hidden' | 'value')>(element: E, key: K, value: E[K]): void {
+	if (element[key] !== value) element[key] = value;
+}
+
 export class ExplorerEngine {
 	readonly #host: HTMLElement;
 	#locale: Locale = 'en';
@@ -165,54 +170,55 @@ export class ExplorerEngine {
 		for (const name of CHOICES) {
 			const state = model.choices[name];
 			const group = form.querySelector<HTMLFieldSetElement>(`[data-control="${name}"]`);
-			if (group) group.disabled = !state.applies;
+			if (group) set(group, 'disabled', !state.applies);
 			for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
-				input.checked = state.applies && input.value === state.value;
-				input.disabled = !state.applies || !state.allowed.includes(input.value);
+				set(input, 'checked', state.applies && input.value === state.value);
+				set(input, 'disabled', !state.applies || !state.allowed.includes(input.value));
 			}
 		}
 		for (const name of ['nodes', 'routes', 'via', 'pick'] as const) {
 			const state = model.numbers[name];
 			const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
 			if (!select) continue;
-			select.disabled = !state.applies;
+			set(select, 'disabled', !state.applies);
 			for (const option of select.options) {
 				if (option.value === '') continue;
 				// Nodes beyond the cluster are not offered; those that do not build are offered disabled.
-				option.hidden = (name === 'via' || name === 'pick') && Number(option.value) > model.nodes;
-				option.disabled = option.hidden || !state.allowed.includes(option.value);
+				const hidden = (name === 'via' || name === 'pick') && Number(option.value) > model.nodes;
+				set(option, 'hidden', hidden);
+				set(option, 'disabled', hidden || !state.allowed.includes(option.value));
 			}
-			select.value = state.applies ? state.value : '';
+			set(select, 'value', state.applies ? state.value : '');
 			form.querySelector<HTMLElement>(`[data-control="${name}"]`)?.toggleAttribute('data-inapplicable', !state.applies);
 		}
 		const pods = [...form.querySelectorAll<HTMLInputElement>('input[name="pods"]')];
 		pods.forEach((input, i) => {
-			input.value = String(model.pods[i] ?? 0);
+			set(input, 'value', String(model.pods[i] ?? 0));
 			const field = input.closest<HTMLElement>('.kp-count');
-			if (field) field.hidden = i >= model.nodes;
-			input.disabled = i >= model.nodes;
+			if (field) set(field, 'hidden', i >= model.nodes);
+			set(input, 'disabled', i >= model.nodes);
 		});
 		const podsLegend = form.querySelector('[data-legend="pods"]');
 		const kind = this.#state.params.entry === 'ingress' ? 'ingress' : this.#state.params.entry === 'gateway' ? 'gateway' : 'app';
 		if (podsLegend) podsLegend.textContent = words.legend.pods[kind];
 		const routes = form.querySelector<HTMLFieldSetElement>('[data-control="backends"]');
-		if (routes) routes.disabled = !model.routed;
+		if (routes) set(routes, 'disabled', !model.routed);
 		const routeControls = form.querySelector<HTMLElement>('.kp-routes');
-		if (routeControls) routeControls.hidden = !model.routed;
+		if (routeControls) set(routeControls, 'hidden', !model.routed);
 		const unrouted = form.querySelector<HTMLElement>('[data-when="unrouted"]');
-		if (unrouted) unrouted.hidden = model.routed;
+		if (unrouted) set(unrouted, 'hidden', model.routed);
 		const rules = view.scenario.routing?.rules ?? [];
-		form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-route]').forEach((set, r) => {
-			set.hidden = r >= model.routes;
-			const legend = set.querySelector('legend');
+		form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-route]').forEach((group, r) => {
+			set(group, 'hidden', r >= model.routes);
+			const legend = group.querySelector('legend');
 			const rule = rules[r];
 			const text = rule ? inlineHtml(words.legend.backend(r + 1, rule.path, rule.service)) : '';
 			if (legend && rule && legend.innerHTML !== text) legend.innerHTML = text;
-			set.querySelectorAll<HTMLInputElement>('input[name="backends"]').forEach((input, i) => {
-				input.value = String(model.backends[r]?.[i] ?? 0);
+			group.querySelectorAll<HTMLInputElement>('input[name="backends"]').forEach((input, i) => {
+				set(input, 'value', String(model.backends[r]?.[i] ?? 0));
 				const field = input.closest<HTMLElement>('.kp-count');
-				if (field) field.hidden = i >= model.nodes;
-				input.disabled = !model.routed || i >= model.nodes || r >= model.routes;
+				if (field) set(field, 'hidden', i >= model.nodes);
+				set(input, 'disabled', !model.routed || i >= model.nodes || r >= model.routes);
 			});
 		});
 	}

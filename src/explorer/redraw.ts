@@ -4,10 +4,44 @@
  * `data-outcome`; then the diagram island takes the new steps in. The explorer and the atlas pages'
  * "what if" switches both use it.
  */
-import { stepsHtml, type FigureContent } from '../components/figure.ts';
+import { stepParts, type FigureContent } from '../components/figure.ts';
 import { drawDiagram } from './draw.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { KpDiagram } from '../diagram/island.ts';
+
+/** What each step's `<li>` was last given: a step that did not change is left alone (no new layout). */
+const written = new WeakMap<Element, string>();
+
+/** The step list, keyed by step id: unchanged steps stay, changed ones are rewritten, the rest come and go. */
+function updateSteps(list: Element, content: FigureContent, locale: Locale): void {
+	const old = new Map([...list.children].map((li) => [li.id, li]));
+	let previous: Element | null = null;
+	content.steps.forEach((_, i) => {
+		const parts = stepParts(content, i, locale);
+		if (!parts) return;
+		let li = old.get(parts.id);
+		old.delete(parts.id);
+		if (!li) {
+			li = document.createElement('li');
+			li.id = parts.id;
+		}
+		for (const [name, value] of [
+			['data-src', parts.src],
+			['data-dst', parts.dst],
+		] as const) {
+			if (value === undefined) li.removeAttribute(name);
+			else if (li.getAttribute(name) !== value) li.setAttribute(name, value);
+		}
+		if (written.get(li) !== parts.inner) {
+			li.innerHTML = parts.inner;
+			written.set(li, parts.inner);
+		}
+		const at: Element | null = previous ? previous.nextElementSibling : list.firstElementChild;
+		if (li !== at) list.insertBefore(li, at);
+		previous = li;
+	});
+	for (const li of old.values()) li.remove();
+}
 
 export function redrawFigure(diagram: KpDiagram, content: FigureContent, locale: Locale, motion: boolean): void {
 	const figure = diagram.querySelector<HTMLElement>('figure');
@@ -17,7 +51,7 @@ export function redrawFigure(diagram: KpDiagram, content: FigureContent, locale:
 	figure.dataset['outcome'] = content.outcome;
 	drawDiagram(svg, content.scenario, content.labels, motion);
 	const list = figure.querySelector('ol.kp-steps');
-	if (list) list.innerHTML = stepsHtml(content, locale);
+	if (list) updateSteps(list, content, locale);
 	figure.querySelector('.kp-counter')?.setAttribute('data-texts', JSON.stringify(content.counters));
 	figure.querySelector('[aria-live]')?.setAttribute('data-texts', JSON.stringify(content.announcements));
 	diagram.refresh();
