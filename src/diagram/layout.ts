@@ -276,6 +276,8 @@ export function layoutScenario(scenario: Scenario, labels: LayoutLabels): Layout
 			}
 			cursor += height;
 		}
+		// A hop back up to a node beside the spine is labelled inside that node's zone (below): room for it.
+		if (aside.some((node) => revisits.has(node.id))) cursor += L.labelBand;
 		const children = childZones(scenario, zone.id);
 		children.forEach((child, i) => {
 			if (i > 0 || rows > 0) cursor += L.zoneGap;
@@ -316,6 +318,12 @@ export function layoutScenario(scenario: Scenario, labels: LayoutLabels): Layout
 		// A hop down the spine has its band above the box it reaches; any other is labelled at its middle.
 		const band = down && b.onPath && target[0] === spineX;
 		const badge: Point = band ? [spineX, b.y - L.labelBand / 2 - 1] : [(source[0] + base[0]) / 2, (source[1] + base[1]) / 2];
+		// Back up to a node the path left the zone of: the middle of the line may sit on a zone's border,
+		// so the label is kept inside the zone of the node it reaches, in the room left under its rows.
+		if (revisits.has(hop.to)) {
+			const zone = zones.find((z) => z.id === findNode(scenario, hop.to)?.zone);
+			if (zone) badge[1] = Math.min(Math.max(badge[1], zone.y + L.zoneHeader + 16), zone.y + zone.height - L.line - 4);
+		}
 		const destination = destinationOf(scenario, index);
 		hops.push({
 			id: hopId(hop),

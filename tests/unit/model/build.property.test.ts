@@ -122,6 +122,14 @@ describe('buildScenario over the parameter space', () => {
 		);
 	}, 60_000);
 
+	it('a hop back up to a node the path left the zone of keeps its label inside that zone (found by this property)', () => {
+		// Cluster sends the connection entering node-b to the controller on node-c, which routes back to web on node-b.
+		const p: ExposureParams = { entry: 'ingress', nodes: 3, pods: [0, 0, 1], backends: [[0, 1, 0]], via: 2, routes: 1 };
+		const layout = layoutScenario(buildScenario(p), LAYOUT_LABELS);
+		expect(layout.hops.map((hop) => hop.id)).toContain('traefik-1-to-web-1');
+		expect(labelClashes(layout)).toEqual([]);
+	});
+
 	it('names the parameter and its value in every rejection, and says what to choose instead', () => {
 		fc.assert(
 			fc.property(params, (p) => {
