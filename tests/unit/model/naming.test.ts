@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../../../src/model/build.ts';
-import { awsLoadBalancerHostname } from '../../../src/model/naming.ts';
+import { awsLoadBalancerHostname, fnv1a } from '../../../src/model/naming.ts';
 import type { Scenario } from '../../../src/model/types.ts';
 
 const pods = (s: Scenario, service: string) => s.nodes.filter((n) => n.service === service && (n.kind === 'pod' || n.kind === 'ingress-controller' || n.kind === 'gateway-proxy'));
@@ -99,5 +99,12 @@ describe('the naming policy', () => {
 		// Two hashes, not one cut in two.
 		const [, , , first, second] = name.split('.')[0]!.split('-');
 		expect(second!.startsWith(first!)).toBe(false);
+	});
+
+	it('hashes with FNV-1a (32 bits), as its published test vectors say', () => {
+		// From the FNV reference (Fowler, Noll, Vo): the offset basis for the empty string, then two vectors.
+		expect(fnv1a('')).toBe(0x811c9dc5);
+		expect(fnv1a('a')).toBe(0xe40c292c);
+		expect(fnv1a('foobar')).toBe(0xbf9cf968);
 	});
 });
