@@ -161,4 +161,24 @@ describe('the zones and the client', () => {
 		expect(buildScenario({ entry: 'nodeport' }, { id: 'mine', section: 'patterns' })).toMatchObject({ id: 'mine', section: 'patterns' });
 		expect(buildScenario({ entry: 'nodeport' }).section).toBe('exposure');
 	});
+
+	it('draws what a page adds beside the path right after the node it names, its Services between the entry’s and the backends’', () => {
+		const extra = { id: 'web-extra', kind: 'pod', zone: 'node-a', name: 'web-extra', service: 'web', address: '10.244.1.99' } as const;
+		const lonely = { id: 'lb-other', kind: 'cloud-load-balancer', zone: 'cloud', service: 'other' } as const;
+		const other = { name: 'other', namespace: 'default', type: 'ClusterIP', clusterIP: '10.96.1.1', portName: 'http', port: 80, targetPort: 8080, app: 'other' } as const;
+		const s = buildScenario(
+			{ entry: 'ingress', nodes: 1, pods: [1], routes: 1, backends: [[1]] },
+			{
+				beside: {
+					services: [other],
+					nodes: [
+						{ after: 'client', node: extra },
+						{ after: 'no-such-node', node: lonely },
+					],
+				},
+			},
+		);
+		expect(s.nodes.map((n) => n.id)).toEqual(['client', 'web-extra', 'load-balancer', 'nodeport-a', 'kube-proxy-a', 'traefik-1', 'web-1', 'lb-other']);
+		expect(s.services.map((service) => service.name)).toEqual(['traefik', 'other', 'web']);
+	});
 });
