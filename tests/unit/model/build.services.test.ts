@@ -76,6 +76,10 @@ describe('the entry Service', () => {
 		expect(pendingAws).not.toHaveProperty('loadBalancerIP');
 		expect(pendingAws).not.toHaveProperty('loadBalancerHostname');
 		expect(pendingAws.allocateLoadBalancerNodePorts).toBe(false);
+		// Nothing reaches a node: the NodePort is open on each, but no node's rules see a packet.
+		const s = buildScenario({ entry: 'loadbalancer', lb: 'none' });
+		expect(s.nodes.map((n) => n.id)).toEqual(['client', 'load-balancer', 'nodeport-a', 'web-1', 'nodeport-b', 'web-2']);
+		expect(s.path).toHaveLength(1);
 	});
 
 	it('an Envoy Gateway Service: LoadBalancer with Local unless told, or NodePort with what is given', () => {
