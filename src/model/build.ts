@@ -228,15 +228,15 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 	const entryPods = placePods(p.pods);
 	const local = policy === 'Local';
 	const entersThroughNode = needsNodePorts && !lbPending;
+	const pick = p.pick === undefined ? undefined : p.pick - 1;
 	let via: number | undefined;
 	if (entersThroughNode) {
 		// With `Local`, a load balancer's health checks (`healthCheckNodePort`) keep it on nodes that run a Pod.
-		const healthy = entryPods.find((pod) => p.pick !== undefined && pod.node === p.pick - 1) ?? entryPods[0];
+		const healthy = entryPods.find((pod) => pod.node === pick) ?? entryPods[0];
 		via = p.via !== undefined ? p.via - 1 : type === 'LoadBalancer' && local && healthy ? healthy.node : 0;
 	} else if (lbTargetsPods) {
 		via = p.via !== undefined ? p.via - 1 : p.pick !== undefined ? p.pick - 1 : undefined;
 	}
-	const pick = p.pick === undefined ? undefined : p.pick - 1;
 	if (local && pick !== undefined && via !== undefined && pick !== via)
 		throw new ParamError([
 			{

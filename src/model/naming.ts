@@ -46,8 +46,8 @@ export function podAddress(node: number, block: number, k: number, network: 'ove
 /** The characters the API server draws generated names from (`k8s.io/apimachinery/pkg/util/rand`). */
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
-/** FNV-1a, 32 bits: a small, stable hash, so names are the same in every build and in the browser. */
-function fnv1a(text: string): number {
+/** FNV-1a, 32 bits: a small, stable hash, so names (and packet.ts's source ports) are the same in every build and in the browser. */
+export function fnv1a(text: string): number {
 	let hash = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) {
 		hash ^= text.charCodeAt(i);

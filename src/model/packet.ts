@@ -6,6 +6,7 @@
  * source ports, and the comparison of each packet with the one before it.
  */
 import { hopFacts, type HopTls } from './hop-facts.ts';
+import { fnv1a } from './naming.ts';
 import { destinationOf, hopContext, hopId, sourcesAlong } from './resolve.ts';
 import type { Protocol, SourceOrigin } from './kinds.ts';
 import type { Scenario } from './types.ts';
@@ -82,20 +83,14 @@ export function formatPacketEndpoint(endpoint: PacketEndpoint): string {
 	return `${endpoint.host ?? UNKNOWN_ADDRESS}:${endpoint.port ?? UNKNOWN_ADDRESS}`;
 }
 
-/** FNV-1a, 32 bits: a stable spread of the scenario id, so each page gets its own ports without randomness. */
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-	return h;
-}
-
 /**
  * The source port of connection `connection` of a scenario: a plausible ephemeral port, derived from
  * the scenario id and the connection index, and different for every connection of one path.
  */
 export function ephemeralPort(scenarioId: string, connection: number, taken: readonly number[] = []): number {
 	const size = EPHEMERAL_PORTS.max - EPHEMERAL_PORTS.min + 1;
-	let port = EPHEMERAL_PORTS.min + (hash(`${scenarioId}#${connection}`) % size);
+	// FNV-1a spreads the scenario id, so each page gets its own ports without randomness.
+	let port = EPHEMERAL_PORTS.min + (fnv1a(`${scenarioId}#${connection}`) % size);
 	while (taken.includes(port)) port = port === EPHEMERAL_PORTS.max ? EPHEMERAL_PORTS.min : port + 1;
 	return port;
 }
