@@ -8,13 +8,12 @@ import { buildScenario } from '../model/build.ts';
 import { MAX_NODES } from '../model/naming.ts';
 import { MAX_ROUTES, type ExposureParams } from '../model/params.ts';
 import type { Scenario } from '../model/types.ts';
-import { allowedValues, PARAM_DOMAINS } from './query.ts';
+import { allowedValues, PARAM_DOMAINS, type Choice } from './query.ts';
 
 export { settle } from './query.ts';
 
-/** The radio groups of the form, in order; each group's `name` is its URL parameter. */
-export const CHOICES = ['entry', 'front', 'etp', 'lb', 'targets', 'tls'] as const;
-export type Choice = (typeof CHOICES)[number];
+/** The radio groups of the form, in order; each group's `name` is its URL parameter (query.ts). */
+export { CHOICES, type Choice } from './query.ts';
 /** The `<select>`s of the form whose value is a number; `via` and `pick` also have "let Kubernetes decide" (the empty value). */
 export const NUMBERS = ['nodes', 'routes', 'via', 'pick'] as const;
 export type NumberControl = (typeof NUMBERS)[number];

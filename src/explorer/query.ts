@@ -59,6 +59,14 @@ export const PARAM_DOMAINS: Record<Exclude<QueryParam, 'preset'>, readonly strin
 };
 
 const isQueryParam = (name: string): name is QueryParam => (QUERY_PARAMS as readonly string[]).includes(name);
+
+/** The parameters whose value is one word of a fixed list (the form's radio groups). */
+export const CHOICES = ['entry', 'front', 'etp', 'lb', 'targets', 'tls'] as const;
+export type Choice = (typeof CHOICES)[number];
+const isChoice = (name: string): name is Choice => (CHOICES as readonly string[]).includes(name);
+/** The parameters whose value is one number (the form's selects). */
+const NUMBER_PARAMS = ['nodes', 'routes', 'via', 'pick'] as const;
+const isNumberParam = (name: string): name is (typeof NUMBER_PARAMS)[number] => (NUMBER_PARAMS as readonly string[]).includes(name);
 const COUNT = /^[0-9]$/;
 
 /** `0,2,1` → `[0, 2, 1]`; undefined when any count is not one digit in range. */
@@ -128,26 +136,11 @@ export function allowedValues(params: ExposureParams, name: Exclude<QueryParam, 
 	const base = without(params, name);
 	const nodes = params.nodes ?? 2;
 	const candidate = (value: string): ExposureParams => {
-		switch (name) {
-			case 'entry':
-			case 'front':
-			case 'etp':
-			case 'lb':
-			case 'targets':
-			case 'tls':
-				return { ...base, [name]: value } as ExposureParams;
-			case 'pods':
-				return { ...base, pods: Array.from({ length: nodes }, () => Number(value)) };
-			case 'backends': {
-				const routes = params.routes ?? 2;
-				return { ...base, backends: Array.from({ length: routes }, () => Array.from({ length: nodes }, () => Number(value))) };
-			}
-			case 'nodes':
-			case 'routes':
-			case 'via':
-			case 'pick':
-				return { ...base, [name]: Number(value) } as ExposureParams;
-		}
+		if (isChoice(name)) return { ...base, [name]: value } as ExposureParams;
+		if (isNumberParam(name)) return { ...base, [name]: Number(value) } as ExposureParams;
+		if (name === 'pods') return { ...base, pods: Array.from({ length: nodes }, () => Number(value)) };
+		const routes = params.routes ?? 2;
+		return { ...base, backends: Array.from({ length: routes }, () => Array.from({ length: nodes }, () => Number(value))) };
 	};
 	// `entry`, `nodes` and `routes` change what the rest means: a form sizes the counts to them, so the
 	// counts (and the nodes they name) are left out of the question.
@@ -191,39 +184,17 @@ export function parseQuery(search: string): { state: ExplorerState; ignored: Ign
 		// A parameter given twice: the first one counts, as `URLSearchParams.get` reads it.
 		if (seen.has(name)) continue;
 		seen.add(name);
-		switch (name) {
-			case 'preset':
-				if (isPresetId(value)) preset = value;
-				else ignored.push({ param: name, value, allowed: { kind: 'values', values: PRESET_IDS } });
-				break;
-			case 'entry':
-			case 'front':
-			case 'etp':
-			case 'lb':
-			case 'targets':
-			case 'tls':
-				if (PARAM_DOMAINS[name].includes(value)) given[name] = value;
-				else bad(name, value);
-				break;
-			case 'nodes':
-			case 'routes':
-			case 'via':
-			case 'pick':
-				if (PARAM_DOMAINS[name].includes(value)) given[name] = Number(value);
-				else bad(name, value);
-				break;
-			case 'pods': {
-				const counts = parseCounts(value);
-				if (counts) given[name] = counts;
-				else bad(name, value);
-				break;
-			}
-			case 'backends': {
-				const lists = value.split(';').map(parseCounts);
-				if (lists.every((list) => list !== undefined)) given[name] = lists;
-				else bad(name, value);
-				break;
-			}
+		if (name === 'preset') {
+			if (isPresetId(value)) preset = value;
+			else ignored.push({ param: name, value, allowed: { kind: 'values', values: PRESET_IDS } });
+		} else if (isChoice(name) || isNumberParam(name)) {
+			if (PARAM_DOMAINS[name].includes(value)) given[name] = isChoice(name) ? value : Number(value);
+			else bad(name, value);
+		} else {
+			// `pods`: counts per node; `backends`: one list of them per route, separated by `;`.
+			const lists = (name === 'pods' ? [value] : value.split(';')).map(parseCounts);
+			if (lists.every((list) => list !== undefined)) given[name] = name === 'pods' ? lists[0] : lists;
+			else bad(name, value);
 		}
 	}
 	const others = Object.keys(given).length > 0;
