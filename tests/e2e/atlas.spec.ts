@@ -34,9 +34,13 @@ for (const locale of LOCALES) {
 	});
 
 	test(`/${locale}/choose/ reaches every answer with the island, keeping the answers in the URL`, async ({ page }) => {
+		// It walks every path of the tree, a dozen page states each: slow on a loaded machine.
+		test.slow();
 		const errors = collectErrors(page);
 		const words = messages[locale].decision;
 		await page.goto(`/${locale}/choose/`);
+		// The island may arrive after the first paint: before it, the Yes / No links are plain anchors.
+		await expect.poll(() => page.evaluate(() => customElements.get('kp-decision-guide') !== undefined)).toBe(true);
 		const guide = page.locator('kp-decision-guide');
 		const current = guide.locator('.kp-node.kp-current');
 		for (const path of decisionPaths()) {
