@@ -8,7 +8,7 @@
  * possible but fails is not an error: the scenario's `outcome` says how it ends, and its path stops at
  * that hop.
  */
-import { CLIENT_ADDRESS, CONTROL_PLANE_ADDRESS, LOAD_BALANCER, awsLoadBalancerHostname, nodeAddress, nodeName, nodePortFor, podAddress, podName, NODE_LETTERS } from './naming.ts';
+import { clientAddress, CONTROL_PLANE_ADDRESS, LOAD_BALANCER, awsLoadBalancerHostname, nodeAddress, nodeName, nodePortFor, podAddress, podName, NODE_LETTERS } from './naming.ts';
 import { ParamError, resolveParams, type ExposureParams, type ResolvedParams } from './params.ts';
 import type { Protocol, TransformKind } from './kinds.ts';
 import type { Hop, Outcome, RouteRule, Routing, Scenario, ScenarioFacts, ServiceSpec, TopologyNode, Zone } from './types.ts';
@@ -147,7 +147,7 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 		kind: 'client',
 		zone: clientZone,
 		name: 'curl',
-		...(onLaptop ? {} : { address: lbPresent ? CLIENT_ADDRESS.internet : CLIENT_ADDRESS.office }),
+		...(onLaptop ? {} : { address: clientAddress(0, lbPresent) }),
 	};
 
 	// The Service the client's traffic enters, and the backends behind a controller or a Gateway.
@@ -176,6 +176,7 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 		...(type === 'LoadBalancer' && p.lb === 'proxy' ? { loadBalancerSource: lbAddresses.private } : {}),
 		...(type === 'LoadBalancer' && lbTargetsPods ? { allocateLoadBalancerNodePorts: false } : {}),
 		...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+		...(p.affinity === 'clientip' ? { sessionAffinity: 'ClientIP' as const } : {}),
 	});
 
 	const entryName: ServiceName = routed ? (p.entry === 'ingress' ? (options.controller ?? TRAEFIK) : ENVOY) : (options.app ?? APPS.web);

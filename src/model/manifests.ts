@@ -55,6 +55,7 @@ function serviceFor(service: ServiceSpec): Manifest {
 	const spec: Record<string, unknown> = { type: service.type, selector: { app: service.app }, ports: [port] };
 	if (service.externalTrafficPolicy !== undefined) spec['externalTrafficPolicy'] = service.externalTrafficPolicy;
 	if (service.allocateLoadBalancerNodePorts !== undefined) spec['allocateLoadBalancerNodePorts'] = service.allocateLoadBalancerNodePorts;
+	if (service.sessionAffinity !== undefined) spec['sessionAffinity'] = service.sessionAffinity;
 	const metadata: Record<string, unknown> = { name: service.name, namespace: service.namespace };
 	if (service.annotations) metadata['annotations'] = { ...service.annotations };
 	return { file: `${service.name}-service.yaml`, object: { apiVersion: 'v1', kind: 'Service', metadata, spec } };

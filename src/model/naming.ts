@@ -35,6 +35,15 @@ export function nodeAddress(index: number): string {
 export const CLIENT_ADDRESS = { internet: '198.51.100.23', office: '10.0.9.15' } as const;
 
 /**
+ * Client `c` (0-based) of many, as the request simulation sends them: client 0 is the one every diagram
+ * shows, the others the next addresses of the same range (up to 100 clients, all inside it).
+ */
+export function clientAddress(c: number, onInternet: boolean): string {
+	const [a, b, d, last] = (onInternet ? CLIENT_ADDRESS.internet : CLIENT_ADDRESS.office).split('.');
+	return `${a}.${b}.${d}.${Number(last) + c}`;
+}
+
+/**
  * The address of Pod `k` (0-based) of the application in block `block` (0 to 4) on node `node`.
  * Overlay: one /24 per node, ten addresses per application from .10. Cloud network: the nodes' subnet,
  * from .40 on, twenty-five addresses per node and five per application.

@@ -34,6 +34,14 @@ export type TargetsParam = (typeof LB_TARGETS)[number];
 export const TLS_MODES = ['none', 'lb', 'edge', 'pod'] as const;
 export type TlsParam = (typeof TLS_MODES)[number];
 
+/**
+ * The entry Service's `sessionAffinity`: `none` (the API's default), or `clientip`: kube-proxy's rules
+ * on each node send a source address to the endpoint they chose for it the first time (for 3 hours,
+ * `sessionAffinityConfig.clientIP.timeoutSeconds`' default).
+ */
+export const AFFINITIES = ['none', 'clientip'] as const;
+export type AffinityParam = (typeof AFFINITIES)[number];
+
 export const MAX_ROUTES = 3;
 
 export interface ExposureParams {
@@ -60,6 +68,8 @@ export interface ExposureParams {
 	readonly tls?: TlsParam;
 	/** For `ingress` and `gateway`: backends routed by path, 1 to 3. */
 	readonly routes?: number;
+	/** Where kube-proxy chooses the entry Service's endpoint: whether it keeps each source address on one. */
+	readonly affinity?: AffinityParam;
 }
 
 /** The parameters with every default applied: what the builder reads. */
@@ -76,6 +86,7 @@ export interface ResolvedParams {
 	readonly targets: TargetsParam | undefined;
 	readonly tls: TlsParam;
 	readonly routes: number;
+	readonly affinity: AffinityParam | undefined;
 }
 
 export type ParamName = keyof ExposureParams;
@@ -195,6 +206,25 @@ export function paramProblems(params: ExposureParams): ParamProblem[] {
 	else if (tls === 'pod' && entry === 'kubectl-proxy')
 		add('tls', tls, "this site shows the API server's service proxy dialling the Pod in plain HTTP (the `https:` port prefix is not modelled). Choose `tls=none`, or `entry=port-forward`.");
 
+	if (params.affinity !== undefined) {
+		if (!(AFFINITIES as readonly string[]).includes(params.affinity)) add('affinity', params.affinity, `choose ${list(AFFINITIES)}.`);
+		else if (params.affinity === 'clientip' && entry !== 'nodeport' && entry !== 'loadbalancer')
+			add(
+				'affinity',
+				params.affinity,
+				`${
+					entry === 'kubectl-proxy'
+						? "the API server's service proxy picks an endpoint for each request and ignores `sessionAffinity`"
+						: entry === 'port-forward'
+							? '`kubectl port-forward` sends every connection to the one Pod it picked'
+							: 'an Ingress controller or a Gateway sends each request to an endpoint it chooses itself, without kube-proxy, so the backend Service\'s `sessionAffinity` plays no part (the proxy\'s own sticky sessions do)'
+				}. Leave \`affinity\` out, or choose \`entry=nodeport\` or \`entry=loadbalancer\`.`,
+			);
+		else if (params.affinity === 'clientip' && params.targets === 'pods')
+			add('affinity', params.affinity, "a load balancer that targets Pod IPs chooses the Pod itself and no kube-proxy rule sees the connection: `sessionAffinity` plays no part. Use the load balancer's own stickiness, or choose `targets=nodes`.");
+		else if (params.affinity === 'clientip' && params.lb === 'none') add('affinity', params.affinity, 'no connection reaches the cluster while the load balancer is pending. Leave `affinity` out, or choose `lb=forward` or `lb=proxy`.');
+	}
+
 	if (params.via !== undefined) {
 		if (!hasExternalService(params))
 			add(
@@ -235,5 +265,6 @@ export function resolveParams(params: ExposureParams): ResolvedParams {
 		targets: lbPresent ? (params.targets ?? 'nodes') : undefined,
 		tls: params.tls ?? 'none',
 		routes,
+		affinity: params.affinity,
 	};
 }

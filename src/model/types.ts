@@ -52,6 +52,8 @@ export interface ServiceSpec {
 	 */
 	readonly role?: 'app' | 'ingress-controller' | 'gateway';
 	readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+	/** `ClientIP`: kube-proxy keeps each source address on the endpoint it chose for it. Absent: `None`, the default. */
+	readonly sessionAffinity?: 'ClientIP';
 }
 
 /** One rule of an Ingress or an HTTPRoute: requests for `host` + `path` go to `service`. */

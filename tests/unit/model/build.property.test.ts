@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../../../src/model/build.ts';
-import { ENTRIES, FRONTS, LB_MODES, LB_TARGETS, TLS_MODES, TRAFFIC_POLICIES, paramProblems, ParamError, type ExposureParams } from '../../../src/model/params.ts';
+import { paramProblems, ParamError, type ExposureParams } from '../../../src/model/params.ts';
+import { accepted, params } from './arbitraries.ts';
 import { validateScenario } from '../../../src/model/validate.ts';
 import { controllerServiceFor, manifestsFor } from '../../../src/model/manifests.ts';
 import { validateManifest } from '../../../src/manifests/validate.ts';
@@ -16,47 +17,6 @@ import { estimateWidth, LAYOUT, layoutScenario, TEXT_EM, type Layout, type Layou
 import { sessionFor } from '../../../src/model/commands.ts';
 import { LAYOUT_LABELS } from '../../../src/i18n/diagram.ts';
 import { copyOf } from '../fixtures.ts';
-
-const BUILT = ENTRIES;
-
-/** Parameter sets, mostly well formed (counts of the right length), with each optional parameter present or not. */
-export const params: fc.Arbitrary<ExposureParams> = fc.integer({ min: 1, max: 5 }).chain((nodes) => {
-	const counts = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: nodes, maxLength: nodes });
-	return fc.integer({ min: 1, max: 3 }).chain((routes) =>
-		fc.record(
-			{
-				entry: fc.constantFrom(...BUILT),
-				front: fc.constantFrom(...FRONTS),
-				nodes: fc.constant(nodes),
-				pods: counts,
-				backends: fc.array(counts, { minLength: routes, maxLength: routes }),
-				via: fc.integer({ min: 1, max: nodes }),
-				pick: fc.integer({ min: 1, max: nodes }),
-				etp: fc.constantFrom(...TRAFFIC_POLICIES),
-				lb: fc.constantFrom(...LB_MODES),
-				targets: fc.constantFrom(...LB_TARGETS),
-				tls: fc.constantFrom(...TLS_MODES),
-				routes: fc.constant(routes),
-			},
-			{ requiredKeys: ['entry'] },
-		),
-	);
-});
-
-/**
- * Accepted sets, spread over every entry: a drawn set with each parameter the validation names dropped
- * until none is left (so `Local`, `pick`, `via`, TLS and the load balancer's modes all stay in play).
- */
-const accepted: fc.Arbitrary<ExposureParams> = params.map((p) => {
-	let current: Record<string, unknown> = { ...p };
-	for (let pass = 0; pass < 8; pass++) {
-		const problems = paramProblems(current as unknown as ExposureParams);
-		if (problems.length === 0) break;
-		for (const problem of problems) delete current[problem.param];
-		current = { entry: p.entry, ...current };
-	}
-	return current as unknown as ExposureParams;
-});
 
 const overlaps = (a: LayoutNode, b: LayoutNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
