@@ -68,6 +68,8 @@ export function formModel(params: ExposureParams, scenario: Scenario = buildScen
 			lb: choice('lb', resolved?.lb),
 			targets: choice('targets', resolved?.targets),
 			tls: choice('tls', resolved?.tls),
+			// `none` builds everywhere; the choice only applies where kube-proxy's rules pick the Pod.
+			affinity: ((state) => ({ ...state, applies: state.allowed.includes('clientip') }))(choice('affinity', resolved?.affinity ?? 'none')),
 		},
 		numbers: {
 			nodes: number('nodes', nodes, true),

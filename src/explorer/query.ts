@@ -9,11 +9,11 @@
  */
 import { buildScenario } from '../model/build.ts';
 import { MAX_NODES, MAX_PODS_PER_NODE } from '../model/naming.ts';
-import { ENTRIES, FRONTS, LB_MODES, LB_TARGETS, MAX_ROUTES, ParamError, TLS_MODES, TRAFFIC_POLICIES, paramProblems, type ExposureParams, type ParamName } from '../model/params.ts';
+import { AFFINITIES, ENTRIES, FRONTS, LB_MODES, LB_TARGETS, MAX_ROUTES, ParamError, TLS_MODES, TRAFFIC_POLICIES, paramProblems, type ExposureParams, type ParamName } from '../model/params.ts';
 import { isPresetId, PRESET_IDS, PRESETS, type PresetId } from '../model/presets.ts';
 
 /** Every URL parameter, in the order a link writes them. */
-export const QUERY_PARAMS = ['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls'] as const satisfies readonly (ParamName | 'preset')[];
+export const QUERY_PARAMS = ['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity'] as const satisfies readonly (ParamName | 'preset')[];
 export type QueryParam = (typeof QUERY_PARAMS)[number];
 
 /** What the page shows: an atlas preset as its page builds it, or the reader's own parameters. */
@@ -56,12 +56,13 @@ export const PARAM_DOMAINS: Record<Exclude<QueryParam, 'preset'>, readonly strin
 	lb: LB_MODES,
 	targets: LB_TARGETS,
 	tls: TLS_MODES,
+	affinity: AFFINITIES,
 };
 
 const isQueryParam = (name: string): name is QueryParam => (QUERY_PARAMS as readonly string[]).includes(name);
 
 /** The parameters whose value is one word of a fixed list (the form's radio groups). */
-export const CHOICES = ['entry', 'front', 'etp', 'lb', 'targets', 'tls'] as const;
+export const CHOICES = ['entry', 'front', 'etp', 'lb', 'targets', 'tls', 'affinity'] as const;
 export type Choice = (typeof CHOICES)[number];
 const isChoice = (name: string): name is Choice => (CHOICES as readonly string[]).includes(name);
 /** The parameters whose value is one number (the form's selects). */
@@ -224,6 +225,7 @@ function writeValue(name: string, value: unknown): string {
 export function formatQuery(state: ExplorerState): string {
 	if (state.preset) return `?preset=${state.preset}`;
 	const params = state.params as unknown as Record<string, unknown>;
-	const parts = QUERY_PARAMS.filter((name) => name !== 'preset' && params[name] !== undefined).map((name) => `${name}=${writeValue(name, params[name])}`);
+	// `affinity=none` is the API's own default and the builder's absence: a link leaves it out.
+	const parts = QUERY_PARAMS.filter((name) => name !== 'preset' && params[name] !== undefined && !(name === 'affinity' && params[name] === 'none')).map((name) => `${name}=${writeValue(name, params[name])}`);
 	return `?${parts.join('&')}`;
 }

@@ -543,6 +543,7 @@ export const en = {
 			pick: 'Node whose Pod answers',
 			lb: 'What the load balancer does',
 			targets: 'What it sends to',
+			affinity: 'sessionAffinity',
 		},
 		notApplicable: 'Does not apply to this way in.',
 		ownSetup: 'My own setup',
@@ -561,6 +562,7 @@ export const en = {
 			lb: { forward: 'Forwards packets (keeps the client’s address)', proxy: 'Proxies connections (its own address)', none: 'None: no implementation in this cluster' },
 			targets: { nodes: 'The nodes, on their NodePort', pods: 'The Pod IPs directly' },
 			tls: { none: 'Nowhere: plain HTTP', lb: 'At the load balancer', edge: 'At the Ingress controller or the Gateway', pod: 'At the Pod' },
+			affinity: { none: 'None (the default)', clientip: 'ClientIP: one Pod per client address' },
 		},
 		hint: {
 			entry: 'How the client’s first connection reaches the cluster.',
@@ -571,6 +573,7 @@ export const en = {
 			lb: 'A provider’s load balancer either passes the packets on or opens its own connections.',
 			targets: 'Pod IPs as targets need a Pod network the load balancer can route to.',
 			tls: 'The component that ends TLS holds the certificate and reads the requests.',
+			affinity: 'Where kube-proxy’s rules pick the Pod, `ClientIP` sends each source address back to the Pod chosen for it the first time.',
 		},
 		copyLink: 'Copy link to this setup',
 		linkCopied: 'Link copied',
@@ -620,6 +623,10 @@ export const en = {
 				`\`kubectl port-forward service/${c.service}\` picks ${c.endpoints === 1 ? 'the only running Pod' : `one of the ${c.endpoints} running Pods`} when it starts and sends every connection there: no load balancing, and the forwarding stops when that Pod goes away.`,
 			'api-proxy-rbac': (c) =>
 				`Whoever may use the \`services/proxy\` subresource in \`${c.namespace}\` (the RBAC verb follows the HTTP method: \`get\` for a GET) reaches \`${c.service}\` this way, and the local port of \`kubectl proxy\` trusts every process of your machine: a tool for the person who runs it, not a way in for users.`,
+			'client-affinity': (c) =>
+				`\`sessionAffinity: ClientIP\`: the rules that pick a Pod of \`${c.service}\` send a source address back to the Pod they chose for it the first time, for three hours by default (\`sessionAffinityConfig.clientIP.timeoutSeconds: 10800\`).` +
+				(c.nodes > 1 ? ' Each node’s rules keep their own memory: a client the load balancer sends to another node may land on another Pod.' : '') +
+				(c.shared === undefined ? '' : ` Here every connection comes from the load balancer’s own address, \`${c.shared}\`: each node sends them all to one Pod.`),
 			'routed-source': (c) => `The backend Pods see the proxy’s Pod IP as their peer, never the client’s; ${FORWARDED_FOR[c.forwardedFor]}.`,
 		},
 		rowHeading: 'This setup in the comparison',

@@ -562,6 +562,7 @@ export const fr = {
 			pick: 'Nœud dont le Pod répond',
 			lb: 'Ce que fait l’équilibreur de charge',
 			targets: 'Vers quoi il envoie',
+			affinity: 'sessionAffinity',
 		},
 		notApplicable: 'Sans objet pour cette voie d’entrée.',
 		ownSetup: 'Ma propre configuration',
@@ -584,6 +585,7 @@ export const fr = {
 			},
 			targets: { nodes: 'Les nœuds, sur leur NodePort', pods: 'Directement les IP des Pods' },
 			tls: { none: 'Nulle part : HTTP en clair', lb: 'À l’équilibreur de charge', edge: 'Au contrôleur Ingress ou à la Gateway', pod: 'Au Pod' },
+			affinity: { none: 'Aucune (par défaut)', clientip: 'ClientIP : un Pod par adresse de client' },
 		},
 		hint: {
 			entry: 'Comment la première connexion du client atteint le cluster.',
@@ -594,6 +596,7 @@ export const fr = {
 			lb: 'L’équilibreur de charge d’un fournisseur transmet les paquets tels quels, ou ouvre ses propres connexions.',
 			targets: 'Viser les IP des Pods demande un réseau de Pods que l’équilibreur de charge sait router.',
 			tls: 'Le composant qui termine TLS détient le certificat et lit les requêtes.',
+			affinity: 'Là où les règles de kube-proxy choisissent le Pod, `ClientIP` renvoie chaque adresse source vers le Pod choisi pour elle la première fois.',
 		},
 		copyLink: 'Copier le lien vers cette configuration',
 		linkCopied: 'Lien copié',
@@ -643,6 +646,10 @@ export const fr = {
 				`\`kubectl port-forward service/${c.service}\` choisit ${c.endpoints === 1 ? 'le seul Pod en cours d’exécution' : `l’un des ${c.endpoints} Pods en cours d’exécution`} au démarrage et lui envoie chaque connexion : aucune répartition de charge, et la redirection s’arrête quand ce Pod disparaît.`,
 			'api-proxy-rbac': (c) =>
 				`Quiconque peut utiliser la sous-ressource \`services/proxy\` dans \`${c.namespace}\` (le verbe RBAC suit la méthode HTTP : \`get\` pour un GET) atteint \`${c.service}\` par ce chemin, et le port local de \`kubectl proxy\` fait confiance à tout processus de votre machine : un outil pour la personne qui le lance, pas une voie d’entrée pour des utilisateurs.`,
+			'client-affinity': (c) =>
+				`\`sessionAffinity: ClientIP\` : les règles qui choisissent un Pod de \`${c.service}\` renvoient une adresse source vers le Pod qu’elles ont choisi pour elle la première fois, pendant trois heures par défaut (\`sessionAffinityConfig.clientIP.timeoutSeconds: 10800\`).` +
+				(c.nodes > 1 ? ' Les règles de chaque nœud ont leur propre mémoire : un client que l’équilibreur de charge envoie vers un autre nœud peut tomber sur un autre Pod.' : '') +
+				(c.shared === undefined ? '' : ` Ici, toutes les connexions viennent de l’adresse de l’équilibreur de charge lui-même, \`${c.shared}\` : chaque nœud les envoie toutes au même Pod.`),
 			'routed-source': (c) => `Les Pods des backends voient l’IP du Pod du proxy comme pair, jamais celle du client ; ${X_FORWARDED_FOR[c.forwardedFor]}.`,
 		},
 		rowHeading: 'Cette configuration dans la comparaison',

@@ -16,7 +16,7 @@ import type { AnswerId, QuestionId, TipId } from '../model/decision.ts';
 import type { ComparisonColumn } from '../model/compare.ts';
 import type { CheckedAgainst } from '../site/checked-against.ts';
 import type { Consequence, ConsequenceKind } from '../model/consequences.ts';
-import type { Entry, Front, LoadBalancerParam, TargetsParam, TlsParam, TrafficPolicyParam } from '../model/params.ts';
+import type { AffinityParam, Entry, Front, LoadBalancerParam, TargetsParam, TlsParam, TrafficPolicyParam } from '../model/params.ts';
 import type { WhatIfId } from '../model/presets.ts';
 
 /** What an ignored URL parameter accepts (src/explorer/query.ts `IgnoredParam['allowed']`). */
@@ -198,6 +198,7 @@ export interface Messages {
 			readonly pick: string;
 			readonly lb: string;
 			readonly targets: string;
+			readonly affinity: string;
 		};
 		/** A fieldset whose parameter does not exist for this way in. */
 		readonly notApplicable: string;
@@ -211,9 +212,10 @@ export interface Messages {
 			readonly lb: Record<LoadBalancerParam, string>;
 			readonly targets: Record<TargetsParam, string>;
 			readonly tls: Record<TlsParam, string>;
+			readonly affinity: Record<AffinityParam, string>;
 		};
 		/** Under each group of controls: what the choice changes. */
-		readonly hint: Record<'entry' | 'front' | 'via' | 'pick' | 'etp' | 'lb' | 'targets' | 'tls', string>;
+		readonly hint: Record<'entry' | 'front' | 'via' | 'pick' | 'etp' | 'lb' | 'targets' | 'tls' | 'affinity', string>;
 		readonly copyLink: string;
 		readonly linkCopied: string;
 		readonly resultHeading: string;

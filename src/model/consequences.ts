@@ -31,6 +31,12 @@ export type Consequence =
 	| { readonly kind: 'port-forward-one-pod'; readonly service: string; readonly endpoints: number }
 	/** The API server's service proxy: who may use it is decided by RBAC on `services/proxy`. */
 	| { readonly kind: 'api-proxy-rbac'; readonly service: string; readonly namespace: string }
+	/**
+	 * `sessionAffinity: ClientIP`: each node's rules keep a source address on the endpoint they chose for
+	 * it; `shared`: every connection arrives from one address (a proxying load balancer's), so each node
+	 * sends them all to one Pod; `nodes`: how many nodes keep their own memory of it.
+	 */
+	| { readonly kind: 'client-affinity'; readonly service: string; readonly shared: string | undefined; readonly nodes: number }
 	/** Behind a proxy, the backend Pod's peer is the proxy; `X-Forwarded-For` carries the address the proxy saw. */
 	| { readonly kind: 'routed-source'; readonly forwardedFor: SourceOrigin };
 
@@ -79,6 +85,8 @@ export function consequencesOf(scenario: Scenario): Consequence[] {
 		const at = rulesNode && machineOf(scenario, rulesNode);
 		if (at) out.push({ kind: 'cluster-snat', service: entry.name, node: at.name ?? at.id, across: pod !== undefined && machineOf(scenario, pod)?.id !== at.id, endpoints: endpoints.length });
 	}
+	if (throughNodes && entry.sessionAffinity === 'ClientIP')
+		out.push({ kind: 'client-affinity', service: entry.name, shared: proxies ? entry.loadBalancerSource : undefined, nodes: hasLoadBalancer ? workers.length : 1 });
 	if (params.entry === 'gateway' && policy === 'Local' && throughNodes) out.push({ kind: 'gateway-local-default', service: entry.name });
 	if (proxies && entry.loadBalancerSource !== undefined) out.push({ kind: 'lb-proxies', address: entry.loadBalancerSource });
 

@@ -104,6 +104,15 @@ describe('formatQuery', () => {
 	it('writes the parameters in the documented order, and a link read back gives the same link', () => {
 		const link = '?entry=ingress&front=loadbalancer&nodes=3&pods=1,1,0&backends=0,1,1;1,0,0&routes=2&etp=local&lb=proxy&targets=nodes&tls=lb';
 		expect(formatQuery(parseQuery(link).state)).toBe(link);
-		expect(QUERY_PARAMS).toEqual(['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls']);
+		expect(QUERY_PARAMS).toEqual(['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity']);
+	});
+
+	it('writes affinity only when it is clientip: none is the API default, and old links stay as they were', () => {
+		const link = '?entry=nodeport&nodes=2&pods=1,1&etp=cluster&affinity=clientip';
+		expect(formatQuery(parseQuery(link).state)).toBe(link);
+		expect(formatQuery(parseQuery('?entry=nodeport&nodes=2&pods=1,1&affinity=none').state)).toBe('?entry=nodeport&nodes=2&pods=1,1');
+		// Where no kube-proxy rule picks the Pod, the link's affinity is ignored, and the page says what it takes.
+		const { ignored } = parseQuery('?entry=kubectl-proxy&affinity=clientip');
+		expect(ignored).toEqual([{ param: 'affinity', value: 'clientip', allowed: { kind: 'values', values: ['none'] } }]);
 	});
 });
