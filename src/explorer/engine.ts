@@ -11,7 +11,9 @@ import { PRESETS, isPresetId } from '../model/presets.ts';
 import { inlineHtml } from '../components/figure.ts';
 import { redrawFigure } from './redraw.ts';
 import { formModel, settle, CHOICES, type FormModel } from './form.ts';
-import { formatQuery, parseQuery, type ExplorerState, type IgnoredParam } from './query.ts';
+import { formatQuery, parseQuery, parseSimulation, SIMULATION_PARAMS, withSimulation, type ExplorerState, type IgnoredParam } from './query.ts';
+import { simulateState, simulationHtml } from './simulation-view.ts';
+import type { SimulationParams } from '../model/simulate.ts';
 import { explorerView, scenarioOf, type ExplorerView } from './view.ts';
 import type { ExposureParams, ParamName } from '../model/params.ts';
 import type { Manifest } from '../model/manifests.ts';
@@ -35,6 +37,9 @@ export class ExplorerEngine {
 	#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 	#manifests: readonly Manifest[] = [];
 	#started = 0;
+	/** The simulation's parameters once the reader (or the link, with `requests`) ran it: it then follows every change. */
+	#simulation: SimulationParams | undefined;
+	#view: ExplorerView | undefined;
 
 	constructor(host: HTMLElement) {
 		this.#host = host;
@@ -43,13 +48,20 @@ export class ExplorerEngine {
 		const form = this.#form();
 		if (!form) return;
 		const { state, ignored } = parseQuery(window.location.search);
+		const simulation = parseSimulation(window.location.search);
 		this.#state = state;
-		this.#showIgnored(ignored);
+		this.#showIgnored([...ignored, ...simulation.ignored]);
+		this.#fillSimulationForm(simulation.simulation);
+		if (simulation.run) this.#simulation = simulation.simulation;
 		const query = formatQuery(state);
 		this.#outcome = this.querySelector('.kp-explorer-outcome')?.textContent ?? '';
 		// The build drew the default setup; a link with another one is drawn now, without motion.
 		if (query !== host.dataset['initial'] || ignored.length > 0) this.#render(false, false);
-		else this.#manifests = explorerView(scenarioOf(state), this.#locale).manifests;
+		else {
+			this.#view = explorerView(scenarioOf(state), this.#locale);
+			this.#manifests = this.#view.manifests;
+			if (this.#simulation) this.#runSimulation(this.#view, false);
+		}
 		void loadYaml();
 	}
 
@@ -127,9 +139,65 @@ export class ExplorerEngine {
 			if (live) live.textContent = messages[this.#locale].explorer.nowOutcome(sentence);
 		}
 		this.#outcome = sentence;
+		this.#view = view;
+		if (this.#simulation) this.#runSimulation(view, false);
+		this.#writeUrl();
+	}
+
+	#writeUrl() {
 		const hash = window.location.hash;
-		const keep = hash.length > 1 && view.figure.steps.some((step) => `#${step.id}` === hash) ? hash : '';
-		history.replaceState(history.state, '', `${window.location.pathname}${formatQuery(this.#state)}${keep}`);
+		const steps = this.#view?.figure.steps ?? [];
+		const keep = hash.length > 1 && steps.some((step) => `#${step.id}` === hash) ? hash : '';
+		history.replaceState(history.state, '', `${window.location.pathname}${withSimulation(formatQuery(this.#state), this.#simulation)}${keep}`);
+	}
+
+	/** "Send the requests": the simulation's form, checked by the browser's own validation (its fields' `min` and `max`). */
+	simulate() {
+		const form = this.querySelector<HTMLFormElement>('form.kp-sim-form');
+		if (!form) return;
+		if (!form.checkValidity()) {
+			form.reportValidity();
+			return;
+		}
+		const read = (name: string) => Number(form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value);
+		this.#simulation = { requests: read('requests'), clients: read('clients'), seed: read('seed') };
+		this.#view ??= explorerView(scenarioOf(this.#state), this.#locale);
+		this.#runSimulation(this.#view, true);
+		this.#writeUrl();
+	}
+
+	#fillSimulationForm(simulation: SimulationParams) {
+		for (const name of SIMULATION_PARAMS) {
+			const input = this.querySelector<HTMLInputElement>(`form.kp-sim-form input[name="${name}"]`);
+			if (input) set(input, 'value', String(simulation[name]));
+		}
+	}
+
+	/** Runs the model's simulation for the setup shown, writes its result, and gives each hop of the diagram its share. */
+	#runSimulation(view: ExplorerView, announce: boolean) {
+		const simulation = this.#simulation;
+		const target = this.querySelector<HTMLElement>('.kp-sim-result');
+		if (!simulation || !target) return;
+		const started = performance.now();
+		const result = simulateState(this.#state, view.scenario, simulation);
+		const html = simulationHtml(result, view.scenario, view.figure.steps, this.#locale);
+		if (target.innerHTML !== html) target.innerHTML = html;
+		set(target, 'hidden', false);
+		const diagram = this.querySelector('kp-diagram');
+		for (const hop of result.hops) {
+			const element = diagram?.querySelector<SVGGElement>(`[data-hop="${CSS.escape(hop.hop)}"]`);
+			if (!element) continue;
+			const share = hop.count / result.requests;
+			element.dataset['share'] = share.toFixed(4);
+			element.style.setProperty('--kp-share', share.toFixed(4));
+		}
+		if (announce) {
+			const live = this.querySelector('.kp-explorer-live');
+			const summary = target.querySelector('.kp-sim-summary')?.textContent ?? '';
+			if (live) live.textContent = summary;
+		}
+		// For the bench (scripts/bench-explorer.mjs): the simulation and its result written.
+		this.#host.dataset['simMs'] = (performance.now() - started).toFixed(2);
 	}
 
 	async #renderManifests() {

@@ -29,6 +29,12 @@ class KpExplorer extends HTMLElement {
 		if (changed) void this.#load().then((engine) => engine.onChange({ target: changed } as unknown as Event));
 		form.addEventListener('change', (event) => void this.#load().then((engine) => engine.onChange(event)));
 		for (const type of ['pointerover', 'focusin', 'touchstart'] as const) form.addEventListener(type, () => void this.#load(), { once: true, passive: true });
+		const simulation = this.querySelector<HTMLFormElement>('form.kp-sim-form');
+		simulation?.addEventListener('submit', (event) => {
+			event.preventDefault();
+			void this.#load().then((engine) => engine.simulate());
+		});
+		for (const type of ['pointerover', 'focusin', 'touchstart'] as const) simulation?.addEventListener(type, () => void this.#load(), { once: true, passive: true });
 		this.querySelector<HTMLButtonElement>('[data-action="copy-setup"]')?.addEventListener('click', (event) => void this.#copy(event.currentTarget as HTMLButtonElement));
 		if (window.location.search.length > 1) void this.#load();
 		this.classList.add('is-live');

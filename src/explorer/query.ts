@@ -11,9 +11,12 @@ import { buildScenario } from '../model/build.ts';
 import { MAX_NODES, MAX_PODS_PER_NODE } from '../model/naming.ts';
 import { AFFINITIES, ENTRIES, FRONTS, LB_MODES, LB_TARGETS, MAX_ROUTES, ParamError, TLS_MODES, TRAFFIC_POLICIES, paramProblems, type ExposureParams, type ParamName } from '../model/params.ts';
 import { isPresetId, PRESET_IDS, PRESETS, type PresetId } from '../model/presets.ts';
+import { DEFAULT_SIMULATION, MAX_CLIENTS, MAX_REQUESTS, MAX_SEED, type SimulationParamName, type SimulationParams } from '../model/simulate.ts';
 
 /** Every URL parameter, in the order a link writes them. */
-export const QUERY_PARAMS = ['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity'] as const satisfies readonly (ParamName | 'preset')[];
+export const QUERY_PARAMS = ['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity'] as const satisfies readonly (
+	ParamName | 'preset'
+)[];
 export type QueryParam = (typeof QUERY_PARAMS)[number];
 
 /** What the page shows: an atlas preset as its page builds it, or the reader's own parameters. */
@@ -34,7 +37,9 @@ export interface IgnoredParam {
 		| { readonly kind: 'unknown' }
 		| { readonly kind: 'values'; readonly values: readonly string[] }
 		/** `pods` and `backends`: one count per node (and, for `backends`, one list per route). */
-		| { readonly kind: 'counts'; readonly nodes: number; readonly routes: number | undefined };
+		| { readonly kind: 'counts'; readonly nodes: number; readonly routes: number | undefined }
+		/** `requests`, `clients`, `seed`: a whole number in a range. */
+		| { readonly kind: 'range'; readonly min: number; readonly max: number };
 }
 
 /** The setup the explorer opens on without parameters: three nodes, Pods on two of them, a cloud load balancer, `Local`. */
@@ -178,6 +183,7 @@ export function parseQuery(search: string): { state: ExplorerState; ignored: Ign
 	const bad = (param: string, value: string) => ignored.push({ param, value, allowed: { kind: 'values', values: [] } });
 
 	for (const [name, value] of query) {
+		if (isSimulationParam(name)) continue;
 		if (!isQueryParam(name)) {
 			ignored.push({ param: name, value, allowed: { kind: 'unknown' } });
 			continue;
@@ -226,6 +232,43 @@ export function formatQuery(state: ExplorerState): string {
 	if (state.preset) return `?preset=${state.preset}`;
 	const params = state.params as unknown as Record<string, unknown>;
 	// `affinity=none` is the API's own default and the builder's absence: a link leaves it out.
-	const parts = QUERY_PARAMS.filter((name) => name !== 'preset' && params[name] !== undefined && !(name === 'affinity' && params[name] === 'none')).map((name) => `${name}=${writeValue(name, params[name])}`);
+	const parts = QUERY_PARAMS.filter((name) => name !== 'preset' && params[name] !== undefined && !(name === 'affinity' && params[name] === 'none')).map(
+		(name) => `${name}=${writeValue(name, params[name])}`,
+	);
 	return `?${parts.join('&')}`;
+}
+
+/**
+ * The request simulation's parameters, after the setup's in a link: `requests` (1 to 10,000), `clients`
+ * (1 to 100) and `seed`. A link with `requests` runs the simulation when the page opens; `clients` and
+ * `seed` without it only fill the form. A bad value takes the default and is reported like the others.
+ */
+export const SIMULATION_PARAMS = ['requests', 'clients', 'seed'] as const satisfies readonly SimulationParamName[];
+const SIMULATION_RANGES: Record<SimulationParamName, { readonly min: number; readonly max: number }> = {
+	requests: { min: 1, max: MAX_REQUESTS },
+	clients: { min: 1, max: MAX_CLIENTS },
+	seed: { min: 0, max: MAX_SEED },
+};
+const isSimulationParam = (name: string): name is SimulationParamName => (SIMULATION_PARAMS as readonly string[]).includes(name);
+
+export function parseSimulation(search: string): { simulation: SimulationParams; run: boolean; ignored: IgnoredParam[] } {
+	const query = new URLSearchParams(search);
+	const ignored: IgnoredParam[] = [];
+	const values: Record<string, number> = { ...DEFAULT_SIMULATION };
+	for (const name of SIMULATION_PARAMS) {
+		const value = query.get(name);
+		if (value === null) continue;
+		const { min, max } = SIMULATION_RANGES[name];
+		const number = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+		if (Number.isInteger(number) && number >= min && number <= max) values[name] = number;
+		else ignored.push({ param: name, value, allowed: { kind: 'range', min, max } });
+	}
+	return { simulation: values as unknown as SimulationParams, run: query.has('requests'), ignored };
+}
+
+/** A setup's query with a simulation's parameters after it. */
+export function withSimulation(query: string, simulation: SimulationParams | undefined): string {
+	if (!simulation) return query;
+	const parts = SIMULATION_PARAMS.map((name) => `${name}=${simulation[name]}`).join('&');
+	return query === '?' || query === '' ? `?${parts}` : `${query}&${parts}`;
 }

@@ -639,11 +639,61 @@ export const en = {
 		ignored: (param, value, allowed) =>
 			allowed.kind === 'unknown'
 				? `\`${param}=${value}\`: no such parameter; it was ignored.`
-				: allowed.kind === 'counts'
-					? `\`${param}=${value}\` was ignored: give ${allowed.routes === undefined ? '' : `${allowed.routes} lists separated by \`;\`, each of `}${allowed.nodes} ${allowed.nodes === 1 ? 'count' : 'counts'} (one per node, 0 to 5) separated by commas.`
-					: allowed.values.length === 0
-						? `\`${param}=${value}\` was ignored: this parameter does not apply to this setup.`
-						: `\`${param}=${value}\` was ignored: with the other parameters, it takes ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
+				: allowed.kind === 'range'
+					? `\`${param}=${value}\` was ignored: give a whole number from ${allowed.min} to ${allowed.max}.`
+					: allowed.kind === 'counts'
+						? `\`${param}=${value}\` was ignored: give ${allowed.routes === undefined ? '' : `${allowed.routes} lists separated by \`;\`, each of `}${allowed.nodes} ${allowed.nodes === 1 ? 'count' : 'counts'} (one per node, 0 to 5) separated by commas.`
+						: allowed.values.length === 0
+							? `\`${param}=${value}\` was ignored: this parameter does not apply to this setup.`
+							: `\`${param}=${value}\` was ignored: with the other parameters, it takes ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
+		simulation: {
+			heading: 'Send many requests',
+			intro: 'Each request is decided as the components on its path decide it: the load balancer’s choice of node and its health checks, kube-proxy’s random pick among the ready endpoints, `Local` dropping on nodes without one, `sessionAffinity`, the Ingress controller’s or the Gateway’s choice of backend. The choices are random but seeded: the same link gives the same numbers.',
+			requests: 'Requests',
+			clients: 'Client addresses',
+			seed: 'Seed',
+			hint: (maxRequests, maxClients) => `Up to ${maxRequests} requests from up to ${maxClients} clients, each client sending its share in turn. Another seed, other random choices.`,
+			send: 'Send the requests',
+			running: 'Sending…',
+			summary: (requests, clients, delivered) => `${requests} requests from ${clients} ${clients === '1' ? 'client' : 'clients'}: ${delivered} reached the application.`,
+			failed: (failed, count) => (count === 0 ? 'None was lost.' : `${failed} did not.`),
+			podsHeading: 'Requests per Pod',
+			nodesHeading: 'Requests per node',
+			column: {
+				pod: 'Pod',
+				node: 'Node',
+				requests: 'Requests',
+				share: 'Share',
+				sources: 'Source addresses it logged',
+				entered: 'Connections that entered here',
+				served: 'Served by its Pods',
+				hop: 'Step',
+			},
+			dropsHeading: 'Where the others stopped',
+			drop: (count, kind, symptom, where, machine) =>
+				`${count} ${{ dropped: 'dropped', refused: 'refused', pending: 'never sent' }[kind]} at ${machine === undefined ? where : `${where} on \`${machine}\``}: ${
+					{
+						timeout: 'the client times out',
+						'connection-refused': 'the client gets “connection refused”',
+						'http-404': 'the client gets `404 Not Found`',
+						'http-503': 'the client gets `503 Service Unavailable`',
+						'no-address': 'the client has no address to connect to',
+					}[symptom]
+				}.`,
+			hopsHeading: 'Requests per step of the diagram',
+			sourcesHeading: 'The source addresses the application logged',
+			origin: {
+				client: 'a client’s own address',
+				node: 'a node’s address (source NAT)',
+				'load-balancer': 'the load balancer’s address',
+				'api-server': 'the API server’s node',
+				proxy: 'a proxy Pod’s address',
+				sidecar: 'a sidecar’s address',
+				loopback: 'the Pod’s loopback',
+			},
+			more: (count) => `and ${count} more`,
+			lbChooses: 'The load balancer chooses a node for each connection: the form’s “node the connection reaches first” and “node whose Pod answers” describe one request and play no part here.',
+		},
 		openInExplorer: 'Open this setup in the explorer',
 		whatIfLegend: 'What if',
 		whatIf: {

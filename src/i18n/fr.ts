@@ -662,11 +662,62 @@ export const fr = {
 		ignored: (param, value, allowed) =>
 			allowed.kind === 'unknown'
 				? `\`${param}=${value}\` : ce paramètre n’existe pas ; il a été ignoré.`
-				: allowed.kind === 'counts'
-					? `\`${param}=${value}\` a été ignoré : donnez ${allowed.routes === undefined ? '' : `${allowed.routes} listes séparées par \`;\`, chacune de `}${allowed.nodes} ${allowed.nodes === 1 ? 'nombre' : 'nombres'} (un par nœud, de 0 à 5) séparés par des virgules.`
-					: allowed.values.length === 0
-						? `\`${param}=${value}\` a été ignoré : ce paramètre est sans objet pour cette configuration.`
-						: `\`${param}=${value}\` a été ignoré : avec les autres paramètres, il prend ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
+				: allowed.kind === 'range'
+					? `\`${param}=${value}\` a été ignoré : donnez un nombre entier de ${allowed.min} à ${allowed.max}.`
+					: allowed.kind === 'counts'
+						? `\`${param}=${value}\` a été ignoré : donnez ${allowed.routes === undefined ? '' : `${allowed.routes} listes séparées par \`;\`, chacune de `}${allowed.nodes} ${allowed.nodes === 1 ? 'nombre' : 'nombres'} (un par nœud, de 0 à 5) séparés par des virgules.`
+						: allowed.values.length === 0
+							? `\`${param}=${value}\` a été ignoré : ce paramètre est sans objet pour cette configuration.`
+							: `\`${param}=${value}\` a été ignoré : avec les autres paramètres, il prend ${allowed.values.map((v) => `\`${v}\``).join(', ')}.`,
+		simulation: {
+			heading: 'Envoyer beaucoup de requêtes',
+			intro: 'Chaque requête est décidée comme la décident les composants de son chemin : le choix du nœud par l’équilibreur de charge et ses vérifications de santé, le tirage au hasard de kube-proxy parmi les endpoints prêts, `Local` qui abandonne sur les nœuds qui n’en ont pas, `sessionAffinity`, le choix du backend par le contrôleur Ingress ou la Gateway. Les choix sont aléatoires mais amorcés : le même lien donne les mêmes nombres.',
+			requests: 'Requêtes',
+			clients: 'Adresses de clients',
+			seed: 'Graine',
+			hint: (maxRequests, maxClients) => `Jusqu’à ${maxRequests} requêtes depuis au plus ${maxClients} clients, chacun envoyant sa part à tour de rôle. Une autre graine, d’autres tirages.`,
+			send: 'Envoyer les requêtes',
+			running: 'Envoi…',
+			summary: (requests, clients, delivered) => `${requests} requêtes depuis ${clients} ${clients === '1' ? 'client' : 'clients'} : ${delivered} ont atteint l’application.`,
+			failed: (failed, count) => (count === 0 ? 'Aucune ne s’est perdue.' : `${failed} ne l’ont pas atteinte.`),
+			podsHeading: 'Requêtes par Pod',
+			nodesHeading: 'Requêtes par nœud',
+			column: {
+				pod: 'Pod',
+				node: 'Nœud',
+				requests: 'Requêtes',
+				share: 'Part',
+				sources: 'Adresses sources journalisées',
+				entered: 'Connexions entrées ici',
+				served: 'Servies par ses Pods',
+				hop: 'Étape',
+			},
+			dropsHeading: 'Où les autres se sont arrêtées',
+			drop: (count, kind, symptom, where, machine) =>
+				`${count} ${{ dropped: 'abandonnées', refused: 'refusées', pending: 'jamais envoyées' }[kind]} à ${machine === undefined ? where : `${where} sur \`${machine}\``} : ${
+					{
+						timeout: 'la connexion du client expire',
+						'connection-refused': 'le client reçoit « connection refused »',
+						'http-404': 'le client reçoit `404 Not Found`',
+						'http-503': 'le client reçoit `503 Service Unavailable`',
+						'no-address': 'le client n’a aucune adresse où se connecter',
+					}[symptom]
+				}.`,
+			hopsHeading: 'Requêtes par étape du schéma',
+			sourcesHeading: 'Les adresses sources que l’application a journalisées',
+			origin: {
+				client: 'l’adresse même d’un client',
+				node: 'l’adresse d’un nœud (NAT de la source)',
+				'load-balancer': 'l’adresse de l’équilibreur de charge',
+				'api-server': 'le nœud du serveur d’API',
+				proxy: 'l’adresse d’un Pod proxy',
+				sidecar: 'l’adresse d’un sidecar',
+				loopback: 'la boucle locale du Pod',
+			},
+			more: (count) => `et ${count} de plus`,
+			lbChooses:
+				'L’équilibreur de charge choisit un nœud pour chaque connexion : « Nœud que la connexion atteint d’abord » et « Nœud dont le Pod répond » décrivent une requête et ne jouent aucun rôle ici.',
+		},
 		openInExplorer: 'Ouvrir cette configuration dans l’explorateur',
 		whatIfLegend: 'Et si',
 		whatIf: {

@@ -9,7 +9,7 @@
  */
 import type { CostDriver, Layer, NodeKind, ProductionUse, Reach, SourceOrigin, TlsEnd, TransformKind, ZoneKind } from '../model/kinds.ts';
 import type { OutcomeView } from '../model/outcome.ts';
-import type { OutcomeKind } from '../model/kinds.ts';
+import type { OutcomeKind, Symptom } from '../model/kinds.ts';
 import type { HopTls, StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { AnswerId, QuestionId, TipId } from '../model/decision.ts';
@@ -21,7 +21,47 @@ import type { WhatIfId } from '../model/presets.ts';
 
 /** What an ignored URL parameter accepts (src/explorer/query.ts `IgnoredParam['allowed']`). */
 export type AllowedWords =
-	{ readonly kind: 'unknown' } | { readonly kind: 'values'; readonly values: readonly string[] } | { readonly kind: 'counts'; readonly nodes: number; readonly routes: number | undefined };
+	| { readonly kind: 'unknown' }
+	| { readonly kind: 'values'; readonly values: readonly string[] }
+	| { readonly kind: 'counts'; readonly nodes: number; readonly routes: number | undefined }
+	| { readonly kind: 'range'; readonly min: number; readonly max: number };
+
+/** The words of the explorer's request simulation. Numbers come formatted for the locale. */
+export interface SimulationWords {
+	readonly heading: string;
+	/** What the model decides for each request, and that the choices are seeded. */
+	readonly intro: string;
+	readonly requests: string;
+	readonly clients: string;
+	readonly seed: string;
+	readonly hint: (maxRequests: string, maxClients: string) => string;
+	readonly send: string;
+	readonly running: string;
+	readonly summary: (requests: string, clients: string, delivered: string) => string;
+	/** The failed requests, in the element that carries `data-dropped`. */
+	readonly failed: (failed: string, count: number) => string;
+	readonly podsHeading: string;
+	readonly nodesHeading: string;
+	readonly column: {
+		readonly pod: string;
+		readonly node: string;
+		readonly requests: string;
+		readonly share: string;
+		readonly sources: string;
+		readonly entered: string;
+		readonly served: string;
+		readonly hop: string;
+	};
+	readonly dropsHeading: string;
+	/** One group of failed requests: how many, how they ended, what the client saw, where. */
+	readonly drop: (count: string, kind: Exclude<OutcomeKind, 'delivered'>, symptom: Symptom, where: string, machine: string | undefined) => string;
+	readonly hopsHeading: string;
+	readonly sourcesHeading: string;
+	readonly origin: Record<SourceOrigin, string>;
+	readonly more: (count: string) => string;
+	/** With a load balancer, the form's `via` and `pick` describe one request only. */
+	readonly lbChooses: string;
+}
 
 export interface StepTemplate {
 	readonly title: (c: StepContext) => string;
@@ -240,6 +280,7 @@ export interface Messages {
 		/** The "what if" switches under an atlas diagram: the group's name, and each switch's words. */
 		readonly whatIfLegend: string;
 		readonly whatIf: Record<WhatIfId, string>;
+		readonly simulation: SimulationWords;
 		/** Without JavaScript: what the explorer does, before the list of atlas pages. */
 		readonly noScript: string;
 		readonly diagramTitle: string;

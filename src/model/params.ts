@@ -217,12 +217,17 @@ export function paramProblems(params: ExposureParams): ParamProblem[] {
 						? "the API server's service proxy picks an endpoint for each request and ignores `sessionAffinity`"
 						: entry === 'port-forward'
 							? '`kubectl port-forward` sends every connection to the one Pod it picked'
-							: 'an Ingress controller or a Gateway sends each request to an endpoint it chooses itself, without kube-proxy, so the backend Service\'s `sessionAffinity` plays no part (the proxy\'s own sticky sessions do)'
+							: "an Ingress controller or a Gateway sends each request to an endpoint it chooses itself, without kube-proxy, so the backend Service's `sessionAffinity` plays no part (the proxy's own sticky sessions do)"
 				}. Leave \`affinity\` out, or choose \`entry=nodeport\` or \`entry=loadbalancer\`.`,
 			);
 		else if (params.affinity === 'clientip' && params.targets === 'pods')
-			add('affinity', params.affinity, "a load balancer that targets Pod IPs chooses the Pod itself and no kube-proxy rule sees the connection: `sessionAffinity` plays no part. Use the load balancer's own stickiness, or choose `targets=nodes`.");
-		else if (params.affinity === 'clientip' && params.lb === 'none') add('affinity', params.affinity, 'no connection reaches the cluster while the load balancer is pending. Leave `affinity` out, or choose `lb=forward` or `lb=proxy`.');
+			add(
+				'affinity',
+				params.affinity,
+				"a load balancer that targets Pod IPs chooses the Pod itself and no kube-proxy rule sees the connection: `sessionAffinity` plays no part. Use the load balancer's own stickiness, or choose `targets=nodes`.",
+			);
+		else if (params.affinity === 'clientip' && params.lb === 'none')
+			add('affinity', params.affinity, 'no connection reaches the cluster while the load balancer is pending. Leave `affinity` out, or choose `lb=forward` or `lb=proxy`.');
 	}
 
 	if (params.via !== undefined) {

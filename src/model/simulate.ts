@@ -55,7 +55,8 @@ export function simulationProblems(params: SimulationParams): (Omit<ParamProblem
 	const problems: (Omit<ParamProblem, 'param'> & { readonly param: SimulationParamName })[] = [];
 	const check = (param: SimulationParamName, min: number, max: number, what: string) => {
 		const value = params[param];
-		if (!Number.isInteger(value) || value < min || value > max) problems.push({ param, value: String(value), message: `\`${param}=${value}\`: ${what} Choose a whole number from ${min} to ${max}.` });
+		if (!Number.isInteger(value) || value < min || value > max)
+			problems.push({ param, value: String(value), message: `\`${param}=${value}\`: ${what} Choose a whole number from ${min} to ${max}.` });
 	};
 	check('requests', 1, MAX_REQUESTS, `send 1 to ${MAX_REQUESTS} requests.`);
 	check('clients', 1, MAX_CLIENTS, `send them from 1 to ${MAX_CLIENTS} client addresses.`);
@@ -310,7 +311,8 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 		delivered += count;
 		// The source the path gives, with this request's own client, or the controller Pod it went through.
 		const seen = sourceSeenByPod(s).source;
-		const address = seen.origin === 'client' && t.client >= 0 && clientHasAddress ? clientAddress(t.client, onInternet) : seen.origin === 'proxy' && entryChosen ? entryChosen.address : seen.address;
+		const address =
+			seen.origin === 'client' && t.client >= 0 && clientHasAddress ? clientAddress(t.client, onInternet) : seen.origin === 'proxy' && entryChosen ? entryChosen.address : seen.address;
 		if (entryChosen) tally(podCounts, entryChosen, count);
 		if (routed && backendChosen) tally(podCounts, backendChosen, count);
 		const served = routed ? backendChosen : entryChosen;

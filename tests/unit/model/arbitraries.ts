@@ -44,4 +44,3 @@ export const accepted: fc.Arbitrary<ExposureParams> = params.map((p) => {
 	}
 	return current as unknown as ExposureParams;
 });
-

@@ -114,7 +114,12 @@ describe('each way in', () => {
 
 describe('sessionAffinity: ClientIP', () => {
 	it('behind a load balancer, each node remembers on its own; a proxying one makes every client one address', () => {
-		expect(find({ entry: 'loadbalancer', nodes: 3, pods: [1, 1, 1], etp: 'cluster', affinity: 'clientip' }, 'client-affinity')).toEqual({ kind: 'client-affinity', service: 'web', shared: undefined, nodes: 3 });
+		expect(find({ entry: 'loadbalancer', nodes: 3, pods: [1, 1, 1], etp: 'cluster', affinity: 'clientip' }, 'client-affinity')).toEqual({
+			kind: 'client-affinity',
+			service: 'web',
+			shared: undefined,
+			nodes: 3,
+		});
 		expect(find({ entry: 'loadbalancer', nodes: 2, pods: [1, 1], etp: 'cluster', lb: 'proxy', affinity: 'clientip' }, 'client-affinity')?.shared).toBe('10.0.0.41');
 	});
 

@@ -83,7 +83,9 @@ describe('a load balancer in front of the nodes', () => {
 		const result = run({ ...setup, lb: 'none' }, 500);
 		expect(result.delivered).toBe(0);
 		expect(result.failed).toBe(500);
-		expect(result.drops).toEqual([{ kind: 'pending', reason: 'no-load-balancer-implementation', symptom: 'no-address', at: 'cloud-load-balancer', node: undefined, hops: ['client-to-load-balancer'], count: 500 }]);
+		expect(result.drops).toEqual([
+			{ kind: 'pending', reason: 'no-load-balancer-implementation', symptom: 'no-address', at: 'cloud-load-balancer', node: undefined, hops: ['client-to-load-balancer'], count: 500 },
+		]);
 		expect(counts(result)).toEqual([0, 0, 0]);
 	});
 
@@ -185,7 +187,9 @@ describe('behind an Ingress controller or a Gateway', () => {
 	});
 
 	it('a backend with no ready Pod: Traefik answers 404, Envoy Gateway 503, to every request', () => {
-		expect(run({ entry: 'ingress', nodes: 2, pods: [1, 0], routes: 1, backends: [[0, 0]] }, 100).drops).toMatchObject([{ kind: 'refused', symptom: 'http-404', at: 'ingress-controller', node: 'node-a', count: 100 }]);
+		expect(run({ entry: 'ingress', nodes: 2, pods: [1, 0], routes: 1, backends: [[0, 0]] }, 100).drops).toMatchObject([
+			{ kind: 'refused', symptom: 'http-404', at: 'ingress-controller', node: 'node-a', count: 100 },
+		]);
 		expect(run({ entry: 'gateway', nodes: 2, pods: [1, 0], routes: 1, backends: [[0, 0]] }, 100).drops).toMatchObject([{ kind: 'refused', symptom: 'http-503', at: 'gateway-proxy', count: 100 }]);
 	});
 });
