@@ -32,6 +32,7 @@ import { filesUnder, servedPath } from '../src/site/files.ts';
 import { findChromium } from './chromium.mjs';
 import { loadBenchmark } from './bench-load.mjs';
 import { explorerTiming } from './bench-explorer.mjs';
+import { simulationTiming } from './bench-simulation.mjs';
 import { findNginx, startNginx } from './nginx.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -357,6 +358,12 @@ async function main() {
 			timing.median <= 16 && timing.p95 <= 33 && timing.errors.length === 0,
 			`explorer: a control change to diagram, steps, YAML and URL updated, CPU ×4 slower: median ${timing.median.toFixed(1)} ms (≤ 16), p95 ${timing.p95.toFixed(1)} ms (≤ 33), over ${timing.times.length} changes (every preset, then a seeded random walk over the form)`,
 			timing.errors,
+		);
+		const simulation = await simulationTiming({ chromePath, url: `${server.url}${explorers[0].path}` });
+		budget(
+			simulation.median <= 50 && simulation.errors.length === 0,
+			`explorer: 10,000 requests from 100 clients simulated and shown, CPU ×4 slower: median ${simulation.median.toFixed(1)} ms (≤ 50), max ${Math.max(...simulation.times).toFixed(1)} ms, over ${simulation.times.length} runs on 5 setups`,
+			simulation.errors,
 		);
 	}
 	const external = [...new Set([...results.flatMap((r) => r.external), ...base.external])];

@@ -29,7 +29,7 @@ import { buildScenario, type BuildOptions } from './build.ts';
 import { clientAddress, NODE_LETTERS } from './naming.ts';
 import { outcomeOf } from './outcome.ts';
 import type { ExposureParams, ParamProblem } from './params.ts';
-import { endpointsOf, hopId, machineOf, sourceSeenByPod } from './resolve.ts';
+import { endpointsOf, hopId, machineOf, sourceSeenByPod, type SeenAddress } from './resolve.ts';
 import { ENDPOINT_KINDS, type NodeKind, type OutcomeKind, type OutcomeReason, type SourceOrigin, type Symptom } from './kinds.ts';
 import type { Scenario, ServiceSpec, TopologyNode } from './types.ts';
 
@@ -160,19 +160,29 @@ function exposureOf(scenario: Scenario): ExposureParams {
 	};
 }
 
-/** One request's path, as the counts need it. */
+/** One distinct path requests took (the built path, the Pods chosen), with how many took it and, where the Pod sees clients' own addresses, from which client. */
 interface Taken {
 	readonly scenario: Scenario;
+	readonly seen: SeenAddress;
 	readonly entryPod: number | undefined;
 	readonly backendPod: number | undefined;
-	readonly client: number;
+	count: number;
+	readonly perClient: number[] | undefined;
 }
 
 function tally<K>(map: Map<K, number>, key: K, by = 1) {
 	map.set(key, (map.get(key) ?? 0) + by);
 }
 
-const bySize = (a: SourceCount, b: SourceCount) => b.count - a.count || String(a.address).localeCompare(String(b.address));
+/** An address as a key that sorts in numeric order (`198.51.100.23` before `198.51.100.100`). */
+const addressKey = (address: string | undefined) => (address ?? '').replace(/\d+/g, (octet) => octet.padStart(3, '0'));
+/** Most requests first; among equals, in address order (each key computed once). */
+function bySize(sources: Iterable<SourceCount>): SourceCount[] {
+	return [...sources]
+		.map((source) => ({ source, key: addressKey(source.address) }))
+		.sort((a, b) => b.source.count - a.source.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map(({ source }) => source);
+}
 
 /**
  * Sends `sim.requests` requests through the setup `scenario` was built from (`options`: the names only
@@ -211,7 +221,7 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 	const forwardedTo = p.entry === 'port-forward' ? entryPods.findIndex((pod) => scenario.path.some((hop) => hop.to === pod.id)) : -1;
 
 	// The paths, each built once: keyed by the node the connection enters and the node of the Pod chosen.
-	const variants = new Map<number, { readonly scenario: Scenario; readonly index: number; readonly clientSource: boolean }>();
+	const variants = new Map<number, { readonly scenario: Scenario; readonly index: number; readonly seen: SeenAddress; readonly clientSource: boolean }>();
 	const variant = (via: number | undefined, pick: number | undefined) => {
 		const key = (via ?? 7) * 8 + (pick ?? 7);
 		let built = variants.get(key);
@@ -222,7 +232,8 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 			if (via !== undefined) changed['via'] = via + 1;
 			if (pick !== undefined) changed['pick'] = pick + 1;
 			const s = buildScenario(changed as unknown as ExposureParams, { ...options, id: scenario.id, section: scenario.section });
-			built = { scenario: s, index: variants.size, clientSource: sourceSeenByPod(s).source.origin === 'client' };
+			const seen = sourceSeenByPod(s).source;
+			built = { scenario: s, index: variants.size, seen, clientSource: seen.origin === 'client' && clientHasAddress };
 			variants.set(key, built);
 		}
 		return built;
@@ -232,7 +243,6 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 	const candidatesOn = Array.from({ length: p.nodes }, (_, n) => entryPods.map((_, k) => k).filter((k) => !local || entryNode[k] === n));
 	const remembered = new Map<string, number>();
 	const turns = new Map<number, number>();
-	const counts = new Map<number, number>();
 	const taken = new Map<number, Taken>();
 	const entered = new Map<number, number>();
 
@@ -268,11 +278,15 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 				turns.set(pod, turn + 1);
 			} else backend = pickOf(backendPods.length);
 		}
-		const who = built.clientSource ? client : -1;
-		// One number per distinct path, Pods and client: at most 26 paths, 25 Pods per Service, 100 clients.
-		const key = ((built.index * 32 + (pod ?? -1) + 1) * 32 + (backend ?? -1) + 1) * 128 + who + 1;
-		tally(counts, key);
-		if (!taken.has(key)) taken.set(key, { scenario: built.scenario, entryPod: pod, backendPod: backend, client: who });
+		// One number per distinct path and Pods: at most 64 paths, 25 Pods per Service.
+		const key = (built.index * 32 + (pod ?? -1) + 1) * 32 + (backend ?? -1) + 1;
+		let path = taken.get(key);
+		if (!path) {
+			path = { scenario: built.scenario, seen: built.seen, entryPod: pod, backendPod: backend, count: 0, perClient: built.clientSource ? new Array<number>(sim.clients).fill(0) : undefined };
+			taken.set(key, path);
+		}
+		path.count++;
+		if (path.perClient) path.perClient[client]!++;
 	}
 
 	// What each distinct path did, times the requests that took it. A hop is named by its two ends, a Pod
@@ -281,17 +295,20 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 	const podSources = new Map<TopologyNode, Map<string, SourceCount>>();
 	const drops = new Map<string, DropCount>();
 	const hopCounts = new Map<string, number>();
+	const byId = new Map<Scenario, Map<string, TopologyNode>>();
 	const placeOf = (s: Scenario, id: string, entryChosen?: TopologyNode, backendChosen?: TopologyNode): string => {
-		const node = s.nodes.find((n) => n.id === id);
+		let nodes = byId.get(s);
+		if (!nodes) byId.set(s, (nodes = new Map(s.nodes.map((n) => [n.id, n]))));
+		const node = nodes.get(id);
 		if (!node || !(ENDPOINT_KINDS as readonly string[]).includes(node.kind)) return id;
 		const chosen = node.service === entry.name ? entryChosen : node.service === rule?.service ? backendChosen : undefined;
 		return (chosen ?? node).address ?? id;
 	};
 	const ownHops = new Map(scenario.path.map((hop) => [`${placeOf(scenario, hop.from)}>${placeOf(scenario, hop.to)}`, hopId(hop)]));
 	let delivered = 0;
-	for (const [key, count] of counts) {
-		const t = taken.get(key)!;
+	for (const t of taken.values()) {
 		const s = t.scenario;
+		const count = t.count;
 		const entryChosen = t.entryPod === undefined ? undefined : entryPods[t.entryPod];
 		const backendChosen = t.backendPod === undefined ? undefined : backendPods[t.backendPod];
 		for (const hop of s.path) {
@@ -309,19 +326,20 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 			continue;
 		}
 		delivered += count;
-		// The source the path gives, with this request's own client, or the controller Pod it went through.
-		const seen = sourceSeenByPod(s).source;
-		const address =
-			seen.origin === 'client' && t.client >= 0 && clientHasAddress ? clientAddress(t.client, onInternet) : seen.origin === 'proxy' && entryChosen ? entryChosen.address : seen.address;
 		if (entryChosen) tally(podCounts, entryChosen, count);
 		if (routed && backendChosen) tally(podCounts, backendChosen, count);
 		const served = routed ? backendChosen : entryChosen;
-		if (served) {
-			const sources = podSources.get(served) ?? new Map<string, SourceCount>();
+		if (!served) continue;
+		// The source the path gives: each client's own address, or the controller Pod the request went through.
+		const seen = t.seen;
+		const sources = podSources.get(served) ?? new Map<string, SourceCount>();
+		const add = (address: string | undefined, by: number) => {
 			const sourceKey = `${seen.origin}|${address}`;
-			sources.set(sourceKey, { address, origin: seen.origin, count: (sources.get(sourceKey)?.count ?? 0) + count });
-			podSources.set(served, sources);
-		}
+			sources.set(sourceKey, { address, origin: seen.origin, count: (sources.get(sourceKey)?.count ?? 0) + by });
+		};
+		if (t.perClient) t.perClient.forEach((by, c) => by > 0 && add(clientAddress(c, onInternet), by));
+		else add(seen.origin === 'proxy' && entryChosen ? entryChosen.address : seen.address, count);
+		podSources.set(served, sources);
 	}
 
 	const lastPods = routed ? backendPods : entryPods;
@@ -333,7 +351,7 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 		node: machineOf(scenario, node)?.name ?? '',
 		service: node.service ?? '',
 		count: podCounts.get(node) ?? 0,
-		sources: [...(podSources.get(node)?.values() ?? [])].sort(bySize),
+		sources: bySize(podSources.get(node)?.values() ?? []),
 	}));
 	const nodes: NodeCount[] = Array.from({ length: p.nodes }, (_, n) => {
 		const name = scenario.zones.find((zone) => zone.kind === 'worker-node' && zone.name === `node-${NODE_LETTERS[n]}`)?.name ?? `node-${NODE_LETTERS[n]}`;
@@ -358,6 +376,6 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 		nodes,
 		drops: [...drops.values()].sort((a, b) => b.count - a.count),
 		hops: scenario.path.map((hop) => ({ hop: hopId(hop), count: hopCounts.get(hopId(hop)) ?? 0 })),
-		sources: [...sources.values()].sort(bySize),
+		sources: bySize(sources.values()),
 	};
 }
