@@ -18,6 +18,7 @@ import type { CheckedAgainst } from '../site/checked-against.ts';
 import type { Consequence, ConsequenceKind } from '../model/consequences.ts';
 import type { AffinityParam, Entry, Front, LoadBalancerParam, TargetsParam, TlsParam, TrafficPolicyParam } from '../model/params.ts';
 import type { WhatIfId } from '../model/presets.ts';
+import type { FailureId, FailureSymptom } from '../model/failures.ts';
 
 /** What an ignored URL parameter accepts (src/explorer/query.ts `IgnoredParam['allowed']`). */
 export type AllowedWords =
@@ -66,6 +67,13 @@ export interface SimulationWords {
 export interface StepTemplate {
 	readonly title: (c: StepContext) => string;
 	readonly body: (c: StepContext) => string;
+}
+
+/** One failure mode of src/model/failures.ts, in words: its name, why the request stops, what to change. */
+export interface FailureWords {
+	readonly title: string;
+	readonly cause: string;
+	readonly fix: string;
 }
 
 export interface Messages {
@@ -210,6 +218,11 @@ export interface Messages {
 		readonly production: Record<ProductionUse, string>;
 	};
 	/** The explorer page (src/components/Explorer.astro, src/explorer/). Values are worded here; which apply is the model's decision. */
+	/** The failure catalogue's words (src/model/failures.ts): each mode, and what the client sees. */
+	readonly failures: {
+		readonly mode: Record<FailureId, FailureWords>;
+		readonly symptom: Record<FailureSymptom, string>;
+	};
 	readonly explorer: {
 		/** The form's accessible name. */
 		readonly form: string;

@@ -1,0 +1,361 @@
+/*
+ * What breaks, hop by hop: a typed catalogue of the ways a request fails to reach its Pod. Each mode
+ * names the kind of hop it breaks (the box where the request stops), the way-ins it can happen in,
+ * how the request ends and what the client sees (the exact `curl` line or HTTP status line), and the
+ * command that shows the cause, with what it prints when all is well and when this mode is the cause.
+ * Names, addresses and ports come from the setup, so the commands are the reader's own.
+ *
+ * The facts live here; the locale tables word each mode's title, cause and fix (the French table is
+ * typed against the English one). The troubleshooting guide and the explorer's "break a hop" read
+ * this catalogue.
+ */
+import { columns } from './commands.ts';
+import type { NodeKind, OutcomeKind } from './kinds.ts';
+import { listenOf, endpointsOf, formatEndpoint, findNode } from './resolve.ts';
+import type { Scenario, ServiceSpec } from './types.ts';
+
+export const FAILURE_IDS = [
+	/** The Service's selector matches no Pod's labels: it has no endpoint at all. */
+	'selector-matches-nothing',
+	/** The Pods run but fail their readiness probe: their endpoints are not ready, nothing is sent to them. */
+	'no-ready-pod',
+	/** The Service's `targetPort` is not the port the container listens on. */
+	'wrong-target-port',
+	/** A firewall or security group drops the node port. */
+	'node-port-blocked',
+	/** `externalTrafficPolicy: Local` and the client reached a node with no ready Pod. */
+	'local-no-endpoint',
+	/** Nothing implements `type: LoadBalancer`: `EXTERNAL-IP` stays `<pending>`. */
+	'load-balancer-pending',
+	/** The Ingress names a class no running controller watches (or none, with no default class). */
+	'no-ingress-class',
+	/** No rule of the Ingress or the HTTPRoute matches the request's host or path. */
+	'no-matching-rule',
+	/** The Ingress's TLS Secret does not exist in its namespace. */
+	'tls-secret-missing',
+	/** The HTTPRoute is not accepted by the Gateway: a `parentRef` or the listener's `allowedRoutes` does not let it attach. */
+	'route-not-accepted',
+	/** A NetworkPolicy on the backend's namespace lets nothing in from the controller's or Gateway's Pods. */
+	'network-policy-denies-proxy',
+	/** `kubectl proxy`'s user may not use the `services/proxy` subresource. */
+	'proxy-rbac-forbidden',
+] as const;
+export type FailureId = (typeof FAILURE_IDS)[number];
+
+/**
+ * What the client sees. `timeout`: no answer, the connection times out. `connection-refused`: refused
+ * at once. `http-*`: an HTTP error answered by a proxy on the path. `tls-untrusted`: the TLS handshake
+ * presents a certificate the client does not trust. `no-address`: nothing to connect to.
+ */
+export const FAILURE_SYMPTOMS = ['timeout', 'connection-refused', 'http-403', 'http-404', 'http-502', 'http-503', 'http-504', 'tls-untrusted', 'no-address'] as const;
+export type FailureSymptom = (typeof FAILURE_SYMPTOMS)[number];
+
+/** The command that shows a mode's cause, and its output when all is well and when this mode is why. */
+export interface FailureCheck {
+	readonly command: string;
+	readonly healthy: readonly string[];
+	readonly broken: readonly string[];
+}
+
+export interface FailureEffect {
+	readonly kind: Exclude<OutcomeKind, 'delivered'>;
+	readonly symptom: FailureSymptom;
+	/** The box where the request stops. */
+	readonly at: NodeKind;
+	/** What the client prints (`curl -sS -i --connect-timeout 3 …`); none when it has no address to try. */
+	readonly client: string | undefined;
+}
+
+export interface FailureMode {
+	readonly id: FailureId;
+	/** The kinds of box it can break (where the request stops, by way in): where a reader looks. */
+	readonly hops: readonly NodeKind[];
+	/** Whether it can happen in this setup. */
+	readonly appliesTo: (scenario: Scenario) => boolean;
+	/** How the request ends in this setup. */
+	readonly effect: (scenario: Scenario) => FailureEffect;
+	readonly check: (scenario: Scenario) => FailureCheck;
+}
+
+const ns = (thing: { readonly namespace: string }) => (thing.namespace === 'default' ? '' : ` -n ${thing.namespace}`);
+const entryOf = (scenario: Scenario): ServiceSpec => scenario.services[0]!;
+/** The Service whose Pods answer: the routed backend, or the entry Service itself. */
+const appOf = (scenario: Scenario): ServiceSpec => {
+	const rule = scenario.routing?.rules[0];
+	return (rule && scenario.services.find((service) => service.name === rule.service)) ?? entryOf(scenario);
+};
+const entryKind = (scenario: Scenario) => scenario.params?.entry;
+const routed = (scenario: Scenario) => scenario.routing !== undefined;
+const throughNodePort = (scenario: Scenario) => {
+	const entry = entryOf(scenario);
+	return entry.nodePort !== undefined && entry.allocateLoadBalancerNodePorts !== false && scenario.params?.lb !== 'none';
+};
+/** Where the client connects: the load balancer's address, a node's node port, the local port. */
+function target(scenario: Scenario): string {
+	const first = scenario.path[0];
+	const to = first && findNode(scenario, first.to);
+	const endpoint = to && listenOf(scenario, to);
+	return endpoint ? formatEndpoint(endpoint) : '';
+}
+const host = (scenario: Scenario) => target(scenario).replace(/:\d+$/, '');
+const port = (scenario: Scenario) => target(scenario).replace(/^.*:/, '');
+const statusLine = (code: number, reason: string) => `HTTP/1.1 ${code} ${reason}`;
+/** curl's lines (curl 8; older versions say `Connection refused` for the second). */
+const CURL = {
+	timeout: (s: Scenario) => `curl: (28) Failed to connect to ${host(s)} port ${port(s)} after 3002 ms: Timeout was reached`,
+	refused: (s: Scenario) => `curl: (7) Failed to connect to ${host(s)} port ${port(s)} after 1 ms: Couldn't connect to server`,
+	untrusted: () => 'curl: (60) SSL certificate problem: self-signed certificate',
+} as const;
+
+/** The proxy's answer when the backend cannot be reached: Traefik 502 (refused) or 504 (timed out), Envoy 503 either way. */
+function proxyError(scenario: Scenario, timedOut: boolean): Pick<FailureEffect, 'symptom' | 'client'> {
+	if (scenario.routing?.kind === 'Ingress') return timedOut ? { symptom: 'http-504', client: statusLine(504, 'Gateway Timeout') } : { symptom: 'http-502', client: statusLine(502, 'Bad Gateway') };
+	return { symptom: 'http-503', client: statusLine(503, 'Service Unavailable') };
+}
+
+/** No endpoint for the Service the request goes to last: each way in answers it its own way. */
+function noEndpoint(scenario: Scenario): FailureEffect {
+	const entry = entryKind(scenario);
+	if (routed(scenario))
+		return scenario.routing?.kind === 'Ingress'
+			? { kind: 'refused', symptom: 'http-404', at: 'ingress-controller', client: statusLine(404, 'Not Found') }
+			: { kind: 'refused', symptom: 'http-503', at: 'gateway-proxy', client: statusLine(503, 'Service Unavailable') };
+	if (entry === 'kubectl-proxy') return { kind: 'refused', symptom: 'http-503', at: 'api-server', client: statusLine(503, 'Service Unavailable') };
+	if (entry === 'port-forward') return { kind: 'refused', symptom: 'connection-refused', at: 'kubectl-port-forward', client: CURL.refused(scenario) };
+	if (scenario.params?.targets === 'pods') return { kind: 'dropped', symptom: 'timeout', at: 'cloud-load-balancer', client: CURL.timeout(scenario) };
+	return { kind: 'refused', symptom: 'connection-refused', at: 'kube-proxy', client: CURL.refused(scenario) };
+}
+
+/** The worker node the client's connection reaches first (its node port), or the first node. */
+function reachedNode(scenario: Scenario) {
+	const hop = scenario.path.find((h) => findNode(scenario, h.to)?.kind === 'node-port');
+	const nodePort = hop && findNode(scenario, hop.to);
+	return scenario.zones.find((zone) => zone.id === nodePort?.zone) ?? scenario.zones.find((zone) => zone.kind === 'worker-node');
+}
+
+/** kubectl's ENDPOINTS column: the first three addresses, then how many more. */
+function endpointsColumn(addresses: readonly string[]): string {
+	if (addresses.length === 0) return '<unset>';
+	return addresses.length <= 3 ? addresses.join(',') : `${addresses.slice(0, 3).join(',')} + ${addresses.length - 3} more...`;
+}
+
+function endpointSlices(service: ServiceSpec, endpoints: string): FailureCheck['healthy'] {
+	return columns([
+		['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
+		[`${service.name}-7xk2p`, 'IPv4', endpoints === '<unset>' ? '<unset>' : String(service.targetPort), endpoints, '5m'],
+	]);
+}
+
+const podAddresses = (scenario: Scenario, service: ServiceSpec) =>
+	endpointsColumn(
+		endpointsOf(scenario, service.name)
+			.map((pod) => pod.address ?? '')
+			.filter(Boolean),
+	);
+
+export const FAILURES: readonly FailureMode[] = [
+	{
+		id: 'selector-matches-nothing',
+		hops: ['kube-proxy', 'api-server', 'kubectl-port-forward', 'cloud-load-balancer', 'ingress-controller', 'gateway-proxy'],
+		appliesTo: (s) => endpointsOf(s, appOf(s).name).length > 0,
+		effect: noEndpoint,
+		check: (s) => {
+			const app = appOf(s);
+			return {
+				command: `kubectl get endpointslices${ns(app)} -l kubernetes.io/service-name=${app.name}`,
+				healthy: endpointSlices(app, podAddresses(s, app)),
+				broken: endpointSlices(app, '<unset>'),
+			};
+		},
+	},
+	{
+		id: 'no-ready-pod',
+		hops: ['kube-proxy', 'api-server', 'kubectl-port-forward', 'cloud-load-balancer', 'ingress-controller', 'gateway-proxy'],
+		appliesTo: (s) => endpointsOf(s, appOf(s).name).length > 0,
+		effect: noEndpoint,
+		check: (s) => {
+			const app = appOf(s);
+			const rows = (ready: string, status: string) =>
+				columns([['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], ...endpointsOf(s, app.name).map((pod) => [pod.name ?? pod.id, ready, status, '0', '5m'])]);
+			return { command: `kubectl get pods${ns(app)} -l app=${app.app}`, healthy: rows('1/1', 'Running'), broken: rows('0/1', 'Running') };
+		},
+	},
+	{
+		id: 'wrong-target-port',
+		hops: ['pod'],
+		// kubectl port-forward resolves the Service's port to a container port itself; the other ways in all dial `targetPort`.
+		appliesTo: (s) => entryKind(s) !== 'port-forward' && endpointsOf(s, appOf(s).name).length > 0,
+		effect: (s) => {
+			if (routed(s)) return { kind: 'refused', at: 'pod', ...proxyError(s, false) };
+			if (entryKind(s) === 'kubectl-proxy') return { kind: 'refused', symptom: 'http-503', at: 'pod', client: statusLine(503, 'Service Unavailable') };
+			return { kind: 'refused', symptom: 'connection-refused', at: 'pod', client: CURL.refused(s) };
+		},
+		check: (s) => {
+			const app = appOf(s);
+			const command = `kubectl get service ${app.name}${ns(app)} -o jsonpath='{.spec.ports[0].targetPort}{"\\n"}' && kubectl get pods${ns(app)} -l app=${app.app} -o jsonpath='{.items[0].spec.containers[0].ports[0].containerPort}{"\\n"}'`;
+			return { command, healthy: [String(app.targetPort), String(app.targetPort)], broken: [String(app.targetPort + 1), String(app.targetPort)] };
+		},
+	},
+	{
+		id: 'node-port-blocked',
+		hops: ['node-port'],
+		appliesTo: throughNodePort,
+		effect: (s) => ({ kind: 'dropped', symptom: 'timeout', at: 'node-port', client: CURL.timeout(s) }),
+		check: (s) => {
+			const entry = entryOf(s);
+			const node = reachedNode(s);
+			const address = node?.address ?? '';
+			const nodePort = String(entry.nodePort ?? '');
+			// Debian's netcat (OpenBSD's), from where the clients or the load balancer are.
+			return {
+				command: `nc -vz -w 3 ${address} ${nodePort}`,
+				healthy: [`Connection to ${address} ${nodePort} port [tcp/*] succeeded!`],
+				broken: [`nc: connect to ${address} port ${nodePort} (tcp) timed out: Operation now in progress`],
+			};
+		},
+	},
+	{
+		id: 'local-no-endpoint',
+		hops: ['kube-proxy'],
+		// A client that picks a node (a NodePort): a load balancer's health checks keep it away from such nodes.
+		appliesTo: (s) => {
+			const entry = entryOf(s);
+			if (!throughNodePort(s) || entry.type !== 'NodePort' || entry.externalTrafficPolicy !== 'Local') return false;
+			const pods = endpointsOf(s, entry.name);
+			return s.zones.some((zone) => zone.kind === 'worker-node' && !pods.some((pod) => pod.zone === zone.id));
+		},
+		effect: (s) => ({ kind: 'dropped', symptom: 'timeout', at: 'kube-proxy', client: CURL.timeout(s) }),
+		check: (s) => {
+			const entry = entryOf(s);
+			const pods = endpointsOf(s, entry.name);
+			const empty = s.zones.find((zone) => zone.kind === 'worker-node' && !pods.some((pod) => pod.zone === zone.id));
+			// The ready endpoints on the node the client reaches: one address when it runs a Pod, nothing when it runs none.
+			return {
+				command: `kubectl get endpointslices${ns(entry)} -l kubernetes.io/service-name=${entry.name} -o jsonpath='{range .items[*].endpoints[?(@.nodeName=="${empty?.name ?? ''}")]}{.addresses[0]}{"\\n"}{end}'`,
+				healthy: [pods[0]?.address ?? ''],
+				broken: [],
+			};
+		},
+	},
+	{
+		id: 'load-balancer-pending',
+		hops: ['cloud-load-balancer'],
+		appliesTo: (s) => entryOf(s).type === 'LoadBalancer',
+		effect: () => ({ kind: 'pending', symptom: 'no-address', at: 'cloud-load-balancer', client: undefined }),
+		check: (s) => {
+			const entry = entryOf(s);
+			const row = (external: string) =>
+				columns([
+					['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+					[entry.name, 'LoadBalancer', entry.clusterIP, external, `${entry.port}${entry.nodePort ? `:${entry.nodePort}` : ''}/TCP`, '5m'],
+				]);
+			return { command: `kubectl get service ${entry.name}${ns(entry)}`, healthy: row(entry.loadBalancerHostname ?? entry.loadBalancerIP ?? ''), broken: row('<pending>') };
+		},
+	},
+	{
+		id: 'no-ingress-class',
+		hops: ['ingress-controller'],
+		appliesTo: (s) => s.routing?.kind === 'Ingress',
+		effect: () => ({ kind: 'refused', symptom: 'http-404', at: 'ingress-controller', client: statusLine(404, 'Not Found') }),
+		check: (s) => {
+			const r = s.routing!;
+			const row = (cls: string, address: string) =>
+				columns([
+					['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
+					[r.name, cls, r.host, address, r.tlsSecret ? '80, 443' : '80', '5m'],
+				]);
+			const entry = entryOf(s);
+			return { command: `kubectl get ingress ${r.name}${ns(r)}`, healthy: row(r.className, entry.loadBalancerHostname ?? entry.loadBalancerIP ?? ''), broken: row('<none>', '') };
+		},
+	},
+	{
+		id: 'no-matching-rule',
+		hops: ['ingress-controller', 'gateway-proxy'],
+		appliesTo: routed,
+		effect: (s) => ({ kind: 'refused', symptom: 'http-404', at: s.routing?.kind === 'Ingress' ? 'ingress-controller' : 'gateway-proxy', client: statusLine(404, 'Not Found') }),
+		check: (s) => {
+			const r = s.routing!;
+			const kind = r.kind === 'Ingress' ? 'ingress' : 'httproute';
+			const field = r.kind === 'Ingress' ? '{.spec.rules[*].host}' : '{.spec.hostnames[*]}';
+			return { command: `kubectl get ${kind} ${r.name}${ns(r)} -o jsonpath='${field}{"\\n"}'`, healthy: [r.host], broken: [r.host.replace(/^[^.]+/, 'www')] };
+		},
+	},
+	{
+		id: 'tls-secret-missing',
+		hops: ['ingress-controller'],
+		appliesTo: (s) => s.routing?.kind === 'Ingress' && s.routing.tlsSecret !== undefined,
+		// Traefik then presents its own default certificate, which no client trusts.
+		effect: () => ({ kind: 'refused', symptom: 'tls-untrusted', at: 'ingress-controller', client: CURL.untrusted() }),
+		check: (s) => {
+			const r = s.routing!;
+			return {
+				command: `kubectl get secret ${r.tlsSecret ?? ''}${ns(r)}`,
+				healthy: columns([
+					['NAME', 'TYPE', 'DATA', 'AGE'],
+					[r.tlsSecret ?? '', 'kubernetes.io/tls', '2', '5m'],
+				]),
+				broken: [`Error from server (NotFound): secrets "${r.tlsSecret ?? ''}" not found`],
+			};
+		},
+	},
+	{
+		id: 'route-not-accepted',
+		hops: ['gateway-proxy'],
+		appliesTo: (s) => s.routing?.kind === 'HTTPRoute',
+		effect: () => ({ kind: 'refused', symptom: 'http-404', at: 'gateway-proxy', client: statusLine(404, 'Not Found') }),
+		check: (s) => {
+			const r = s.routing!;
+			return {
+				command: `kubectl get httproute ${r.name}${ns(r)} -o jsonpath='{.status.parents[0].conditions[?(@.type=="Accepted")].reason}{"\\n"}'`,
+				healthy: ['Accepted'],
+				broken: ['NotAllowedByListeners'],
+			};
+		},
+	},
+	{
+		id: 'network-policy-denies-proxy',
+		hops: ['pod'],
+		appliesTo: (s) => routed(s) && endpointsOf(s, appOf(s).name).length > 0,
+		// The proxy's connection to the Pod gets no answer: it waits for its dial timeout, then answers itself.
+		effect: (s) => ({ kind: 'refused', at: 'pod', ...proxyError(s, true) }),
+		check: (s) => {
+			const app = appOf(s);
+			return {
+				command: `kubectl get networkpolicy${ns(app)}`,
+				healthy: [`No resources found in ${app.namespace} namespace.`],
+				broken: columns([
+					['NAME', 'POD-SELECTOR', 'AGE'],
+					['default-deny-ingress', '<none>', '5m'],
+				]),
+			};
+		},
+	},
+	{
+		id: 'proxy-rbac-forbidden',
+		hops: ['api-server'],
+		appliesTo: (s) => entryKind(s) === 'kubectl-proxy',
+		effect: () => ({ kind: 'refused', symptom: 'http-403', at: 'api-server', client: statusLine(403, 'Forbidden') }),
+		check: (s) => {
+			const entry = entryOf(s);
+			return { command: `kubectl auth can-i get services/proxy -n ${entry.namespace}`, healthy: ['yes'], broken: ['no'] };
+		},
+	},
+];
+
+export function failureMode(id: FailureId): FailureMode {
+	return FAILURES.find((mode) => mode.id === id)!;
+}
+
+/**
+ * The modes that can break a setup whose request arrives, in the catalogue's order. A setup that
+ * already fails has its own outcome (src/model/outcome.ts): nothing further on its path is reached.
+ */
+export function failuresOf(scenario: Scenario): FailureMode[] {
+	if (scenario.outcome !== undefined) return [];
+	return FAILURES.filter((mode) => mode.appliesTo(scenario));
+}
+
+/** The modes that break a hop into a box of this kind, for a step's "if it fails here". */
+export function failuresAt(scenario: Scenario, kind: NodeKind): FailureMode[] {
+	return failuresOf(scenario).filter((mode) => mode.hops.includes(kind) && mode.effect(scenario).at === kind);
+}
