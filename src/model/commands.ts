@@ -85,6 +85,12 @@ function whoami(scenario: Scenario, podName: string): { filter: string; output: 
 	};
 }
 
+/** curl 8's lines for a connection nobody answers (`-m 10`) and one refused at once; the failure catalogue says the same. */
+export const CURL_FAILS = {
+	timeout: () => 'curl: (28) Connection timed out after 10002 milliseconds',
+	refused: (host: string, port: number | string) => `curl: (7) Failed to connect to ${host} port ${port} after 1 ms: Couldn't connect to server`,
+} as const;
+
 /**
  * What `curl` prints when the request does not arrive (curl 8's messages). `-sS` keeps the error
  * message that `-s` alone would hide; `-m 10` gives up on a connection nobody answers.
@@ -93,9 +99,9 @@ function failedRequest(url: string, outcome: OutcomeView, entry: { host: string;
 	const status = (code: number, reason: string) => `${http2 ? 'HTTP/2' : 'HTTP/1.1'} ${code}${http2 ? '' : ` ${reason}`}`;
 	switch (outcome.symptom) {
 		case 'timeout':
-			return { command: `curl -sS -m 10 ${url}`, output: ['curl: (28) Connection timed out after 10002 milliseconds'] };
+			return { command: `curl -sS -m 10 ${url}`, output: [CURL_FAILS.timeout()] };
 		case 'connection-refused':
-			return { command: `curl -sS ${url}`, output: [`curl: (7) Failed to connect to ${entry.host} port ${entry.port} after 1 ms: Couldn't connect to server`] };
+			return { command: `curl -sS ${url}`, output: [CURL_FAILS.refused(entry.host, entry.port)] };
 		case 'http-404':
 			// Traefik's own answer when no router matches.
 			return {

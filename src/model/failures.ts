@@ -9,7 +9,7 @@
  * typed against the English one). The troubleshooting guide and the explorer's "break a hop" read
  * this catalogue.
  */
-import { columns } from './commands.ts';
+import { columns, CURL_FAILS } from './commands.ts';
 import type { NodeKind, OutcomeKind } from './kinds.ts';
 import { listenOf, endpointsOf, formatEndpoint, findNode } from './resolve.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
@@ -62,7 +62,7 @@ export interface FailureEffect {
 	readonly symptom: FailureSymptom;
 	/** The box where the request stops. */
 	readonly at: NodeKind;
-	/** What the client prints (`curl -sS -i --connect-timeout 3 …`); none when it has no address to try. */
+	/** What the client prints (`curl -sS -i -m 10 …`); none when it has no address to try. */
 	readonly client: string | undefined;
 }
 
@@ -100,10 +100,10 @@ function target(scenario: Scenario): string {
 const host = (scenario: Scenario) => target(scenario).replace(/:\d+$/, '');
 const port = (scenario: Scenario) => target(scenario).replace(/^.*:/, '');
 const statusLine = (code: number, reason: string) => `HTTP/1.1 ${code} ${reason}`;
-/** curl's lines (curl 8; older versions say `Connection refused` for the second). */
+/** curl's lines, as the setups' sessions print them (curl 8; older versions say `Connection refused` for the second). */
 const CURL = {
-	timeout: (s: Scenario) => `curl: (28) Failed to connect to ${host(s)} port ${port(s)} after 3002 ms: Timeout was reached`,
-	refused: (s: Scenario) => `curl: (7) Failed to connect to ${host(s)} port ${port(s)} after 1 ms: Couldn't connect to server`,
+	timeout: () => CURL_FAILS.timeout(),
+	refused: (s: Scenario) => CURL_FAILS.refused(host(s), port(s)),
 	untrusted: () => 'curl: (60) SSL certificate problem: self-signed certificate',
 } as const;
 
@@ -122,7 +122,7 @@ function noEndpoint(scenario: Scenario): FailureEffect {
 			: { kind: 'refused', symptom: 'http-503', at: 'gateway-proxy', client: statusLine(503, 'Service Unavailable') };
 	if (entry === 'kubectl-proxy') return { kind: 'refused', symptom: 'http-503', at: 'api-server', client: statusLine(503, 'Service Unavailable') };
 	if (entry === 'port-forward') return { kind: 'refused', symptom: 'connection-refused', at: 'kubectl-port-forward', client: CURL.refused(scenario) };
-	if (scenario.params?.targets === 'pods') return { kind: 'dropped', symptom: 'timeout', at: 'cloud-load-balancer', client: CURL.timeout(scenario) };
+	if (scenario.params?.targets === 'pods') return { kind: 'dropped', symptom: 'timeout', at: 'cloud-load-balancer', client: CURL.timeout() };
 	return { kind: 'refused', symptom: 'connection-refused', at: 'kube-proxy', client: CURL.refused(scenario) };
 }
 
@@ -200,7 +200,7 @@ export const FAILURES: readonly FailureMode[] = [
 		id: 'node-port-blocked',
 		hops: ['node-port'],
 		appliesTo: throughNodePort,
-		effect: (s) => ({ kind: 'dropped', symptom: 'timeout', at: 'node-port', client: CURL.timeout(s) }),
+		effect: () => ({ kind: 'dropped', symptom: 'timeout', at: 'node-port', client: CURL.timeout() }),
 		check: (s) => {
 			const entry = entryOf(s);
 			const node = reachedNode(s);
@@ -224,7 +224,7 @@ export const FAILURES: readonly FailureMode[] = [
 			const pods = endpointsOf(s, entry.name);
 			return s.zones.some((zone) => zone.kind === 'worker-node' && !pods.some((pod) => pod.zone === zone.id));
 		},
-		effect: (s) => ({ kind: 'dropped', symptom: 'timeout', at: 'kube-proxy', client: CURL.timeout(s) }),
+		effect: () => ({ kind: 'dropped', symptom: 'timeout', at: 'kube-proxy', client: CURL.timeout() }),
 		check: (s) => {
 			const entry = entryOf(s);
 			const pods = endpointsOf(s, entry.name);

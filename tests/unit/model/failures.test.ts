@@ -103,7 +103,7 @@ describe('what the client sees, by way in', () => {
 			kind: 'dropped',
 			symptom: 'timeout',
 			at: 'node-port',
-			client: 'curl: (28) Failed to connect to 10.0.1.12 port 30080 after 3002 ms: Timeout was reached',
+			client: 'curl: (28) Connection timed out after 10002 milliseconds',
 		});
 		expect(check('node-port-blocked', p)).toEqual({
 			command: 'nc -vz -w 3 10.0.1.12 30080',
