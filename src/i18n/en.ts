@@ -67,11 +67,96 @@ const symptom = (o: OutcomeView): string => {
 			return 'The client gets `404 Not Found`.';
 		case 'http-503':
 			return 'The client gets `503 Service Unavailable`.';
+		case 'http-403':
+			return 'The client gets `403 Forbidden`.';
+		case 'http-502':
+			return 'The client gets `502 Bad Gateway`.';
+		case 'http-504':
+			return 'The client gets `504 Gateway Timeout`, after the proxy’s own wait.';
+		case 'tls-untrusted':
+			return 'The client refuses the certificate it is shown: `SSL certificate problem`.';
 		case 'no-address':
 		case undefined:
 			return '';
 	}
 };
+
+/** The failure catalogue's words (src/model/failures.ts), outside the table so the outcome sentences can use them. */
+const FAILURE_WORDS = {
+	mode: {
+		'selector-matches-nothing': {
+			title: 'The Service selects no Pod',
+			cause: 'The Service’s `selector` matches no Pod’s labels (a typo, a label changed in the Deployment but not in the Service): the Service has no endpoint, and whatever sends to it has nowhere to go.',
+			fix: "Make the selector and the Pod template’s labels the same: compare `kubectl get service … -o jsonpath='{.spec.selector}'` with `kubectl get pods --show-labels`.",
+		},
+		'no-ready-pod': {
+			title: 'No Pod is ready',
+			cause: 'The Pods run but fail their readiness probe (or have not passed it yet): their endpoints are marked not ready, and nothing sends them traffic.',
+			fix: 'Read why with `kubectl describe pod …` (the `Readiness probe failed` events): fix the application, or the probe’s path, port or delay.',
+		},
+		'wrong-target-port': {
+			title: 'The targetPort is not the container’s port',
+			cause: 'The Service sends to its `targetPort`, and nothing in the Pod listens there: the Pod’s kernel answers the connection with a reset.',
+			fix: 'Set `targetPort` to the port the container listens on, or to the name of its `containerPort`, so that a change of port follows by itself.',
+		},
+		'node-port-blocked': {
+			title: 'A firewall drops the node port',
+			cause: 'A firewall, security group or network ACL between the client (or the load balancer) and the nodes drops packets to the node port: nobody answers, the connection times out.',
+			fix: 'Allow TCP to the node port (or the whole range, 30000–32767 by default) from the clients’ or the load balancer’s addresses, on every node they may use.',
+		},
+		'local-no-endpoint': {
+			title: '`Local` on a node without a Pod',
+			cause: 'With `externalTrafficPolicy: Local` the rules of a node only send to that node’s own ready Pods: a client that reaches a node without one gets its packets dropped.',
+			fix: 'Send clients only to nodes that run a Pod (a load balancer that health-checks the `healthCheckNodePort` does), run a Pod on every node (a DaemonSet), or use `Cluster` if the client’s address does not matter.',
+		},
+		'load-balancer-pending': {
+			title: 'The load balancer stays pending',
+			cause: 'No controller in the cluster implements `type: LoadBalancer` (bare metal without MetalLB, a cloud controller missing or without permissions): the Service gets no address, and `EXTERNAL-IP` stays `<pending>`.',
+			fix: 'Install a load balancer implementation (MetalLB, kube-vip, the provider’s controller) and read the Service’s events (`kubectl describe service …`) for what it says.',
+		},
+		'no-ingress-class': {
+			title: 'No controller reads the Ingress',
+			cause: 'The Ingress names an `ingressClassName` no running controller watches, or none while no class is the default: no controller takes it, so none has its rules, and the controller that gets the request answers 404.',
+			fix: 'Set `ingressClassName` to a class of a running controller (`kubectl get ingressclass`), or mark one class as the default.',
+		},
+		'no-matching-rule': {
+			title: 'No rule for this host or path',
+			cause: 'The request’s `Host` or path matches no rule of the Ingress or of the HTTPRoute (a missing `www.`, a path without its prefix): the proxy has no route for it and answers 404 itself.',
+			fix: 'Compare the host and path the client sends (`curl -v` shows them) with the rules, and add the host or path, or a rule for `/`.',
+		},
+		'tls-secret-missing': {
+			title: 'The TLS Secret is missing',
+			cause: 'The Ingress names a TLS Secret that is not in its own namespace (missing, misspelt, or in another one): Traefik presents its own default certificate instead, which no client trusts.',
+			fix: 'Create the Secret (`kubectl create secret tls …`, or let cert-manager issue it) in the Ingress’s namespace, under the name its `tls` section gives.',
+		},
+		'route-not-accepted': {
+			title: 'The Gateway does not accept the HTTPRoute',
+			cause: 'The HTTPRoute’s `parentRefs` name another Gateway or listener, or the listener’s `allowedRoutes` does not admit the route’s namespace: its status says `Accepted: False`, the Gateway has no route for the request and answers 404.',
+			fix: 'Read the reason in the route’s status (`NotAllowedByListeners`, `NoMatchingParent`, …), then fix the `parentRefs` or label the namespace as the listener’s `allowedRoutes` asks.',
+		},
+		'network-policy-denies-proxy': {
+			title: 'A NetworkPolicy shuts the proxy out',
+			cause: 'A NetworkPolicy selects the backend’s Pods and admits nothing from the Ingress controller’s or the Gateway’s namespace: the proxy’s connections get no answer, and it gives up after its dial timeout.',
+			fix: 'Add a policy that allows ingress to the backend’s Pods from the proxy’s namespace (a `namespaceSelector` on `kubernetes.io/metadata.name`), on the backend’s port.',
+		},
+		'proxy-rbac-forbidden': {
+			title: 'No permission on services/proxy',
+			cause: 'The user `kubectl proxy` authenticates as may not `get` the `services/proxy` subresource in this namespace: the API server refuses the request itself.',
+			fix: 'Grant a Role with the `services/proxy` resource and the verbs the requests use (`get` for a GET), bound to that user, or use `kubectl port-forward`, which needs `pods/portforward`.',
+		},
+	},
+	symptom: {
+		timeout: 'The connection times out',
+		'connection-refused': 'Connection refused',
+		'http-403': 'HTTP 403 Forbidden',
+		'http-404': 'HTTP 404 Not Found',
+		'http-502': 'HTTP 502 Bad Gateway',
+		'http-503': 'HTTP 503 Service Unavailable',
+		'http-504': 'HTTP 504 Gateway Timeout',
+		'tls-untrusted': 'A certificate the client does not trust',
+		'no-address': '`EXTERNAL-IP` stays `<pending>`',
+	},
+} as const satisfies Messages['failures'];
 
 export const en = {
 	ui: {
@@ -365,6 +450,9 @@ export const en = {
 				);
 			case undefined:
 				return '';
+			default:
+				// A hop broken on purpose (the explorer's `fail`): the catalogue's words.
+				return `${FAILURE_WORDS.mode[o.reason].cause} ${symptom(o)}`;
 		}
 	},
 	scenario: {
@@ -519,81 +607,7 @@ export const en = {
 			yes: 'Yes',
 		},
 	},
-	failures: {
-		mode: {
-			'selector-matches-nothing': {
-				title: 'The Service selects no Pod',
-				cause: 'The Service’s `selector` matches no Pod’s labels (a typo, a label changed in the Deployment but not in the Service): the Service has no endpoint, and whatever sends to it has nowhere to go.',
-				fix: "Make the selector and the Pod template’s labels the same: compare `kubectl get service … -o jsonpath='{.spec.selector}'` with `kubectl get pods --show-labels`.",
-			},
-			'no-ready-pod': {
-				title: 'No Pod is ready',
-				cause: 'The Pods run but fail their readiness probe (or have not passed it yet): their endpoints are marked not ready, and nothing sends them traffic.',
-				fix: 'Read why with `kubectl describe pod …` (the `Readiness probe failed` events): fix the application, or the probe’s path, port or delay.',
-			},
-			'wrong-target-port': {
-				title: 'The targetPort is not the container’s port',
-				cause: 'The Service sends to its `targetPort`, and nothing in the Pod listens there: the Pod’s kernel answers the connection with a reset.',
-				fix: 'Set `targetPort` to the port the container listens on, or to the name of its `containerPort`, so that a change of port follows by itself.',
-			},
-			'node-port-blocked': {
-				title: 'A firewall drops the node port',
-				cause: 'A firewall, security group or network ACL between the client (or the load balancer) and the nodes drops packets to the node port: nobody answers, the connection times out.',
-				fix: 'Allow TCP to the node port (or the whole range, 30000–32767 by default) from the clients’ or the load balancer’s addresses, on every node they may use.',
-			},
-			'local-no-endpoint': {
-				title: '`Local` on a node without a Pod',
-				cause: 'With `externalTrafficPolicy: Local` the rules of a node only send to that node’s own ready Pods: a client that reaches a node without one gets its packets dropped.',
-				fix: 'Send clients only to nodes that run a Pod (a load balancer that health-checks the `healthCheckNodePort` does), run a Pod on every node (a DaemonSet), or use `Cluster` if the client’s address does not matter.',
-			},
-			'load-balancer-pending': {
-				title: 'The load balancer stays pending',
-				cause: 'No controller in the cluster implements `type: LoadBalancer` (bare metal without MetalLB, a cloud controller missing or without permissions): the Service gets no address, and `EXTERNAL-IP` stays `<pending>`.',
-				fix: 'Install a load balancer implementation (MetalLB, kube-vip, the provider’s controller) and read the Service’s events (`kubectl describe service …`) for what it says.',
-			},
-			'no-ingress-class': {
-				title: 'No controller reads the Ingress',
-				cause: 'The Ingress names an `ingressClassName` no running controller watches, or none while no class is the default: no controller takes it, so none has its rules, and the controller that gets the request answers 404.',
-				fix: 'Set `ingressClassName` to a class of a running controller (`kubectl get ingressclass`), or mark one class as the default.',
-			},
-			'no-matching-rule': {
-				title: 'No rule for this host or path',
-				cause: 'The request’s `Host` or path matches no rule of the Ingress or of the HTTPRoute (a missing `www.`, a path without its prefix): the proxy has no route for it and answers 404 itself.',
-				fix: 'Compare the host and path the client sends (`curl -v` shows them) with the rules, and add the host or path, or a rule for `/`.',
-			},
-			'tls-secret-missing': {
-				title: 'The TLS Secret is missing',
-				cause: 'The Ingress names a TLS Secret that is not in its own namespace (missing, misspelt, or in another one): Traefik presents its own default certificate instead, which no client trusts.',
-				fix: 'Create the Secret (`kubectl create secret tls …`, or let cert-manager issue it) in the Ingress’s namespace, under the name its `tls` section gives.',
-			},
-			'route-not-accepted': {
-				title: 'The Gateway does not accept the HTTPRoute',
-				cause: 'The HTTPRoute’s `parentRefs` name another Gateway or listener, or the listener’s `allowedRoutes` does not admit the route’s namespace: its status says `Accepted: False`, the Gateway has no route for the request and answers 404.',
-				fix: 'Read the reason in the route’s status (`NotAllowedByListeners`, `NoMatchingParent`, …), then fix the `parentRefs` or label the namespace as the listener’s `allowedRoutes` asks.',
-			},
-			'network-policy-denies-proxy': {
-				title: 'A NetworkPolicy shuts the proxy out',
-				cause: 'A NetworkPolicy selects the backend’s Pods and admits nothing from the Ingress controller’s or the Gateway’s namespace: the proxy’s connections get no answer, and it gives up after its dial timeout.',
-				fix: 'Add a policy that allows ingress to the backend’s Pods from the proxy’s namespace (a `namespaceSelector` on `kubernetes.io/metadata.name`), on the backend’s port.',
-			},
-			'proxy-rbac-forbidden': {
-				title: 'No permission on services/proxy',
-				cause: 'The user `kubectl proxy` authenticates as may not `get` the `services/proxy` subresource in this namespace: the API server refuses the request itself.',
-				fix: 'Grant a Role with the `services/proxy` resource and the verbs the requests use (`get` for a GET), bound to that user, or use `kubectl port-forward`, which needs `pods/portforward`.',
-			},
-		},
-		symptom: {
-			timeout: 'The connection times out',
-			'connection-refused': 'Connection refused',
-			'http-403': 'HTTP 403 Forbidden',
-			'http-404': 'HTTP 404 Not Found',
-			'http-502': 'HTTP 502 Bad Gateway',
-			'http-503': 'HTTP 503 Service Unavailable',
-			'http-504': 'HTTP 504 Gateway Timeout',
-			'tls-untrusted': 'A certificate the client does not trust',
-			'no-address': '`EXTERNAL-IP` stays `<pending>`',
-		},
-	},
+	failures: FAILURE_WORDS,
 	explorer: {
 		form: 'Your setup',
 		legend: {
@@ -750,8 +764,12 @@ export const en = {
 					{
 						timeout: 'the client times out',
 						'connection-refused': 'the client gets “connection refused”',
+						'http-403': 'the client gets `403 Forbidden`',
 						'http-404': 'the client gets `404 Not Found`',
+						'http-502': 'the client gets `502 Bad Gateway`',
 						'http-503': 'the client gets `503 Service Unavailable`',
+						'http-504': 'the client gets `504 Gateway Timeout`',
+						'tls-untrusted': 'the client refuses the certificate',
 						'no-address': 'the client has no address to connect to',
 					}[symptom]
 				}.`,

@@ -69,11 +69,96 @@ const symptome = (o: OutcomeView): string => {
 			return 'Le client reçoit `404 Not Found`.';
 		case 'http-503':
 			return 'Le client reçoit `503 Service Unavailable`.';
+		case 'http-403':
+			return 'Le client reçoit `403 Forbidden`.';
+		case 'http-502':
+			return 'Le client reçoit `502 Bad Gateway`.';
+		case 'http-504':
+			return 'Le client reçoit `504 Gateway Timeout`, après l’attente du proxy lui-même.';
+		case 'tls-untrusted':
+			return 'Le client refuse le certificat qu’on lui présente : `SSL certificate problem`.';
 		case 'no-address':
 		case undefined:
 			return '';
 	}
 };
+
+/** Les mots du catalogue des pannes (src/model/failures.ts), hors de la table pour que les phrases d’issue s’en servent. */
+const FAILURE_WORDS = {
+	mode: {
+		'selector-matches-nothing': {
+			title: 'Le Service ne sélectionne aucun Pod',
+			cause: 'Le `selector` du Service ne correspond aux labels d’aucun Pod (une faute de frappe, un label changé dans le Deployment mais pas dans le Service) : le Service n’a aucun endpoint, et ce qui lui envoie n’a nulle part où aller.',
+			fix: "Rendez identiques le sélecteur et les labels du modèle de Pod : comparez `kubectl get service … -o jsonpath='{.spec.selector}'` avec `kubectl get pods --show-labels`.",
+		},
+		'no-ready-pod': {
+			title: 'Aucun Pod n’est prêt',
+			cause: 'Les Pods tournent mais échouent à leur sonde de disponibilité (ou ne l’ont pas encore passée) : leurs endpoints sont marqués non prêts, et rien ne leur envoie de trafic.',
+			fix: 'Lisez pourquoi avec `kubectl describe pod …` (les événements `Readiness probe failed`) : corrigez l’application, ou le chemin, le port ou le délai de la sonde.',
+		},
+		'wrong-target-port': {
+			title: 'Le targetPort n’est pas le port du conteneur',
+			cause: 'Le Service envoie vers son `targetPort`, et rien n’écoute sur ce port dans le Pod : le noyau du Pod répond à la connexion par une réinitialisation.',
+			fix: 'Donnez à `targetPort` le port sur lequel écoute le conteneur, ou le nom de son `containerPort`, pour qu’un changement de port suive de lui-même.',
+		},
+		'node-port-blocked': {
+			title: 'Un pare-feu abandonne le port de nœud',
+			cause: 'Un pare-feu, un groupe de sécurité ou une ACL réseau entre le client (ou l’équilibreur de charge) et les nœuds abandonne les paquets vers le port de nœud : personne ne répond, la connexion expire.',
+			fix: 'Autorisez le TCP vers le port de nœud (ou toute la plage, 30000–32767 par défaut) depuis les adresses des clients ou de l’équilibreur de charge, sur chaque nœud qu’ils peuvent utiliser.',
+		},
+		'local-no-endpoint': {
+			title: '`Local` sur un nœud sans Pod',
+			cause: 'Avec `externalTrafficPolicy: Local`, les règles d’un nœud n’envoient qu’aux Pods prêts de ce nœud : un client qui atteint un nœud qui n’en a pas voit ses paquets abandonnés.',
+			fix: 'N’envoyez les clients que vers des nœuds qui font tourner un Pod (un équilibreur de charge qui vérifie le `healthCheckNodePort` le fait), faites tourner un Pod sur chaque nœud (un DaemonSet), ou passez à `Cluster` si l’adresse du client importe peu.',
+		},
+		'load-balancer-pending': {
+			title: 'L’équilibreur de charge reste en attente',
+			cause: 'Aucun contrôleur du cluster n’implémente `type: LoadBalancer` (du bare metal sans MetalLB, un contrôleur cloud absent ou sans droits) : le Service ne reçoit aucune adresse, et `EXTERNAL-IP` reste `<pending>`.',
+			fix: 'Installez une implémentation d’équilibreur de charge (MetalLB, kube-vip, le contrôleur du fournisseur) et lisez les événements du Service (`kubectl describe service …`).',
+		},
+		'no-ingress-class': {
+			title: 'Aucun contrôleur ne lit l’Ingress',
+			cause: 'L’Ingress nomme une `ingressClassName` qu’aucun contrôleur en marche ne surveille, ou aucune alors qu’aucune classe n’est celle par défaut : aucun contrôleur ne la prend, aucun n’a donc ses règles, et le contrôleur qui reçoit la requête répond 404.',
+			fix: 'Donnez à `ingressClassName` la classe d’un contrôleur en marche (`kubectl get ingressclass`), ou marquez une classe comme celle par défaut.',
+		},
+		'no-matching-rule': {
+			title: 'Aucune règle pour cet hôte ou ce chemin',
+			cause: 'Le `Host` ou le chemin de la requête ne correspond à aucune règle de l’Ingress ou de la HTTPRoute (un `www.` manquant, un chemin sans son préfixe) : le proxy n’a pas de route et répond 404 lui-même.',
+			fix: 'Comparez l’hôte et le chemin qu’envoie le client (`curl -v` les montre) avec les règles, et ajoutez l’hôte ou le chemin, ou une règle pour `/`.',
+		},
+		'tls-secret-missing': {
+			title: 'Le Secret TLS est absent',
+			cause: 'L’Ingress nomme un Secret TLS qui n’est pas dans son propre namespace (absent, mal orthographié, ou dans un autre) : Traefik présente à la place son propre certificat par défaut, auquel aucun client ne se fie.',
+			fix: 'Créez le Secret (`kubectl create secret tls …`, ou laissez cert-manager l’émettre) dans le namespace de l’Ingress, sous le nom que donne sa section `tls`.',
+		},
+		'route-not-accepted': {
+			title: 'La Gateway n’accepte pas la HTTPRoute',
+			cause: 'Les `parentRefs` de la HTTPRoute nomment une autre Gateway ou un autre écouteur, ou les `allowedRoutes` de l’écouteur n’admettent pas le namespace de la route : son statut dit `Accepted: False`, la Gateway n’a pas de route pour la requête et répond 404.',
+			fix: 'Lisez la raison dans le statut de la route (`NotAllowedByListeners`, `NoMatchingParent`…), puis corrigez les `parentRefs` ou posez sur le namespace le label que demandent les `allowedRoutes` de l’écouteur.',
+		},
+		'network-policy-denies-proxy': {
+			title: 'Une NetworkPolicy ferme la porte au proxy',
+			cause: 'Une NetworkPolicy sélectionne les Pods du backend et n’admet rien depuis le namespace du contrôleur Ingress ou de la Gateway : les connexions du proxy restent sans réponse, et il abandonne au bout de son délai de connexion.',
+			fix: 'Ajoutez une politique qui autorise l’entrée vers les Pods du backend depuis le namespace du proxy (un `namespaceSelector` sur `kubernetes.io/metadata.name`), sur le port du backend.',
+		},
+		'proxy-rbac-forbidden': {
+			title: 'Pas de droit sur services/proxy',
+			cause: 'L’utilisateur sous lequel `kubectl proxy` s’authentifie n’a pas le droit `get` sur la sous-ressource `services/proxy` de ce namespace : le serveur d’API refuse la requête lui-même.',
+			fix: 'Accordez un Role avec la ressource `services/proxy` et les verbes qu’utilisent les requêtes (`get` pour un GET), lié à cet utilisateur, ou utilisez `kubectl port-forward`, qui demande `pods/portforward`.',
+		},
+	},
+	symptom: {
+		timeout: 'La connexion expire',
+		'connection-refused': 'Connexion refusée',
+		'http-403': 'HTTP 403 Forbidden',
+		'http-404': 'HTTP 404 Not Found',
+		'http-502': 'HTTP 502 Bad Gateway',
+		'http-503': 'HTTP 503 Service Unavailable',
+		'http-504': 'HTTP 504 Gateway Timeout',
+		'tls-untrusted': 'Un certificat auquel le client ne se fie pas',
+		'no-address': '`EXTERNAL-IP` reste `<pending>`',
+	},
+} as const satisfies Messages['failures'];
 
 export const fr = {
 	ui: {
@@ -370,6 +455,9 @@ export const fr = {
 				);
 			case undefined:
 				return '';
+			default:
+				// Un saut cassé exprès (le paramètre `fail` de l’explorateur) : les mots du catalogue.
+				return `${FAILURE_WORDS.mode[o.reason].cause} ${symptome(o)}`;
 		}
 	},
 	scenario: {
@@ -538,81 +626,7 @@ export const fr = {
 			yes: 'Oui',
 		},
 	},
-	failures: {
-		mode: {
-			'selector-matches-nothing': {
-				title: 'Le Service ne sélectionne aucun Pod',
-				cause: 'Le `selector` du Service ne correspond aux labels d’aucun Pod (une faute de frappe, un label changé dans le Deployment mais pas dans le Service) : le Service n’a aucun endpoint, et ce qui lui envoie n’a nulle part où aller.',
-				fix: "Rendez identiques le sélecteur et les labels du modèle de Pod : comparez `kubectl get service … -o jsonpath='{.spec.selector}'` avec `kubectl get pods --show-labels`.",
-			},
-			'no-ready-pod': {
-				title: 'Aucun Pod n’est prêt',
-				cause: 'Les Pods tournent mais échouent à leur sonde de disponibilité (ou ne l’ont pas encore passée) : leurs endpoints sont marqués non prêts, et rien ne leur envoie de trafic.',
-				fix: 'Lisez pourquoi avec `kubectl describe pod …` (les événements `Readiness probe failed`) : corrigez l’application, ou le chemin, le port ou le délai de la sonde.',
-			},
-			'wrong-target-port': {
-				title: 'Le targetPort n’est pas le port du conteneur',
-				cause: 'Le Service envoie vers son `targetPort`, et rien n’écoute sur ce port dans le Pod : le noyau du Pod répond à la connexion par une réinitialisation.',
-				fix: 'Donnez à `targetPort` le port sur lequel écoute le conteneur, ou le nom de son `containerPort`, pour qu’un changement de port suive de lui-même.',
-			},
-			'node-port-blocked': {
-				title: 'Un pare-feu abandonne le port de nœud',
-				cause: 'Un pare-feu, un groupe de sécurité ou une ACL réseau entre le client (ou l’équilibreur de charge) et les nœuds abandonne les paquets vers le port de nœud : personne ne répond, la connexion expire.',
-				fix: 'Autorisez le TCP vers le port de nœud (ou toute la plage, 30000–32767 par défaut) depuis les adresses des clients ou de l’équilibreur de charge, sur chaque nœud qu’ils peuvent utiliser.',
-			},
-			'local-no-endpoint': {
-				title: '`Local` sur un nœud sans Pod',
-				cause: 'Avec `externalTrafficPolicy: Local`, les règles d’un nœud n’envoient qu’aux Pods prêts de ce nœud : un client qui atteint un nœud qui n’en a pas voit ses paquets abandonnés.',
-				fix: 'N’envoyez les clients que vers des nœuds qui font tourner un Pod (un équilibreur de charge qui vérifie le `healthCheckNodePort` le fait), faites tourner un Pod sur chaque nœud (un DaemonSet), ou passez à `Cluster` si l’adresse du client importe peu.',
-			},
-			'load-balancer-pending': {
-				title: 'L’équilibreur de charge reste en attente',
-				cause: 'Aucun contrôleur du cluster n’implémente `type: LoadBalancer` (du bare metal sans MetalLB, un contrôleur cloud absent ou sans droits) : le Service ne reçoit aucune adresse, et `EXTERNAL-IP` reste `<pending>`.',
-				fix: 'Installez une implémentation d’équilibreur de charge (MetalLB, kube-vip, le contrôleur du fournisseur) et lisez les événements du Service (`kubectl describe service …`).',
-			},
-			'no-ingress-class': {
-				title: 'Aucun contrôleur ne lit l’Ingress',
-				cause: 'L’Ingress nomme une `ingressClassName` qu’aucun contrôleur en marche ne surveille, ou aucune alors qu’aucune classe n’est celle par défaut : aucun contrôleur ne la prend, aucun n’a donc ses règles, et le contrôleur qui reçoit la requête répond 404.',
-				fix: 'Donnez à `ingressClassName` la classe d’un contrôleur en marche (`kubectl get ingressclass`), ou marquez une classe comme celle par défaut.',
-			},
-			'no-matching-rule': {
-				title: 'Aucune règle pour cet hôte ou ce chemin',
-				cause: 'Le `Host` ou le chemin de la requête ne correspond à aucune règle de l’Ingress ou de la HTTPRoute (un `www.` manquant, un chemin sans son préfixe) : le proxy n’a pas de route et répond 404 lui-même.',
-				fix: 'Comparez l’hôte et le chemin qu’envoie le client (`curl -v` les montre) avec les règles, et ajoutez l’hôte ou le chemin, ou une règle pour `/`.',
-			},
-			'tls-secret-missing': {
-				title: 'Le Secret TLS est absent',
-				cause: 'L’Ingress nomme un Secret TLS qui n’est pas dans son propre namespace (absent, mal orthographié, ou dans un autre) : Traefik présente à la place son propre certificat par défaut, auquel aucun client ne se fie.',
-				fix: 'Créez le Secret (`kubectl create secret tls …`, ou laissez cert-manager l’émettre) dans le namespace de l’Ingress, sous le nom que donne sa section `tls`.',
-			},
-			'route-not-accepted': {
-				title: 'La Gateway n’accepte pas la HTTPRoute',
-				cause: 'Les `parentRefs` de la HTTPRoute nomment une autre Gateway ou un autre écouteur, ou les `allowedRoutes` de l’écouteur n’admettent pas le namespace de la route : son statut dit `Accepted: False`, la Gateway n’a pas de route pour la requête et répond 404.',
-				fix: 'Lisez la raison dans le statut de la route (`NotAllowedByListeners`, `NoMatchingParent`…), puis corrigez les `parentRefs` ou posez sur le namespace le label que demandent les `allowedRoutes` de l’écouteur.',
-			},
-			'network-policy-denies-proxy': {
-				title: 'Une NetworkPolicy ferme la porte au proxy',
-				cause: 'Une NetworkPolicy sélectionne les Pods du backend et n’admet rien depuis le namespace du contrôleur Ingress ou de la Gateway : les connexions du proxy restent sans réponse, et il abandonne au bout de son délai de connexion.',
-				fix: 'Ajoutez une politique qui autorise l’entrée vers les Pods du backend depuis le namespace du proxy (un `namespaceSelector` sur `kubernetes.io/metadata.name`), sur le port du backend.',
-			},
-			'proxy-rbac-forbidden': {
-				title: 'Pas de droit sur services/proxy',
-				cause: 'L’utilisateur sous lequel `kubectl proxy` s’authentifie n’a pas le droit `get` sur la sous-ressource `services/proxy` de ce namespace : le serveur d’API refuse la requête lui-même.',
-				fix: 'Accordez un Role avec la ressource `services/proxy` et les verbes qu’utilisent les requêtes (`get` pour un GET), lié à cet utilisateur, ou utilisez `kubectl port-forward`, qui demande `pods/portforward`.',
-			},
-		},
-		symptom: {
-			timeout: 'La connexion expire',
-			'connection-refused': 'Connexion refusée',
-			'http-403': 'HTTP 403 Forbidden',
-			'http-404': 'HTTP 404 Not Found',
-			'http-502': 'HTTP 502 Bad Gateway',
-			'http-503': 'HTTP 503 Service Unavailable',
-			'http-504': 'HTTP 504 Gateway Timeout',
-			'tls-untrusted': 'Un certificat auquel le client ne se fie pas',
-			'no-address': '`EXTERNAL-IP` reste `<pending>`',
-		},
-	},
+	failures: FAILURE_WORDS,
 	explorer: {
 		form: 'Votre configuration',
 		legend: {
@@ -773,8 +787,12 @@ export const fr = {
 					{
 						timeout: 'la connexion du client expire',
 						'connection-refused': 'le client reçoit « connection refused »',
+						'http-403': 'le client reçoit `403 Forbidden`',
 						'http-404': 'le client reçoit `404 Not Found`',
+						'http-502': 'le client reçoit `502 Bad Gateway`',
 						'http-503': 'le client reçoit `503 Service Unavailable`',
+						'http-504': 'le client reçoit `504 Gateway Timeout`',
+						'tls-untrusted': 'le client refuse le certificat',
 						'no-address': 'le client n’a aucune adresse où se connecter',
 					}[symptom]
 				}.`,

@@ -9,7 +9,8 @@
  * that hop.
  */
 import { clientAddress, CONTROL_PLANE_ADDRESS, LOAD_BALANCER, awsLoadBalancerHostname, nodeAddress, nodeName, nodePortFor, podAddress, podName, NODE_LETTERS } from './naming.ts';
-import { ParamError, resolveParams, type ExposureParams, type ResolvedParams } from './params.ts';
+import { broken, failuresOf } from './failures.ts';
+import { hasLoadBalancer, ParamError, resolveParams, type ExposureParams, type ResolvedParams } from './params.ts';
 import type { Protocol, TransformKind } from './kinds.ts';
 import type { Hop, Outcome, RouteRule, Routing, Scenario, ScenarioFacts, ServiceSpec, TopologyNode, Zone } from './types.ts';
 
@@ -121,8 +122,45 @@ export function builtId(p: ResolvedParams): string {
 	return p.entry === 'ingress' || p.entry === 'gateway' ? `${p.entry}-${p.front}` : p.entry;
 }
 
-/** Builds the scenario a parameter set describes; throws a `ParamError` naming every bad parameter. */
+/**
+ * Builds the scenario a parameter set describes; throws a `ParamError` naming every bad parameter.
+ * With `fail`, the setup is built whole, then broken at the hop the failure mode names (failures.ts).
+ */
 export function buildScenario(params: ExposureParams, options: BuildOptions = {}): Scenario {
+	if (params.fail === undefined) return buildWhole(params, options);
+	resolveParams(params);
+	const { fail, ...rest } = params;
+	// A load balancer nobody implements is the setup's own `lb=none`: no address anywhere, the manifests and session say so.
+	if (fail === 'load-balancer-pending' && hasLoadBalancer(rest)) {
+		const pending = buildWhole({ ...rest, lb: 'none' }, options);
+		return { ...pending, outcome: { ...pending.outcome!, reason: fail }, params: { ...pending.params!, fail } };
+	}
+	// `Local` on a node without a Pod: the client is sent to the first such node, and the rules there drop it.
+	// Whether it can happen is asked of the setup where the client picks the node, whichever it is given.
+	if (fail === 'local-no-endpoint') {
+		const { via: _given, pick: _pick, ...free } = rest;
+		const empty = resolveParams(free).pods.indexOf(0);
+		if (empty !== -1 && failuresOf(buildWhole(free, options)).some((mode) => mode.id === fail)) {
+			const dropped = buildWhole({ ...free, via: empty + 1 }, options);
+			return { ...dropped, outcome: { ...dropped.outcome!, reason: fail }, params: { ...dropped.params!, fail } };
+		}
+	}
+	const whole = buildWhole(rest, options);
+	const result = broken(whole, fail);
+	if (!result) {
+		const modes = failuresOf(whole).map((mode) => `\`${mode.id}\``);
+		throw new ParamError([
+			{
+				param: 'fail',
+				value: fail,
+				message: `\`fail=${fail}\`: this failure cannot happen in this setup${whole.outcome ? ', whose request already stops' : ''}. ${modes.length > 0 ? `Choose one of ${modes.join(', ')}, or leave \`fail\` out.` : 'Leave `fail` out.'}`,
+			},
+		]);
+	}
+	return { ...result, params: { ...result.params!, fail } };
+}
+
+function buildWhole(params: ExposureParams, options: BuildOptions): Scenario {
 	const p = resolveParams(params);
 	const routed = p.entry === 'ingress' || p.entry === 'gateway';
 	const lbPresent = p.lb !== undefined;

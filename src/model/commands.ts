@@ -97,6 +97,11 @@ export const CURL_FAILS = {
  */
 function failedRequest(url: string, outcome: OutcomeView, entry: { host: string; port: number }, http2: boolean): TerminalCommand | undefined {
 	const status = (code: number, reason: string) => `${http2 ? 'HTTP/2' : 'HTTP/1.1'} ${code}${http2 ? '' : ` ${reason}`}`;
+	// A hop broken on purpose: the line the failure catalogue gives (the status line of an HTTP answer).
+	if (outcome.client !== undefined) {
+		const line = http2 ? outcome.client.replace(/^HTTP\/1\.1 (\d{3}) .*$/, 'HTTP/2 $1') : outcome.client;
+		return { command: outcome.symptom === 'timeout' ? `curl -sS -m 10 ${url}` : `curl -sS -i ${url}`, output: [line] };
+	}
 	switch (outcome.symptom) {
 		case 'timeout':
 			return { command: `curl -sS -m 10 ${url}`, output: [CURL_FAILS.timeout()] };
@@ -127,8 +132,13 @@ function failedRequest(url: string, outcome: OutcomeView, entry: { host: string;
 				};
 			// Envoy's answer when a route has no healthy endpoint.
 			return { command: `curl -sS -i ${url}`, output: [status(503, 'Service Unavailable'), 'content-length: 19', 'content-type: text/plain', '', 'no healthy upstream'] };
+		case 'http-403':
+		case 'http-502':
+		case 'http-504':
+		case 'tls-untrusted':
 		case 'no-address':
 		case undefined:
+			// Only a broken hop (above) ends this way; a pending load balancer has no address to try.
 			return undefined;
 	}
 }

@@ -10,7 +10,7 @@
  * this catalogue.
  */
 import { columns, CURL_FAILS } from './commands.ts';
-import type { NodeKind, OutcomeKind } from './kinds.ts';
+import { SYMPTOMS, type NodeKind, type OutcomeKind, type Symptom } from './kinds.ts';
 import { listenOf, endpointsOf, formatEndpoint, findNode } from './resolve.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
 
@@ -42,13 +42,9 @@ export const FAILURE_IDS = [
 ] as const;
 export type FailureId = (typeof FAILURE_IDS)[number];
 
-/**
- * What the client sees. `timeout`: no answer, the connection times out. `connection-refused`: refused
- * at once. `http-*`: an HTTP error answered by a proxy on the path. `tls-untrusted`: the TLS handshake
- * presents a certificate the client does not trust. `no-address`: nothing to connect to.
- */
-export const FAILURE_SYMPTOMS = ['timeout', 'connection-refused', 'http-403', 'http-404', 'http-502', 'http-503', 'http-504', 'tls-untrusted', 'no-address'] as const;
-export type FailureSymptom = (typeof FAILURE_SYMPTOMS)[number];
+/** What the client sees: the model's symptoms (kinds.ts), the catalogue's and the builder's alike. */
+export const FAILURE_SYMPTOMS = SYMPTOMS;
+export type FailureSymptom = Symptom;
 
 /** The command that shows a mode's cause, and its output when all is well and when this mode is why. */
 export interface FailureCheck {
@@ -240,7 +236,8 @@ export const FAILURES: readonly FailureMode[] = [
 	{
 		id: 'load-balancer-pending',
 		hops: ['cloud-load-balancer'],
-		appliesTo: (s) => entryOf(s).type === 'LoadBalancer',
+		// A load balancer that ends TLS is a provider's, set up by its annotations: the bare cluster with no implementation has none.
+		appliesTo: (s) => entryOf(s).type === 'LoadBalancer' && s.params?.tls !== 'lb',
 		effect: () => ({ kind: 'pending', symptom: 'no-address', at: 'cloud-load-balancer', client: undefined }),
 		check: (s) => {
 			const entry = entryOf(s);
@@ -358,4 +355,28 @@ export function failuresOf(scenario: Scenario): FailureMode[] {
 /** The modes that break a hop into a box of this kind, for a step's "if it fails here". */
 export function failuresAt(scenario: Scenario, kind: NodeKind): FailureMode[] {
 	return failuresOf(scenario).filter((mode) => mode.hops.includes(kind) && mode.effect(scenario).at === kind);
+}
+
+export function isFailureId(value: unknown): value is FailureId {
+	return typeof value === 'string' && (FAILURE_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * A setup with one of its hops broken: the path up to the box where the request stops, and the
+ * outcome the mode gives (its id as the reason, what the client sees). Undefined where the mode
+ * cannot happen in this setup (`failuresOf`).
+ */
+export function broken(scenario: Scenario, id: FailureId): Scenario | undefined {
+	const mode = failureMode(id);
+	if (!failuresOf(scenario).includes(mode)) return undefined;
+	const effect = mode.effect(scenario);
+	const kinds = scenario.path.map((hop) => findNode(scenario, hop.to)?.kind);
+	// A Pod is reached last; every other box where it stops, the first time the path reaches one.
+	const atHop = effect.at === 'pod' ? kinds.lastIndexOf('pod') : kinds.indexOf(effect.at);
+	if (atHop === -1) return undefined;
+	return {
+		...scenario,
+		path: scenario.path.slice(0, atHop + 1),
+		outcome: { kind: effect.kind, atHop, reason: id, symptom: effect.symptom, ...(effect.client === undefined ? {} : { client: effect.client }) },
+	};
 }

@@ -4,6 +4,7 @@
  * (`Scenario.outcome`); a scenario without one is delivered at its last hop.
  */
 import type { NodeKind, OutcomeKind, OutcomeReason, Symptom } from './kinds.ts';
+import type { FailureId } from './failures.ts';
 import { findNode, findService, machineOf } from './resolve.ts';
 import type { RouteRule, Routing, Scenario, ServiceSpec } from './types.ts';
 
@@ -11,8 +12,10 @@ export interface OutcomeView {
 	readonly kind: OutcomeKind;
 	/** The index of the hop where the request stops (the last one). */
 	readonly atHop: number;
-	readonly reason: OutcomeReason | undefined;
+	readonly reason: OutcomeReason | FailureId | undefined;
 	readonly symptom: Symptom | undefined;
+	/** For a broken hop: the line the client prints. */
+	readonly client: string | undefined;
 	/** The Service the request was going to when it stopped. */
 	readonly service: ServiceSpec | undefined;
 	/** The node it stopped on, if it stopped on one. */
@@ -44,6 +47,7 @@ export function outcomeOf(scenario: Scenario): OutcomeView {
 		atHop,
 		reason: outcome?.reason,
 		symptom: outcome?.symptom,
+		client: outcome?.client,
 		service,
 		machine: to && machineOf(scenario, to)?.name,
 		stoppedAt: to?.kind,

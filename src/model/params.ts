@@ -6,6 +6,7 @@
  *
  * Values are lower-case words, as the explorer's URL writes them.
  */
+import { FAILURE_IDS, type FailureId } from './failures.ts';
 import { MAX_NODES, MAX_PODS_PER_NODE } from './naming.ts';
 
 export const ENTRIES = ['kubectl-proxy', 'port-forward', 'nodeport', 'loadbalancer', 'ingress', 'gateway'] as const;
@@ -70,6 +71,8 @@ export interface ExposureParams {
 	readonly routes?: number;
 	/** Where kube-proxy chooses the entry Service's endpoint: whether it keeps each source address on one. */
 	readonly affinity?: AffinityParam;
+	/** One hop broken, by a failure mode of the catalogue (failures.ts), where it can happen in this setup. */
+	readonly fail?: FailureId;
 }
 
 /** The parameters with every default applied: what the builder reads. */
@@ -87,6 +90,7 @@ export interface ResolvedParams {
 	readonly tls: TlsParam;
 	readonly routes: number;
 	readonly affinity: AffinityParam | undefined;
+	readonly fail: FailureId | undefined;
 }
 
 export type ParamName = keyof ExposureParams;
@@ -226,9 +230,10 @@ export function paramProblems(params: ExposureParams): ParamProblem[] {
 				params.affinity,
 				"a load balancer that targets Pod IPs chooses the Pod itself and no kube-proxy rule sees the connection: `sessionAffinity` plays no part. Use the load balancer's own stickiness, or choose `targets=nodes`.",
 			);
-		else if (params.affinity === 'clientip' && params.lb === 'none')
-			add('affinity', params.affinity, 'no connection reaches the cluster while the load balancer is pending. Leave `affinity` out, or choose `lb=forward` or `lb=proxy`.');
 	}
+
+	// Whether the mode can happen in this setup is the builder's to say: it needs the setup built.
+	if (params.fail !== undefined && !(FAILURE_IDS as readonly string[]).includes(params.fail)) add('fail', params.fail, `no such failure mode. Choose one of ${list(FAILURE_IDS)}.`);
 
 	if (params.via !== undefined) {
 		if (!hasExternalService(params))
@@ -271,5 +276,6 @@ export function resolveParams(params: ExposureParams): ResolvedParams {
 		tls: params.tls ?? 'none',
 		routes,
 		affinity: params.affinity,
+		fail: params.fail,
 	};
 }

@@ -26,6 +26,7 @@
  * and in every browser.
  */
 import { buildScenario, type BuildOptions } from './build.ts';
+import type { FailureId } from './failures.ts';
 import { clientAddress, NODE_LETTERS } from './naming.ts';
 import { outcomeOf } from './outcome.ts';
 import type { ExposureParams, ParamProblem } from './params.ts';
@@ -108,7 +109,7 @@ export interface NodeCount {
 
 export interface DropCount {
 	readonly kind: Exclude<OutcomeKind, 'delivered'>;
-	readonly reason: OutcomeReason;
+	readonly reason: OutcomeReason | FailureId;
 	readonly symptom: Symptom;
 	/** What stopped them: kube-proxy's rules, the load balancer, an Ingress controller, the API server… */
 	readonly at: NodeKind | undefined;
@@ -157,6 +158,7 @@ function exposureOf(scenario: Scenario): ExposureParams {
 		...(p.lb !== undefined ? { lb: p.lb } : {}),
 		...(p.targets !== undefined ? { targets: p.targets } : {}),
 		...(p.affinity !== undefined ? { affinity: p.affinity } : {}),
+		...(p.fail !== undefined ? { fail: p.fail } : {}),
 	};
 }
 

@@ -1,4 +1,5 @@
 import type { ResolvedParams } from './params.ts';
+import type { FailureId } from './failures.ts';
 import type { CostDriver, NodeKind, OutcomeKind, OutcomeReason, ProductionUse, Protocol, Reach, Symptom, TransformKind, ZoneKind } from './kinds.ts';
 
 /** An IP address (or a placeholder such as `<NodeIP>`) and a port. */
@@ -137,9 +138,12 @@ export interface ScenarioFacts {
 export interface Outcome {
 	readonly kind: Exclude<OutcomeKind, 'delivered'>;
 	readonly atHop: number;
-	readonly reason: OutcomeReason;
+	/** Why: a reason of the setup itself, or the failure mode broken in it (`fail`, failures.ts). */
+	readonly reason: OutcomeReason | FailureId;
 	/** What the client sees. */
 	readonly symptom: Symptom;
+	/** For a broken hop: the line the client prints (the catalogue's). */
+	readonly client?: string;
 }
 
 export interface Scenario {

@@ -14,6 +14,9 @@ import { NODE_KINDS } from '../../../src/model/kinds.ts';
 import type { ExposureParams } from '../../../src/model/params.ts';
 import { PRESET_IDS, presetScenario } from '../../../src/model/presets.ts';
 import { accepted } from './arbitraries.ts';
+import { outcomeOf } from '../../../src/model/outcome.ts';
+import { simulate } from '../../../src/model/simulate.ts';
+import { stepsFor } from '../../../src/i18n/steps.ts';
 
 const effect = (id: FailureId, p: ExposureParams) => failureMode(id).effect(buildScenario(p));
 const check = (id: FailureId, p: ExposureParams) => failureMode(id).check(buildScenario(p));
@@ -147,5 +150,52 @@ describe('what the client sees, by way in', () => {
 		expect(failuresAt(scenario, 'node-port').map((mode) => mode.id)).toEqual(['node-port-blocked']);
 		expect(failuresAt(scenario, 'kube-proxy').map((mode) => mode.id)).toEqual(['selector-matches-nothing', 'no-ready-pod', 'local-no-endpoint']);
 		expect(failuresAt(scenario, 'pod').map((mode) => mode.id)).toEqual(['wrong-target-port']);
+	});
+});
+
+describe('a hop broken on purpose (the builder’s fail)', () => {
+	it('stops the path where the mode says, with the mode as the reason and its client line', () => {
+		const s = buildScenario({ entry: 'loadbalancer', nodes: 2, pods: [1, 1], fail: 'node-port-blocked' });
+		expect(s.path.map((hop) => hop.to)).toEqual(['load-balancer', 'nodeport-a']);
+		expect(s.outcome).toEqual({ kind: 'dropped', atHop: 1, reason: 'node-port-blocked', symptom: 'timeout', client: 'curl: (28) Connection timed out after 10002 milliseconds' });
+		// The Pods are still there: only the hop is broken.
+		expect(s.nodes.filter((node) => node.kind === 'pod')).toHaveLength(2);
+	});
+
+	it('Local on a node without a Pod sends the client there; a pending load balancer is the setup’s own lb=none', () => {
+		const local = buildScenario({ entry: 'nodeport', nodes: 3, pods: [1, 0, 1], etp: 'local', fail: 'local-no-endpoint' });
+		expect(local.path.at(-1)?.to).toBe('kube-proxy-b');
+		expect(local.outcome).toMatchObject({ kind: 'dropped', reason: 'local-no-endpoint', symptom: 'timeout' });
+		const pending = buildScenario({ entry: 'loadbalancer', fail: 'load-balancer-pending' });
+		expect(pending.outcome).toMatchObject({ kind: 'pending', reason: 'load-balancer-pending', symptom: 'no-address' });
+		expect(pending.services[0]?.loadBalancerIP).toBeUndefined();
+	});
+
+	it('refuses a mode that cannot happen in the setup, naming the ones that can', () => {
+		expect(() => buildScenario({ entry: 'nodeport', fail: 'proxy-rbac-forbidden' })).toThrow(
+			/`fail=proxy-rbac-forbidden`: this failure cannot happen in this setup\. Choose one of `selector-matches-nothing`/,
+		);
+		expect(() => buildScenario({ entry: 'nodeport', fail: 'banana' as never })).toThrow(/`fail=banana`: no such failure mode/);
+	});
+
+	it('over the whole parameter space: every mode that applies builds, both languages word it, and every simulated request fails', () => {
+		fc.assert(
+			fc.property(accepted, (p) => {
+				let whole;
+				try {
+					whole = buildScenario(p);
+				} catch {
+					return;
+				}
+				for (const mode of failuresOf(whole)) {
+					const s = buildScenario({ ...p, fail: mode.id });
+					expect(s.outcome?.reason, mode.id).toBe(mode.id);
+					for (const locale of LOCALES) expect(messages[locale].outcome(outcomeOf(s)).length, `${locale} ${mode.id}`).toBeGreaterThan(20);
+					expect(stepsFor(s, 'fr')).toHaveLength(s.path.length);
+					expect(simulate(s, { requests: 40, clients: 3, seed: 1 }).failed, mode.id).toBe(40);
+				}
+			}),
+			{ numRuns: 60 },
+		);
 	});
 });
