@@ -86,7 +86,10 @@ export const AFTER_PAINT_LOADER = [
 const SCRIPT_ATTRIBUTES = new Set(['type', 'src', WAIT_ATTRIBUTE]);
 
 const isPrintStylesheet = (element: Element) =>
-	element.tagName === 'link' && (attribute(element, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet') && attribute(element, 'media')?.trim().toLowerCase() === 'print' && attribute(element, 'href') !== undefined;
+	element.tagName === 'link' &&
+	(attribute(element, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet') &&
+	attribute(element, 'media')?.trim().toLowerCase() === 'print' &&
+	attribute(element, 'href') !== undefined;
 
 /** A page's HTML with its module scripts and print stylesheets moved behind the loader. */
 export function deferToFirstPaint(html: string, file = 'page'): { html: string; deferred: AfterPaint } {
@@ -163,7 +166,8 @@ export function checkBuiltPage(html: string, file = 'page'): { list: AfterPaint 
 	}
 	// Starlight's pages (its <html data-theme>) link its print stylesheet; the language chooser at `/` does not.
 	const starlight = all.some((element) => element.tagName === 'html' && attribute(element, 'data-theme') !== undefined);
-	if (starlight && list?.print.length !== 1) problems.push(`${file}: ${list?.print.length ?? 0} print stylesheets deferred, Starlight has one: did it change its <link rel="stylesheet" media="print">? Update src/site/after-paint.ts.`);
+	if (starlight && list?.print.length !== 1)
+		problems.push(`${file}: ${list?.print.length ?? 0} print stylesheets deferred, Starlight has one: did it change its <link rel="stylesheet" media="print">? Update src/site/after-paint.ts.`);
 	return { list, problems };
 }
 
@@ -211,7 +215,9 @@ export function afterPaint(): StarlightPlugin {
 							}
 							if (deferred === 0) problems.push(`none of the ${files.length} built pages has the after-paint loader: the middleware did not run (src/site/after-paint-middleware.ts).`);
 							if (problems.length > 0) throw new Error(`after-paint:\n- ${problems.join('\n- ')}`);
-							logger.info(`${deferred} pages load their scripts and print stylesheet after the first paint; on ${waiting} of them the table of contents waits for the reader's first interaction`);
+							logger.info(
+								`${deferred} pages load their scripts and print stylesheet after the first paint; on ${waiting} of them the table of contents waits for the reader's first interaction`,
+							);
 						},
 					},
 				});

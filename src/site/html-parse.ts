@@ -61,4 +61,3 @@ export function applyEdits(html: string, edits: readonly Edit[]): string {
 	}
 	return out + html.slice(at);
 }
-

@@ -31,8 +31,7 @@ export const WAIT_VALUE = 'interaction';
 
 export type TableOfContentsElement = 'starlight-toc' | 'mobile-starlight-toc';
 
-const changed = (what: string, file: string) =>
-	new Error(`${file}: Starlight changed its table of contents: ${what}. Update src/site/toc-start.ts (and its test) to the new markup.`);
+const changed = (what: string, file: string) => new Error(`${file}: Starlight changed its table of contents: ${what}. Update src/site/toc-start.ts (and its test) to the new markup.`);
 
 /**
  * Starlight's rendered table of contents (`html`, the component's whole output) with the `#_top` entry

@@ -60,7 +60,7 @@ test.describe('scripts wait for the first paint', () => {
 		await page.waitForLoadState('networkidle');
 		const waiting = await waitingScripts(page);
 		expect(waiting, 'the two table-of-contents scripts (desktop and mobile) wait').toHaveLength(2);
-		for (const src of waiting) expect(src, 'Starlight\'s table-of-contents bundles').toMatch(/TableOfContents/);
+		for (const src of waiting) expect(src, "Starlight's table-of-contents bundles").toMatch(/TableOfContents/);
 		expect(
 			requested.filter((path) => waiting.includes(path)),
 			'no table-of-contents script before the reader moves',
@@ -143,7 +143,7 @@ test.describe('scripts wait for the first paint', () => {
 	});
 });
 
-test('every built page has what the after-paint plugin finds in Astro\'s and Starlight\'s markup', async ({ request }) => {
+test("every built page has what the after-paint plugin finds in Astro's and Starlight's markup", async ({ request }) => {
 	// The build checks the same (src/site/after-paint.ts, astro:build:done); here it is checked on the
 	// pages as served. Each problem names what Astro or Starlight changed and the file to update.
 	const problems: string[] = [];

@@ -33,7 +33,11 @@ describe('markTableOfContentsStart', () => {
 	});
 
 	it('changes nothing else', () => {
-		const back = (out: string) => out.replace(' aria-current="true"', '').replace(' data-kp-after="interaction"', '').replace('<span class="display-current b">Vue d’ensemble &amp; chemin</span>', '<span class="display-current b"></span>');
+		const back = (out: string) =>
+			out
+				.replace(' aria-current="true"', '')
+				.replace(' data-kp-after="interaction"', '')
+				.replace('<span class="display-current b">Vue d’ensemble &amp; chemin</span>', '<span class="display-current b"></span>');
 		expect(back(desktop)).toBe(DESKTOP);
 		expect(back(mobile)).toBe(MOBILE);
 	});
@@ -48,8 +52,12 @@ describe('markTableOfContentsStart', () => {
 		const update = 'Update src/site/toc-start.ts (and its test) to the new markup.';
 		expect(fails(DESKTOP.replace(/starlight-toc/g, 'sl-toc'), 'starlight-toc')).toThrow(`/en/: Starlight changed its table of contents: its component rendered no <starlight-toc>. ${update}`);
 		expect(fails(DESKTOP.replace('#_top', '#top'), 'starlight-toc')).toThrow('/en/: Starlight changed its table of contents: <starlight-toc> has no <a href="#_top"> (the page title\'s entry).');
-		expect(fails(DESKTOP.replace(/<span class="a">Vue d’ensemble &amp; chemin<\/span>/, 'Vue d’ensemble'), 'starlight-toc')).toThrow('<starlight-toc>\'s <a href="#_top"> has no <span> with the title');
-		expect(fails(MOBILE.replace('display-current', 'current'), 'mobile-starlight-toc')).toThrow('/en/: Starlight changed its table of contents: <mobile-starlight-toc> has no <span class="display-current"> for the current entry.');
+		expect(fails(DESKTOP.replace(/<span class="a">Vue d’ensemble &amp; chemin<\/span>/, 'Vue d’ensemble'), 'starlight-toc')).toThrow(
+			'<starlight-toc>\'s <a href="#_top"> has no <span> with the title',
+		);
+		expect(fails(MOBILE.replace('display-current', 'current'), 'mobile-starlight-toc')).toThrow(
+			'/en/: Starlight changed its table of contents: <mobile-starlight-toc> has no <span class="display-current"> for the current entry.',
+		);
 		// The desktop one has no mobile bar: it is not asked for one.
 		expect(fails(MOBILE, 'starlight-toc')).toThrow('rendered no <starlight-toc>');
 	});
