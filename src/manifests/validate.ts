@@ -64,6 +64,12 @@ export const SCHEMA_MODULES: Readonly<Record<keyof typeof VALIDATORS, string>> =
 /** The compiled schema validator for `<apiVersion> <kind>`, as this module uses it. */
 export const schemaValidatorFor = (key: string): Validator | undefined => (Object.hasOwn(VALIDATORS, key) ? VALIDATORS[key as keyof typeof VALIDATORS] : undefined);
 
+/** Runs `validator` on `object` and returns its verdict with every field path (`/spec/type`) it read. */
+export function runTracked(validator: Validator, object: unknown): { valid: boolean; read: Set<string> } {
+	const read = new Set<string>();
+	return { valid: validator(tracked(object, '', read)), read };
+}
+
 function tracked(value: unknown, path: string, read: Set<string>): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	return new Proxy(value, {
@@ -100,9 +106,10 @@ export function validateManifest(object: Record<string, unknown>, source: string
 	if (key === 'gateway.envoyproxy.io/v1alpha1 EnvoyProxy') return envoyProxyProblems(object, source);
 	const validator = schemaValidatorFor(key);
 	if (!validator) return [`${source}: no schema for \`${key}\`. Add its validator to src/manifests/validate.ts.`];
-	const read = new Set<string>(['/apiVersion', '/kind', '/metadata', '/spec', '/status']);
+	const { valid, read } = runTracked(validator, object);
+	for (const path of ['/apiVersion', '/kind', '/metadata', '/spec', '/status']) read.add(path);
 	const problems: string[] = [];
-	if (!validator(tracked(object, '', read))) {
+	if (!valid) {
 		for (const error of validator.errors ?? []) problems.push(`${source}: ${key} field ${describe(error)}. Fix the value where the manifest is built.`);
 	}
 	for (const path of allPaths(object)) {
