@@ -11,7 +11,6 @@ import { scenarios } from './src/model/scenarios/index.ts';
 import { hopId } from './src/model/resolve.ts';
 import { afterPaint } from './src/site/after-paint.ts';
 import { precompressed } from './src/site/precompress.ts';
-import { markTableOfContentsStart, TOC_SCRIPTS } from './src/site/toc-start.ts';
 import { sitemapAlternates } from './src/site/sitemap.ts';
 
 /** `#<from>-to-<to>`: the step anchors <Diagram> renders, which the links validator cannot see in Markdown. */
@@ -63,6 +62,12 @@ export default defineConfig({
 			// Every page's preview image in its head (og:image, twitter:image): src/site/route-data.ts.
 			routeMiddleware: './src/site/route-data.ts',
 			plugins: [
+				// Scripts and the print stylesheet wait for the first paint, in dev and in the build (why:
+				// src/site/after-paint.ts). Starlight's table of contents (desktop and mobile) only follows
+				// the reader's scrolling, and its selectors cost 10-30 ms per copy on a long page: it waits
+				// for the first interaction, and our overrides of its two components render its opening
+				// state (the page title's entry current; src/site/toc-start.ts).
+				afterPaint(),
 				// Fails the build on a broken internal link or `#anchor` in the Markdown/MDX pages (links as
 				// authored, with the trailing slash `trailingSlash: 'always'` requires), and on a link from one
 				// language to the other: French pages link to French pages. Diagram step ids (`#<from>-to-<to>`)
@@ -80,16 +85,6 @@ export default defineConfig({
 		sitemap({
 			i18n: { defaultLocale: DEFAULT_LOCALE, locales: Object.fromEntries(LOCALES.map((code) => [code, code])) },
 			serialize: sitemapAlternates,
-		}),
-		// Scripts and the print stylesheet wait for the first paint (why: src/site/after-paint.ts).
-		// Starlight's table of contents (desktop and mobile) only follows the reader's scrolling, and
-		// its selectors cost 10-30 ms per copy on a long page: it waits for the first interaction, and
-		// its opening state (the page title's entry current) is written into the HTML.
-		afterPaint({
-			untilInteraction: {
-				scripts: TOC_SCRIPTS,
-				opening: markTableOfContentsStart,
-			},
 		}),
 		{
 			// The language-choosing page at `/`: injected so that no top-level `pages/` folder is needed.

@@ -9,9 +9,10 @@
  * Deterministic: the same input gives the same bytes (Node's gzip header carries no file name and a
  * zero timestamp; brotli has neither), so two builds of the same commit are byte-identical.
  *
- * It must run after every rewrite of the HTML (src/site/after-paint.ts and Starlight's Pagefind and the
- * sitemap also run in `astro:build:done`): astro.config.mjs lists it last, and Astro runs the
- * integrations' hooks one after the other in that order.
+ * It must run after every step that writes files in `astro:build:done` (Starlight's Pagefind, the
+ * sitemap): astro.config.mjs lists it last, and Astro runs the integrations' hooks one after the other
+ * in that order. (The after-paint plugin, src/site/after-paint.ts, changes the HTML as each page is
+ * rendered, and only reads it at `astro:build:done`.)
  */
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

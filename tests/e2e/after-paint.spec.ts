@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { messages } from '../../src/i18n/index.ts';
-import { TOC_SCRIPTS } from '../../src/site/toc-start.ts';
+import { AFTER_PAINT_ID, checkBuiltPage, type AfterPaint } from '../../src/site/after-paint.ts';
 import { DIAGRAM_PAGES, sitemapPaths } from './helpers.ts';
 
 /*
@@ -10,6 +10,9 @@ import { DIAGRAM_PAGES, sitemapPaths } from './helpers.ts';
  * shows the page's own content, not the header alone. Starlight's table of contents waits one step
  * more, for the reader's first interaction.
  */
+
+/** The scripts a page's after-paint list keeps for the reader's first interaction. */
+const waitingScripts = (page: Page) => page.evaluate((id) => (JSON.parse(document.getElementById(id)?.textContent ?? '{}') as AfterPaint).interaction, AFTER_PAINT_ID);
 
 const PAGES = await sitemapPaths();
 const DIAGRAM = DIAGRAM_PAGES.find((p) => p.scenario === 'nodeport' && p.locale === 'fr')!.path;
@@ -55,8 +58,11 @@ test.describe('scripts wait for the first paint', () => {
 		await page.goto(DIAGRAM);
 		await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
 		await page.waitForLoadState('networkidle');
+		const waiting = await waitingScripts(page);
+		expect(waiting, 'the two table-of-contents scripts (desktop and mobile) wait').toHaveLength(2);
+		for (const src of waiting) expect(src, "Starlight's table-of-contents bundles").toMatch(/TableOfContents/);
 		expect(
-			requested.filter((path) => TOC_SCRIPTS.test(path)),
+			requested.filter((path) => waiting.includes(path)),
 			'no table-of-contents script before the reader moves',
 		).toEqual([]);
 		expect(await page.evaluate(() => customElements.get('starlight-toc'))).toBeUndefined();
@@ -65,7 +71,7 @@ test.describe('scripts wait for the first paint', () => {
 		await expect(toc.locator('a[aria-current="true"]')).toHaveAttribute('href', '#_top');
 
 		await page.mouse.wheel(0, 200);
-		await expect.poll(() => requested.filter((path) => TOC_SCRIPTS.test(path)).length, 'both table-of-contents scripts after the first scroll').toBe(2);
+		await expect.poll(() => requested.filter((path) => waiting.includes(path)).length, 'both table-of-contents scripts after the first scroll').toBe(2);
 		// A section in the middle of the page, brought to the top: its entry becomes the current one.
 		const heading = page.locator('.sl-markdown-content h2[id]').nth(2);
 		const id = await heading.getAttribute('id');
@@ -90,6 +96,19 @@ test.describe('scripts wait for the first paint', () => {
 		await expect.poll(() => fresh.evaluate(() => customElements.get('starlight-toc') !== undefined)).toBe(true);
 		// It follows where the page opened, not the title marked at build time.
 		await expect(fresh.locator('starlight-toc nav a[aria-current="true"]')).not.toHaveAttribute('href', '#_top');
+	});
+
+	test(`${DIAGRAM}: on a small screen the bar above the content opens on the page title`, async ({ page }) => {
+		await page.setViewportSize({ width: 412, height: 823 });
+		await page.goto(DIAGRAM);
+		await expect(page.locator('kp-diagram').first()).toHaveClass(/is-live/);
+		expect(await page.evaluate(() => customElements.get('mobile-starlight-toc'))).toBeUndefined();
+		const bar = page.locator('mobile-starlight-toc');
+		const title = (await bar.locator('a[href="#_top"]').textContent())?.trim();
+		expect(title, 'the title entry has words').toBeTruthy();
+		// As rendered (src/site/toc-start.ts): what Starlight's script writes there once it runs.
+		await expect(bar.locator('.display-current')).toHaveText(title ?? '');
+		await expect(bar.locator('a[aria-current="true"]')).toHaveAttribute('href', '#_top');
 	});
 
 	test('a browser without Paint Timing loads them at once; one that never reports the paint, after 3 s', async ({ page }) => {
@@ -122,6 +141,20 @@ test.describe('scripts wait for the first paint', () => {
 		).toHaveLength(1);
 		await context.close();
 	});
+});
+
+test("every built page has what the after-paint plugin finds in Astro's and Starlight's markup", async ({ request }) => {
+	// The build checks the same (src/site/after-paint.ts, astro:build:done); here it is checked on the
+	// pages as served. Each problem names what Astro or Starlight changed and the file to update.
+	const problems: string[] = [];
+	let waiting = 0;
+	for (const path of PAGES) {
+		const found = checkBuiltPage(await (await request.get(path)).text(), path);
+		problems.push(...found.problems);
+		if ((found.list?.interaction.length ?? 0) > 0) waiting++;
+	}
+	expect(problems).toEqual([]);
+	expect(waiting, 'pages whose table of contents waits for the first interaction').toBeGreaterThan(PAGES.length / 2);
 });
 
 test('every page has the element its first paint waits for', async ({ request }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateManifest } from '../../../src/manifests/validate.ts';
+import { schemaValidatorFor, validateManifest } from '../../../src/manifests/validate.ts';
 import { manifestsFor } from '../../../src/model/manifests.ts';
 import { scenarios } from '../../../src/model/scenarios/index.ts';
 
@@ -21,6 +21,8 @@ describe('Gateway listeners: the CRD’s CEL rules', () => {
 		const broken = gateway();
 		broken.spec.listeners = [{ name: 'web', protocol: 'HTTP', port: 80, tls: { mode: 'Terminate', certificateRefs: [{ name: 'shop-tls' }] } }];
 		expect(problems(broken)).toBe("gateway.yaml: Gateway listener 0 (`web`, HTTP): tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']. Remove `tls`, or use HTTPS or TLS.");
+		// The package's schema validator alone passes it: only our rule (src/manifests/gateway-rules.ts) stops it.
+		expect(schemaValidatorFor('gateway.networking.k8s.io/v1 Gateway')?.(broken)).toBe(true);
 	});
 
 	it('rejects Passthrough on HTTPS, a hostname on TCP, and Terminate without a certificate', () => {

@@ -1,38 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { markTableOfContentsStart } from '../../../src/site/toc-start.ts';
 
-// Starlight's markup for both tables of contents, as built here (classes shortened).
+/*
+ * Starlight 0.42's two table-of-contents components as Astro renders them (classes shortened): what our
+ * overrides receive from Astro.slots.render(). The component's own script comes last, rendered with it.
+ * If Starlight renders them otherwise, the `fails` cases below are what the build reports.
+ */
 const entries =
-	'<ul class="a"><li class="a"><a href="#_top" class="a"><span class="a">Vue d’ensemble</span></a></li><li class="a"><a href="#the-path" class="a"><span class="a">Le chemin</span></a></li></ul>';
-const DESKTOP = `<starlight-toc data-min-h="2" data-max-h="3"><nav aria-labelledby="starlight__on-this-page"><h2 id="starlight__on-this-page">Sur cette page</h2>${entries}</nav></starlight-toc>`;
-const MOBILE = `<mobile-starlight-toc data-min-h="2" data-max-h="3" class="b"><nav class="b"><details id="starlight__mobile-toc" class="b"><summary class="sl-flex b"><span class="toggle sl-flex b">Sur cette page</span><span class="display-current b"></span></summary><div class="dropdown b">${entries}</div></details></nav></mobile-starlight-toc>`;
-const PAGE = `<body><header>${MOBILE}</header><main><a href="#_top">Aller au contenu</a><h1 id="_top">NodePort</h1></main><aside>${DESKTOP}</aside></body>`;
+	'<ul class="a"><li class="a"><a href="#_top" class="a"><span class="a">Vue d’ensemble &amp; chemin</span></a></li><li class="a"><a href="#the-path" class="a"><span class="a">Le chemin</span></a></li></ul>';
+const SCRIPT = (name: string) => `<script type="module" src="/_astro/${name}.astro_astro_type_script_index_0_lang.C3fM4Kra.js"></script>`;
+const DESKTOP = `<starlight-toc data-min-h="2" data-max-h="3"><nav aria-labelledby="starlight__on-this-page"><h2 id="starlight__on-this-page">Sur cette page</h2>${entries}</nav></starlight-toc>${SCRIPT('TableOfContents')}`;
+const MOBILE = `<mobile-starlight-toc data-min-h="2" data-max-h="3" class="b"><nav class="b"><details id="starlight__mobile-toc" class="b"><summary class="sl-flex b"><span class="toggle sl-flex b">Sur cette page</span><span class="display-current b"></span></summary><div class="dropdown b">${entries}</div></details></nav></mobile-starlight-toc>${SCRIPT('MobileTableOfContents')}`;
 
 describe('markTableOfContentsStart', () => {
-	const out = markTableOfContentsStart(PAGE, 'dist/fr/exposure/nodeport/index.html');
+	const desktop = markTableOfContentsStart(DESKTOP, 'starlight-toc', '/fr/exposure/nodeport/');
+	const mobile = markTableOfContentsStart(MOBILE, 'mobile-starlight-toc', '/fr/exposure/nodeport/');
 
-	it('marks the title entry of both tables of contents as the current one, and nothing else', () => {
-		expect(out.match(/<a href="#_top" aria-current="true" class="a">/g)).toHaveLength(2);
-		expect(out.match(/aria-current/g)).toHaveLength(2);
-		// The skip link outside the tables of contents is left alone.
-		expect(out).toContain('<main><a href="#_top">Aller au contenu</a>');
+	it('marks the title entry as the current one, and nothing else', () => {
+		for (const out of [desktop, mobile]) {
+			expect(out.match(/<a aria-current="true" href="#_top" class="a">/g)).toHaveLength(1);
+			expect(out.match(/aria-current/g)).toHaveLength(1);
+		}
 	});
 
-	it('writes that entry into the mobile bar', () => {
-		expect(out).toContain('<span class="display-current b">Vue d’ensemble</span>');
+	it('writes that entry, as written, into the mobile bar', () => {
+		expect(mobile).toContain('<span class="display-current b">Vue d’ensemble &amp; chemin</span>');
+	});
+
+	it("tags the component's own script to wait for the first interaction", () => {
+		expect(desktop.endsWith('<script data-kp-after="interaction" type="module" src="/_astro/TableOfContents.astro_astro_type_script_index_0_lang.C3fM4Kra.js"></script>')).toBe(true);
+		expect(mobile).toContain('<script data-kp-after="interaction" type="module" src="/_astro/MobileTableOfContents.');
+	});
+
+	it('changes nothing else', () => {
+		const back = (out: string) =>
+			out
+				.replace(' aria-current="true"', '')
+				.replace(' data-kp-after="interaction"', '')
+				.replace('<span class="display-current b">Vue d’ensemble &amp; chemin</span>', '<span class="display-current b"></span>');
+		expect(back(desktop)).toBe(DESKTOP);
+		expect(back(mobile)).toBe(MOBILE);
 	});
 
 	it('runs once: a page already marked stays as it is', () => {
-		expect(markTableOfContentsStart(out)).toBe(out);
+		expect(markTableOfContentsStart(desktop, 'starlight-toc')).toBe(desktop);
+		expect(markTableOfContentsStart(mobile, 'mobile-starlight-toc')).toBe(mobile);
 	});
 
-	it('leaves a page without a table of contents as it is', () => {
-		const plain = '<body><main><h1 id="_top">Accueil</h1></main></body>';
-		expect(markTableOfContentsStart(plain)).toBe(plain);
-	});
-
-	it('fails, naming the file, when the markup is not the one it knows', () => {
-		expect(() => markTableOfContentsStart(DESKTOP.replace('#_top', '#top'), 'dist/en/index.html')).toThrow('dist/en/index.html: <starlight-toc> has no link to #_top');
-		expect(() => markTableOfContentsStart(MOBILE.replace('display-current', 'current'), 'dist/en/index.html')).toThrow('dist/en/index.html: <mobile-starlight-toc> has no .display-current');
+	it('fails, naming the page and what Starlight changed, when the markup is not the one it knows', () => {
+		const fails = (html: string, tag: 'starlight-toc' | 'mobile-starlight-toc') => () => markTableOfContentsStart(html, tag, '/en/');
+		const update = 'Update src/site/toc-start.ts (and its test) to the new markup.';
+		expect(fails(DESKTOP.replace(/starlight-toc/g, 'sl-toc'), 'starlight-toc')).toThrow(`/en/: Starlight changed its table of contents: its component rendered no <starlight-toc>. ${update}`);
+		expect(fails(DESKTOP.replace('#_top', '#top'), 'starlight-toc')).toThrow('/en/: Starlight changed its table of contents: <starlight-toc> has no <a href="#_top"> (the page title\'s entry).');
+		expect(fails(DESKTOP.replace(/<span class="a">Vue d’ensemble &amp; chemin<\/span>/, 'Vue d’ensemble'), 'starlight-toc')).toThrow(
+			'<starlight-toc>\'s <a href="#_top"> has no <span> with the title',
+		);
+		expect(fails(MOBILE.replace('display-current', 'current'), 'mobile-starlight-toc')).toThrow(
+			'/en/: Starlight changed its table of contents: <mobile-starlight-toc> has no <span class="display-current"> for the current entry.',
+		);
+		// The desktop one has no mobile bar: it is not asked for one.
+		expect(fails(MOBILE, 'starlight-toc')).toThrow('rendered no <starlight-toc>');
 	});
 });
