@@ -30,6 +30,8 @@ export interface ControlState {
 export interface FormModel {
 	readonly choices: Record<Choice, ControlState>;
 	readonly numbers: Record<NumberControl, ControlState>;
+	/** "Break a hop": the failure modes this setup can have (its `value` empty when nothing is broken). */
+	readonly fail: ControlState;
 	/** Pods per node of the Service the traffic enters, `MAX_NODES` counts (those past `nodes` do not apply). */
 	readonly pods: readonly number[];
 	/** Per route, Pods per node of its backend: `MAX_ROUTES` × `MAX_NODES` counts. */
@@ -77,6 +79,7 @@ export function formModel(params: ExposureParams, scenario: Scenario = buildScen
 			via: number('via', params.via, true),
 			pick: number('pick', params.pick, true),
 		},
+		fail: ((allowed) => ({ applies: allowed.length > 0, value: params.fail ?? '', allowed }))(allowedValues(params, 'fail')),
 		pods: Array.from({ length: MAX_NODES }, (_, i) => pods[i] ?? 1),
 		backends: Array.from({ length: MAX_ROUTES }, (_, r) => Array.from({ length: MAX_NODES }, (_, i) => backends[r]?.[i] ?? (i === nodes - 1 ? 1 : 0))),
 		nodes,

@@ -8,13 +8,14 @@
  * (`allowedValues`, asked of the builder's own validation, so the form and the URL agree with it).
  */
 import { buildScenario } from '../model/build.ts';
+import { FAILURE_IDS, failuresOf } from '../model/failures.ts';
 import { MAX_NODES, MAX_PODS_PER_NODE } from '../model/naming.ts';
 import { AFFINITIES, ENTRIES, FRONTS, LB_MODES, LB_TARGETS, MAX_ROUTES, ParamError, TLS_MODES, TRAFFIC_POLICIES, paramProblems, type ExposureParams, type ParamName } from '../model/params.ts';
 import { isPresetId, PRESET_IDS, PRESETS, type PresetId } from '../model/presets.ts';
 import { DEFAULT_SIMULATION, MAX_CLIENTS, MAX_REQUESTS, MAX_SEED, type SimulationParamName, type SimulationParams } from '../model/simulate.ts';
 
 /** Every URL parameter, in the order a link writes them. */
-export const QUERY_PARAMS = ['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity'] as const satisfies readonly (
+export const QUERY_PARAMS = ['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity', 'fail'] as const satisfies readonly (
 	ParamName | 'preset'
 )[];
 export type QueryParam = (typeof QUERY_PARAMS)[number];
@@ -62,6 +63,7 @@ export const PARAM_DOMAINS: Record<Exclude<QueryParam, 'preset'>, readonly strin
 	targets: LB_TARGETS,
 	tls: TLS_MODES,
 	affinity: AFFINITIES,
+	fail: FAILURE_IDS,
 };
 
 const isQueryParam = (name: string): name is QueryParam => (QUERY_PARAMS as readonly string[]).includes(name);
@@ -83,13 +85,14 @@ function parseCounts(value: string): number[] | undefined {
 }
 
 /**
- * Whether a parameter set builds: the builder's checks, and the one refusal it can only make while
- * building, `pick` against the node the connection reaches (build.ts). Without `pick` no build is
- * needed, which keeps the form's every-option check cheap enough to run on each change.
+ * Whether a parameter set builds: the builder's checks, and the refusals it can only make while
+ * building: `pick` against the node the connection reaches, a `fail` the setup cannot have (build.ts).
+ * Without them no build is needed, which keeps the form's every-option check cheap enough to run on
+ * each change.
  */
 export function buildsSetup(params: ExposureParams): boolean {
 	if (paramProblems(params).length > 0) return false;
-	if (params.pick === undefined) return true;
+	if (params.pick === undefined && params.fail === undefined) return true;
 	try {
 		buildScenario(params);
 		return true;
@@ -150,6 +153,11 @@ export function allowedValues(params: ExposureParams, name: Exclude<QueryParam, 
 	};
 	// `entry`, `nodes` and `routes` change what the rest means: a form sizes the counts to them, so the
 	// counts (and the nodes they name) are left out of the question.
+	// The failure modes the setup can have: asked of the catalogue once, with the setup built without one.
+	if (name === 'fail') {
+		if (!buildsSetup(base)) return [];
+		return failuresOf(buildScenario(base)).map((mode) => mode.id);
+	}
 	if (name === 'entry') return PARAM_DOMAINS.entry.filter((value) => buildsSetup({ entry: value as ExposureParams['entry'] }));
 	if (name === 'nodes') {
 		const { pods: _p, backends: _b, via: _v, pick: _k, ...rest } = base;
@@ -194,8 +202,8 @@ export function parseQuery(search: string): { state: ExplorerState; ignored: Ign
 		if (name === 'preset') {
 			if (isPresetId(value)) preset = value;
 			else ignored.push({ param: name, value, allowed: { kind: 'values', values: PRESET_IDS } });
-		} else if (isChoice(name) || isNumberParam(name)) {
-			if (PARAM_DOMAINS[name].includes(value)) given[name] = isChoice(name) ? value : Number(value);
+		} else if (isChoice(name) || isNumberParam(name) || name === 'fail') {
+			if (PARAM_DOMAINS[name].includes(value)) given[name] = isNumberParam(name) ? Number(value) : value;
 			else bad(name, value);
 		} else {
 			// `pods`: counts per node; `backends`: one list of them per route, separated by `;`.

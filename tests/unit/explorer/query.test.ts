@@ -104,7 +104,20 @@ describe('formatQuery', () => {
 	it('writes the parameters in the documented order, and a link read back gives the same link', () => {
 		const link = '?entry=ingress&front=loadbalancer&nodes=3&pods=1,1,0&backends=0,1,1;1,0,0&routes=2&etp=local&lb=proxy&targets=nodes&tls=lb';
 		expect(formatQuery(parseQuery(link).state)).toBe(link);
-		expect(QUERY_PARAMS).toEqual(['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity']);
+		expect(QUERY_PARAMS).toEqual(['preset', 'entry', 'front', 'nodes', 'pods', 'backends', 'routes', 'via', 'pick', 'etp', 'lb', 'targets', 'tls', 'affinity', 'fail']);
+	});
+
+	it('fail breaks a hop the setup can have; one it cannot is ignored, naming the ones it can', () => {
+		const link = '?entry=nodeport&nodes=2&pods=1,1&etp=cluster&fail=node-port-blocked';
+		const { state, ignored } = parseQuery(link);
+		expect(ignored).toEqual([]);
+		expect(formatQuery(state)).toBe(link);
+		const bad = parseQuery('?entry=nodeport&nodes=2&pods=1,1&fail=proxy-rbac-forbidden');
+		expect(bad.state.params.fail).toBeUndefined();
+		expect(bad.ignored).toHaveLength(1);
+		expect(bad.ignored[0]).toMatchObject({ param: 'fail', value: 'proxy-rbac-forbidden' });
+		expect(bad.ignored[0]!.allowed).toEqual({ kind: 'values', values: ['selector-matches-nothing', 'no-ready-pod', 'wrong-target-port', 'node-port-blocked'] });
+		expect(parseQuery('?entry=nodeport&fail=banana').ignored[0]).toMatchObject({ param: 'fail', value: 'banana' });
 	});
 
 	it('writes affinity only when it is clientip: none is the API default, and old links stay as they were', () => {
