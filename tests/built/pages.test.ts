@@ -1,12 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
+import { comparisonRows } from '../../src/i18n/compare.ts';
 import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
 import { ALL_SLUGS, pageHref } from '../../src/site/pages.ts';
 import { SITE } from '../e2e/helpers.ts';
 import { useServedBuild } from './dist.ts';
 
-/* The preview images and the home page's weight, from the built files as they are served (what a reader sees at each width: tests/e2e/pages.spec.ts). */
+/*
+ * The preview images, the home page's weight and the comparison's links, from the built files as they
+ * are served (what a reader sees at each width: tests/e2e/pages.spec.ts, atlas.spec.ts).
+ */
 
 const site = useServedBuild();
 
@@ -61,5 +65,16 @@ for (const locale of LOCALES) {
 		const html = Buffer.from(await (await site.get(`/${locale}/`)).arrayBuffer());
 		// Level 6, as deploy/nginx/kube-paths.conf serves it; 10 segments of 1,460 bytes is the initial window.
 		expect(gzipSync(html, { level: 6 }).length).toBeLessThan(14_600);
+	});
+}
+
+for (const locale of LOCALES) {
+	it(`/${locale}/compare/: each row's page exists (no 404) and draws that scenario`, async () => {
+		for (const row of comparisonRows(locale)) {
+			const response = await site.get(row.href);
+			expect(response.status, row.href).toBe(200);
+			const figures = [...(await response.text()).matchAll(/<figure\b[^>]*\bdata-scenario="([^"]*)"/g)].filter((m) => m[1] === row.id);
+			expect(figures, `${row.href}: <figure data-scenario="${row.id}">`).toHaveLength(1);
+		}
 	});
 }
