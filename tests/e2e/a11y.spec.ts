@@ -2,15 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { diagramsOn, sitemapPaths } from './helpers.ts';
-import { axe, describeViolations, openForChecks, THEMES } from './page-checks.ts';
 
 /*
  * Accessibility gates beyond the page as it loads (axe on every page of the sitemap in the light and the
  * dark theme, and the contrast of every diagram's steps, run in tests/e2e/page-gates.spec.ts, on the
  * visit the other page gates share):
  * - axe's default rule set covers WCAG 2.x A and AA;
- * - axe on the open search dialog, with results, in both themes;
  * - the diagram driven with the keyboard alone.
+ * (axe on the open search dialog, in both themes: page-gates.spec.ts, on the visit that checks the search's privacy.)
  */
 
 const PAGES = await sitemapPaths();
@@ -25,30 +24,6 @@ test('axe’s default rule set covers WCAG 2.0 and 2.1, A and AA', async ({ page
 	const results = await new AxeBuilder({ page }).analyze();
 	const tags = new Set([...results.passes, ...results.inapplicable, ...results.violations, ...results.incomplete].flatMap((rule) => rule.tags));
 	for (const tag of WCAG_TAGS) expect(tags, `axe's default rules have no \`${tag}\` rule`).toContain(tag);
-});
-
-test.describe('axe on the open search dialog, with results', () => {
-	// The dialog is the same component on every page: check it once per language, with results shown.
-	for (const path of PAGES.filter((p) => /^\/[a-z]{2}\/$/.test(p))) {
-		test(`${path}: the search dialog has no violation in the light and the dark theme`, async ({ page }) => {
-			test.setTimeout(60_000);
-			const report: string[] = [];
-			await openForChecks(page, path, THEMES[0]);
-			await page.locator('button[data-open-modal]').click();
-			await page.locator('dialog[open] input').fill('NodePort');
-			await expect(page.locator('dialog[open] .kp-search-result > a').first()).toBeVisible({ timeout: 15_000 });
-			for (const [i, theme] of THEMES.entries()) {
-				// The theme menu sits under the modal dialog: switch the way the stored preference does.
-				if (i > 0) {
-					await page.emulateMedia({ colorScheme: theme });
-					await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
-				}
-				const results = await axe(page).include('dialog[open]').analyze();
-				if (results.violations.length > 0) report.push(describeViolations(results.violations, `${path} (${theme} theme, search dialog open)`));
-			}
-			expect(report, `Fix these in src/components/Search.astro or with Starlight's CSS custom properties, never by disabling a rule:\n${report.join('\n')}`).toEqual([]);
-		});
-	}
 });
 
 test.describe('the diagram with the keyboard alone', () => {

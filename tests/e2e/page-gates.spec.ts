@@ -2,7 +2,21 @@ import { expect, test } from '@playwright/test';
 import { messages, otherLocales } from '../../src/i18n/index.ts';
 import { localeOfPath } from '../../src/i18n/paths.ts';
 import { DIAGRAM_PAGES, diagramsOn, sitemapPaths, watchErrors } from './helpers.ts';
-import { ANALYTICS_GLOBALS, AXE_FIX, axeReport, contrastFailures, inspectOrigins, interfaceFailures, openForChecks, switchTheme, THEMES, watchRequests, type Theme } from './page-checks.ts';
+import {
+	ANALYTICS_GLOBALS,
+	axe,
+	AXE_FIX,
+	axeReport,
+	contrastFailures,
+	describeViolations,
+	inspectOrigins,
+	interfaceFailures,
+	openForChecks,
+	switchTheme,
+	THEMES,
+	watchRequests,
+	type Theme,
+} from './page-checks.ts';
 
 /*
  * Every page of the sitemap, visited once for all the gates that read the page as it loads
@@ -105,5 +119,54 @@ for (const path of PAGES) {
 		await test.step('axe, dark theme', async () => report.push(...(await axeReport(page, `${path} (dark theme)`))));
 		expect.soft(report, `${AXE_FIX}\n${report.join('\n')}`).toEqual([]);
 		expect.soft(contrast, contrast.join('\n')).toEqual([]);
+	});
+}
+
+/*
+ * The search dialog is the same component on every page: once per language, opened and showing
+ * results, it stays on the site (privacy) and has no axe violation in either theme.
+ */
+for (const home of PAGES.filter((p) => /^\/[a-z]{2}\/$/.test(p))) {
+	test(`${home}: the search, opened with results, stays on the site and its dialog has no axe violation in the light and the dark theme`, async ({ page, baseURL }) => {
+		test.setTimeout(60_000);
+		const origin = new URL(baseURL!).origin;
+		const { outside, all } = await watchRequests(page, origin);
+		const errors = await watchErrors(page);
+		await openForChecks(page, home, THEMES[0]);
+		await page.locator('button[data-open-modal]').click();
+		const results = page.locator('dialog[open] .kp-search-result > a').first();
+		await page.locator('dialog[open] input').fill('Service');
+		await expect(results, `${home}: the search found nothing for “Service”`).toBeVisible({ timeout: 15_000 });
+
+		await test.step('privacy: the search stays on the site', async () => {
+			await page.waitForLoadState('networkidle');
+			expect
+				.soft(
+					all.some((url) => url.includes('/pagefind/')),
+					`${home}: the search never fetched its index under /pagefind/`,
+				)
+				.toBe(true);
+			expect.soft(outside, `${home}: the search requested outside ${origin}:\n${outside.join('\n')}`).toEqual([]);
+			const found = await inspectOrigins(page, origin);
+			expect.soft(found.fonts, `${home}: the search brought web fonts from elsewhere:\n${found.fonts.join('\n')}`).toEqual([]);
+			expect.soft(errors, `${home}: errors while searching:\n${errors.join('\n')}`).toEqual([]);
+		});
+
+		await test.step('axe on the open dialog, in both themes', async () => {
+			await page.locator('dialog[open] input').fill('NodePort');
+			await expect(page.locator('dialog[open] [role="status"]'), `${home}: the search for “NodePort” never said how many results it found`).toContainText('NodePort', { timeout: 15_000 });
+			await expect(results).toBeVisible();
+			const report: string[] = [];
+			for (const [i, theme] of THEMES.entries()) {
+				// The theme menu sits under the modal dialog: switch the way the stored preference does.
+				if (i > 0) {
+					await page.emulateMedia({ colorScheme: theme });
+					await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+				}
+				const found = await axe(page).include('dialog[open]').analyze();
+				if (found.violations.length > 0) report.push(describeViolations(found.violations, `${home} (${theme} theme, search dialog open)`));
+			}
+			expect.soft(report, `Fix these in src/components/Search.astro or with Starlight's CSS custom properties, never by disabling a rule:\n${report.join('\n')}`).toEqual([]);
+		});
 	});
 }
