@@ -9,5 +9,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/built/**/*.test.ts'],
 		environment: 'node',
+		// Some read every page and image of the build: Vitest's 5 s is short on a busy machine.
+		testTimeout: 60_000,
 	},
 });
