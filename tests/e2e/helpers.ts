@@ -62,14 +62,19 @@ async function readServedOrBuilt(path: string): Promise<string> {
  * Every page of the sitemap, as paths (`/en/exposure/nodeport/`), from the served `sitemap-index.xml`
  * and the sitemaps it lists. Fails if a `<loc>` is not on the configured `site`.
  */
-export async function sitemapPaths(): Promise<string[]> {
-	const index = await readServedOrBuilt('/sitemap-index.xml');
+export function sitemapPaths(): Promise<string[]> {
+	return sitemapPathsWith(readServedOrBuilt);
+}
+
+/** The same, reading each file with `read` (by the path it is served at): tests/built/ reads them from disk. */
+export async function sitemapPathsWith(read: (path: string) => string | Promise<string>): Promise<string[]> {
+	const index = await read('/sitemap-index.xml');
 	const sitemaps = locsOf(index);
 	if (sitemaps.length === 0) throw new Error('sitemap-index.xml lists no sitemap: is @astrojs/sitemap (Starlight adds it when `site` is set) still enabled?');
 	const paths: string[] = [];
 	for (const sitemap of sitemaps) {
 		if (!sitemap.startsWith(`${SITE}/`)) throw new Error(`sitemap-index.xml: ${sitemap} is not on the configured site ${SITE}.`);
-		for (const loc of locsOf(await readServedOrBuilt(sitemap.slice(SITE.length)))) {
+		for (const loc of locsOf(await read(sitemap.slice(SITE.length)))) {
 			if (loc !== SITE && !loc.startsWith(`${SITE}/`)) throw new Error(`${sitemap}: <loc>${loc}</loc> is not on the configured site ${SITE}.`);
 			paths.push(new URL(loc).pathname);
 		}
@@ -127,12 +132,17 @@ export interface PageDiagram {
 }
 
 /** Every diagram on the given pages, read from the served HTML (so pages still being written are never assumed). */
-export async function diagramsOn(paths: readonly string[]): Promise<PageDiagram[]> {
+export function diagramsOn(paths: readonly string[]): Promise<PageDiagram[]> {
+	return diagramsIn(paths, readServedOrBuilt);
+}
+
+/** The same, reading each page with `read`: tests/built/ reads them from disk. */
+export async function diagramsIn(paths: readonly string[], read: (path: string) => string | Promise<string>): Promise<PageDiagram[]> {
 	const out: PageDiagram[] = [];
 	for (const path of paths) {
 		const locale = localeOfPath(path);
 		if (!locale) continue;
-		const html = await readServedOrBuilt(path);
+		const html = await read(path);
 		for (const figure of html.split(/<figure\b/).slice(1)) {
 			const scenario = /^[^>]*\bdata-scenario="([^"]+)"/.exec(figure)?.[1];
 			const list = /<ol class="kp-steps"[^>]*>([\s\S]*?)<\/ol>/.exec(figure)?.[1];

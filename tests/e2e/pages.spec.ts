@@ -1,13 +1,10 @@
-import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { comparisonRows } from '../../src/i18n/compare.ts';
-import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
-import { ALL_SLUGS, pageHref } from '../../src/site/pages.ts';
-import { SITE, useTheme } from './helpers.ts';
+import { useTheme } from './helpers.ts';
 
-/* The comparison, the home page and the preview images: what a reader sees at each width. */
+/* The comparison and the home page: what a reader sees at each width (the preview images and the home page's weight: tests/built/pages.test.ts). */
 
 const WIDTHS = [
 	{ width: 360, height: 740 },
@@ -60,52 +57,6 @@ for (const locale of LOCALES) {
 	}
 }
 
-/** Width and height from a PNG's header (the IHDR chunk right after the 8-byte signature). */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-	expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'PNG signature').toBe(true);
-	expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
-	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
-const meta = (html: string, key: string): string | undefined => {
-	const tag = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((t) => new RegExp(`(?:property|name)="${key}"`).test(t));
-	return tag ? /content="([^"]*)"/.exec(tag)?.[1] : undefined;
-};
-
-test('every page, in both languages, has a 1200×630 preview image of its own and a large card', async ({ request }) => {
-	const seen = new Set<string>();
-	for (const locale of LOCALES) {
-		for (const slug of [...ALL_SLUGS, '404']) {
-			const path = pageHref(locale, slug);
-			const html = await (await request.get(path)).text();
-			const image = meta(html, 'og:image');
-			expect(image, `${path}: og:image`).toBeDefined();
-			// Absolute, from the site's address, and one image per page.
-			expect(image!.startsWith(`${SITE}/og/`), `${path}: ${image}`).toBe(true);
-			expect(seen.has(image!), `${path} shares its image`).toBe(false);
-			seen.add(image!);
-			const png = await request.get(new URL(image!).pathname);
-			expect(png.status(), image).toBe(200);
-			expect(png.headers()['content-type']).toMatch(/^image\/png/);
-			expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
-			expect(meta(html, 'og:image:width')).toBe('1200');
-			expect(meta(html, 'og:image:height')).toBe('630');
-			expect(meta(html, 'twitter:card')).toBe('summary_large_image');
-			expect(meta(html, 'twitter:image')).toBe(image);
-			// The title of the page in its own language: the same words as its heading.
-			const heading = decodeText(
-				/<h1[^>]*>([\s\S]*?)<\/h1>/
-					.exec(html)?.[1]
-					?.replace(/<[^>]+>/g, '')
-					.trim() ?? '',
-			);
-			expect(decodeAttribute(meta(html, 'og:title') ?? ''), path).toBe(heading);
-			expect(meta(html, 'og:locale'), path).toBe(locale);
-			expect(decodeAttribute(meta(html, 'og:image:alt') ?? ''), path).toBe(messages[locale].preview.alt(heading));
-		}
-	}
-});
-
 for (const locale of LOCALES) {
 	for (const size of WIDTHS) {
 		test(`/${locale}/ at ${size.width} px leads with a live diagram and the two ways to start`, async ({ browser }) => {
@@ -142,12 +93,6 @@ for (const locale of LOCALES) {
 			await context.close();
 		});
 	}
-
-	test(`/${locale}/ still fits in the first round trip: its HTML under 14.6 KB gzip`, async ({ request }) => {
-		const html = await (await request.get(`/${locale}/`)).body();
-		// Level 6, as deploy/nginx/kube-paths.conf serves it; 10 segments of 1,460 bytes is the initial window.
-		expect(gzipSync(html, { level: 6 }).length).toBeLessThan(14_600);
-	});
 }
 
 /*

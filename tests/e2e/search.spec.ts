@@ -62,7 +62,8 @@ for (const [locale, opener] of [
 	test(`/${locale}/: ${opener === 'click' ? 'a click' : opener} opens the search, and “NodePort” finds the ${locale} NodePort page`, async ({ page }) => {
 		const errors = await watchErrors(page);
 		await page.goto(`/${locale}/exposure/nodeport/`);
-		await settle(page);
+		// The search is ready (its click and key handlers are set) once its button is enabled.
+		await expect(page.locator('button[data-open-modal]')).toBeEnabled();
 		if (opener === 'click') await page.locator('button[data-open-modal]').click();
 		else await page.keyboard.press(opener);
 		const dialog = page.locator('dialog[open]');

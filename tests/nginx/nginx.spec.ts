@@ -253,7 +253,8 @@ test.describe('every folder of the build', () => {
 
 	test('has a real answer: its index page, or the site’s 404 page in its language; never 403', async ({ request }) => {
 		expect(folders).toEqual(expect.arrayContaining(['_astro', 'pagefind', 'en/exposure', 'fr/beyond']));
-		for (const folder of folders) {
+		// Each folder on its own, all at once (one by one, the round trips made this the suite's longest test).
+		const check = async (folder: string) => {
 			const path = folder === '' ? '/' : `/${folder}/`;
 			const hasIndex = readdirSync(join(DIST, folder)).includes('index.html');
 			const lang = localeOfPath(path) ?? DEFAULT_LOCALE;
@@ -267,13 +268,16 @@ test.describe('every folder of the build', () => {
 				expect(html, `${path}: the site's own ${lang} 404 page`).toBe(readFileSync(join(DIST, lang, '404/index.html'), 'utf8'));
 			}
 			expectSecurityHeaders(response.headers(), path);
-			if (folder === '') continue;
+			if (folder === '') return;
 			const bare = await request.get(`/${folder}`, { maxRedirects: 0 });
 			if (hasIndex) {
 				expect(bare.status(), `/${folder}`).toBe(301);
 				expect(bare.headers()['location'], `/${folder}`).toBe(`/${folder}/`);
 			} else expect(bare.status(), `/${folder}`).toBe(404);
-		}
+		};
+		// Every folder is checked even when one fails; the first failure (it names its folder) is the test's.
+		const failed = (await Promise.allSettled(folders.map(check))).filter((result) => result.status === 'rejected');
+		if (failed.length > 0) throw (failed[0] as PromiseRejectedResult).reason;
 	});
 
 	test('section folders are pages that list their pages, in both languages', async ({ page }) => {

@@ -1,14 +1,16 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, it } from 'vitest';
 import { decodeAttribute, decodeText } from '../../src/site/html-entities.ts';
-import { builtHtmlPaths, DIST_DIR, SITE, sitemapPaths } from './helpers.ts';
+import { builtHtmlPaths, SITE } from '../e2e/helpers.ts';
+import { BUILT_PAGES, DIST_DIR, useServedBuild } from './dist.ts';
 
 /*
- * Search-engine basics, from the served HTML: a title and a description on every page, unique within
+ * Search-engine basics, from the built HTML as the static server serves it (tests/built/dist.ts): a title and a description on every page, unique within
  * its language; a canonical URL that is the page's own on the configured `site`; and a sitemap that
  * lists every built page (the 404 pages excepted) and nothing else.
  */
 
-const PAGES = await sitemapPaths();
+const PAGES = BUILT_PAGES;
+const site = useServedBuild();
 const IS_404 = (path: string) => /(^|\/)404(\.html|\/)$/.test(path);
 
 interface Head {
@@ -20,9 +22,9 @@ interface Head {
 	alternates: string[];
 }
 
-async function head(request: APIRequestContext, path: string): Promise<Head> {
-	const response = await request.get(path);
-	expect(response.status(), `${path}: HTTP status`).toBe(200);
+async function head(path: string): Promise<Head> {
+	const response = await site.get(path);
+	expect(response.status, `${path}: HTTP status`).toBe(200);
 	const html = await response.text();
 	const headHtml = html.slice(0, html.search(/<\/head>/i) + 1 || undefined);
 	const attr = (tag: string, name: string) =>
@@ -43,8 +45,8 @@ async function head(request: APIRequestContext, path: string): Promise<Head> {
 }
 
 for (const path of PAGES) {
-	test(`${path} has a title, a description and its own canonical URL`, async ({ request }) => {
-		const h = await head(request, path);
+	it(`${path} has a title, a description and its own canonical URL`, async () => {
+		const h = await head(path);
 		const failures: string[] = [];
 		if (!h.title) failures.push(`${path}: empty or missing <title>: give the page a \`title\` in its frontmatter.`);
 		if (!h.description) failures.push(`${path}: empty or missing <meta name="description">: give the page a \`description\` in its frontmatter.`);
@@ -56,8 +58,8 @@ for (const path of PAGES) {
 	});
 }
 
-test('titles and descriptions are unique within each language', async ({ request }) => {
-	const heads = await Promise.all(PAGES.map(async (path) => ({ path, ...(await head(request, path)) })));
+it('titles and descriptions are unique within each language', async () => {
+	const heads = await Promise.all(PAGES.map(async (path) => ({ path, ...(await head(path)) })));
 	const failures: string[] = [];
 	for (const field of ['title', 'description'] as const) {
 		const groups = new Map<string, string[]>();
@@ -77,15 +79,15 @@ test('titles and descriptions are unique within each language', async ({ request
 	expect(failures, failures.join('\n')).toEqual([]);
 });
 
-test('the sitemap’s language alternates are those each page declares', async ({ request }) => {
+it('the sitemap’s language alternates are those each page declares', async () => {
 	const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!);
-	const files = locs(await (await request.get('/sitemap-index.xml')).text()).map((url) => new URL(url).pathname);
+	const files = locs(await (await site.get('/sitemap-index.xml')).text()).map((url) => new URL(url).pathname);
 	const failures: string[] = [];
 	for (const file of files) {
-		for (const [, entry] of (await (await request.get(file)).text()).matchAll(/<url>([\s\S]*?)<\/url>/g)) {
+		for (const [, entry] of (await (await site.get(file)).text()).matchAll(/<url>([\s\S]*?)<\/url>/g)) {
 			const path = new URL(locs(entry!)[0]!).pathname;
 			const listed = [...entry!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
-			const declared = (await head(request, path)).alternates;
+			const declared = (await head(path)).alternates;
 			// Starlight's pages also declare an x-default the sitemap does not repeat; every listed one must be declared.
 			const undeclared = listed.filter((alternate) => !declared.includes(alternate));
 			if (undeclared.length) failures.push(`${file}, ${path}: the sitemap lists ${undeclared.join(', ')}, the page declares ${declared.join(', ')} (src/site/sitemap.ts).`);
@@ -97,8 +99,8 @@ test('the sitemap’s language alternates are those each page declares', async (
 	expect(failures, failures.join('\n')).toEqual([]);
 });
 
-test('the sitemap lists every built page except 404, and only those', () => {
-	const built = builtHtmlPaths().filter((path) => !IS_404(path));
+it('the sitemap lists every built page except 404, and only those', () => {
+	const built = builtHtmlPaths(DIST_DIR).filter((path) => !IS_404(path));
 	const listed = new Set(PAGES);
 	const missing = built.filter((path) => !listed.has(path));
 	const extra = PAGES.filter((path) => !built.includes(path));
