@@ -107,6 +107,11 @@ export class ExplorerEngine {
 		this.#started = started;
 		const scenario = scenarioOf(this.#state);
 		const view = explorerView(scenario, this.#locale);
+		// The URL first, while the page is still laid out: Chromium lays the page out to save the history
+		// entry's scroll position, which after the writes below would be a whole forced layout.
+		const hash = window.location.hash;
+		const keep = hash.length > 1 && view.figure.steps.some((step) => `#${step.id}` === hash) ? hash : '';
+		history.replaceState(history.state, '', `${window.location.pathname}${formatQuery(this.#state)}${keep}`);
 		this.#syncForm(formModel(this.#state.params, scenario), view);
 		this.#drawFigure(view, motion);
 		const set = (selector: string, html: string) => {
@@ -127,9 +132,6 @@ export class ExplorerEngine {
 			if (live) live.textContent = messages[this.#locale].explorer.nowOutcome(sentence);
 		}
 		this.#outcome = sentence;
-		const hash = window.location.hash;
-		const keep = hash.length > 1 && view.figure.steps.some((step) => `#${step.id}` === hash) ? hash : '';
-		history.replaceState(history.state, '', `${window.location.pathname}${formatQuery(this.#state)}${keep}`);
 	}
 
 	async #renderManifests() {
