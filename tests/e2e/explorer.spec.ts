@@ -180,6 +180,8 @@ test.describe('links', () => {
 					{ message: id },
 				)
 				.toEqual(steps);
+			// The manifests, far below the picture, are written when the browser is idle (or when they come near the screen).
+			await expect(page.locator('.kp-explorer-manifests'), id).not.toHaveAttribute('aria-busy', 'true');
 			const yaml = new Map(
 				await page
 					.locator('.kp-explorer-manifests figure')
