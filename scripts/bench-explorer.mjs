@@ -48,7 +48,8 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 		 * Sets one control in the page and waits for the engine's stamp (`data-update-ms`, its script time,
 		 * from the change to the YAML written). The browser lays the page out only for the next frame:
 		 * that frame's style and layout, forced in its animation-frame callback (which runs before them),
-		 * are timed and counted too. Returns { script, layout }, or undefined when nothing changed.
+		 * are timed and counted too. Returns { script, layout, after }, or undefined when nothing changed;
+		 * `after` holds what the change before wrote after its frame (`data-later-ms`, `data-url-ms`).
 		 */
 		const change = (selector, value) =>
 			page.evaluate(
@@ -57,6 +58,10 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 						const host = document.querySelector('kp-explorer');
 						const control = document.querySelector(selector);
 						if (!host || !control) return done(undefined);
+						// What the change before wrote after its frame: the sections far from the screen, the URL.
+						const after = { later: host.dataset.laterMs, url: host.dataset.urlMs };
+						delete host.dataset.laterMs;
+						delete host.dataset.urlMs;
 						delete host.dataset.updateMs;
 						if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = true;
 						else control.value = value;
@@ -67,7 +72,7 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 								if (host.dataset.updateMs === undefined) return performance.now() - started > 5000 ? done(undefined) : setTimeout(frame, 0);
 								const before = performance.now();
 								void document.documentElement.getBoundingClientRect();
-								done({ script: Number(host.dataset.updateMs), layout: performance.now() - before });
+								done({ script: Number(host.dataset.updateMs), layout: performance.now() - before, after });
 							});
 						frame();
 					}),
@@ -105,7 +110,11 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		const script = parts.map((t) => t.script);
 		const layout = parts.map((t) => t.layout);
-		return { times, median: median(times), p95: percentile(times, 95), script: { median: median(script), p95: percentile(script, 95) }, layout: { median: median(layout), p95: percentile(layout, 95) }, errors };
+		const afterwards = (key) => {
+			const values = parts.map((t) => t.after?.[key]).filter((v) => v !== undefined).map(Number);
+			return { median: median(values), p95: percentile(values, 95), count: values.length };
+		};
+		return { times, median: median(times), p95: percentile(times, 95), script: { median: median(script), p95: percentile(script, 95) }, layout: { median: median(layout), p95: percentile(layout, 95) }, later: afterwards('later'), url: afterwards('url'), errors };
 	} finally {
 		await browser.close();
 	}
