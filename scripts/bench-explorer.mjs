@@ -111,10 +111,22 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 		const script = parts.map((t) => t.script);
 		const layout = parts.map((t) => t.layout);
 		const afterwards = (key) => {
-			const values = parts.map((t) => t.after?.[key]).filter((v) => v !== undefined).map(Number);
+			const values = parts
+				.map((t) => t.after?.[key])
+				.filter((v) => v !== undefined)
+				.map(Number);
 			return { median: median(values), p95: percentile(values, 95), count: values.length };
 		};
-		return { times, median: median(times), p95: percentile(times, 95), script: { median: median(script), p95: percentile(script, 95) }, layout: { median: median(layout), p95: percentile(layout, 95) }, later: afterwards('later'), url: afterwards('url'), errors };
+		return {
+			times,
+			median: median(times),
+			p95: percentile(times, 95),
+			script: { median: median(script), p95: percentile(script, 95) },
+			layout: { median: median(layout), p95: percentile(layout, 95) },
+			later: afterwards('later'),
+			url: afterwards('url'),
+			errors,
+		};
 	} finally {
 		await browser.close();
 	}
