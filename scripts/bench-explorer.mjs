@@ -1,9 +1,10 @@
 // The explorer's interaction budget, for `npm run bench`: how long one control change takes, from the
 // change event to the diagram, the steps, the YAML and the URL all updated (the engine stamps
-// `data-update-ms` on <kp-explorer> when the last of them is written), in Chromium with the CPU slowed
-// four times (DevTools protocol `Emulation.setCPUThrottlingRate`). The changes: every atlas preset
-// chosen in turn, then a seeded random walk over the form, each step one control set to one of the
-// values it offers (a radio, a select option, a Pod count), as a reader would.
+// `data-update-ms` on <kp-explorer> when the last of them is written) and the style and layout the
+// browser then does for the next frame (forced and timed in that frame's animation-frame callback), in
+// Chromium with the CPU slowed four times (DevTools protocol `Emulation.setCPUThrottlingRate`). The
+// changes: every atlas preset chosen in turn, then a seeded random walk over the form, each step one
+// control set to one of the values it offers (a radio, a select option, a Pod count), as a reader would.
 import { chromium } from '@playwright/test';
 
 const median = (values) => {
@@ -43,7 +44,13 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 		await page.locator('kp-explorer.has-engine').waitFor({ state: 'attached' });
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-		/** Sets one control in the page and waits for the engine's stamp; returns its time, or undefined when nothing changed. */
+		/**
+		 * Sets one control in the page and waits for the engine's stamp (`data-update-ms`, its script time,
+		 * from the change to the YAML written). The browser lays the page out only for the next frame:
+		 * that frame's style and layout, forced in its animation-frame callback (which runs before them),
+		 * are timed and counted too. Returns { script, layout, after }, or undefined when nothing changed;
+		 * `after` holds what the change before wrote after its frame (`data-later-ms`, `data-url-ms`).
+		 */
 		const change = (selector, value) =>
 			page.evaluate(
 				([selector, value]) =>
@@ -51,21 +58,36 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 						const host = document.querySelector('kp-explorer');
 						const control = document.querySelector(selector);
 						if (!host || !control) return done(undefined);
+						// What the change before wrote after its frame: the sections far from the screen, the URL.
+						const after = { later: host.dataset.laterMs, url: host.dataset.urlMs };
+						delete host.dataset.laterMs;
+						delete host.dataset.urlMs;
 						delete host.dataset.updateMs;
 						if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = true;
 						else control.value = value;
 						control.dispatchEvent(new Event('change', { bubbles: true }));
 						const started = performance.now();
-						const poll = () => (host.dataset.updateMs !== undefined ? done(Number(host.dataset.updateMs)) : performance.now() - started > 5000 ? done(undefined) : setTimeout(poll, 0));
-						poll();
+						const frame = () =>
+							requestAnimationFrame(() => {
+								if (host.dataset.updateMs === undefined) return performance.now() - started > 5000 ? done(undefined) : setTimeout(frame, 0);
+								const before = performance.now();
+								void document.documentElement.getBoundingClientRect();
+								done({ script: Number(host.dataset.updateMs), layout: performance.now() - before, after });
+							});
+						frame();
 					}),
 				[selector, value],
 			);
 		const times = [];
+		const parts = [];
+		const record = (t) => {
+			if (t === undefined) return;
+			parts.push(t);
+			times.push(t.script + t.layout);
+		};
 		const presets = await page.locator('select[name="preset"] option').evaluateAll((all) => all.map((o) => o.value).filter(Boolean));
 		for (const id of presets) {
-			const t = await change('select[name="preset"]', id);
-			if (t !== undefined) times.push(t);
+			record(await change('select[name="preset"]', id));
 		}
 		const next = random(seed);
 		for (let i = 0; i < steps; i++) {
@@ -83,11 +105,28 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 			});
 			const [selector, value] = offers[Math.floor(next() * offers.length)] ?? [];
 			if (selector === undefined) break;
-			const t = await change(selector, value);
-			if (t !== undefined) times.push(t);
+			record(await change(selector, value));
 		}
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-		return { times, median: median(times), p95: percentile(times, 95), errors };
+		const script = parts.map((t) => t.script);
+		const layout = parts.map((t) => t.layout);
+		const afterwards = (key) => {
+			const values = parts
+				.map((t) => t.after?.[key])
+				.filter((v) => v !== undefined)
+				.map(Number);
+			return { median: median(values), p95: percentile(values, 95), count: values.length };
+		};
+		return {
+			times,
+			median: median(times),
+			p95: percentile(times, 95),
+			script: { median: median(script), p95: percentile(script, 95) },
+			layout: { median: median(layout), p95: percentile(layout, 95) },
+			later: afterwards('later'),
+			url: afterwards('url'),
+			errors,
+		};
 	} finally {
 		await browser.close();
 	}

@@ -16,13 +16,22 @@ import { simulateState, simulationHtml } from './simulation-view.ts';
 import type { SimulationParams } from '../model/simulate.ts';
 import { explorerView, scenarioOf, type ExplorerView } from './view.ts';
 import type { ExposureParams, ParamName } from '../model/params.ts';
-import type { Manifest } from '../model/manifests.ts';
 import type { KpDiagram } from '../diagram/island.ts';
 import { manifestsHtml, type Stringify } from './manifests-html.ts';
 
 let yaml: Promise<Stringify> | undefined;
 /** The YAML serializer, once: imported on first use, in its own chunk. */
 const loadYaml = () => (yaml ??= import('yaml').then((module) => module.stringify as Stringify));
+
+/**
+ * The sections below the picture (the notes, the comparison row, the manifests, the session): far
+ * from the screen after a change, so each is written when it comes near it, or when the browser is
+ * idle, whichever is first. Until then it says `aria-busy="true"`.
+ */
+const LATER = ['.kp-explorer-notes', '.kp-explorer-row', '.kp-explorer-manifests', '.kp-explorer-session code', '.kp-sim-result'] as const;
+/** Where a section is seen and said busy: a <code> by its <pre> (an inline box has no area to intersect). */
+const busy = (section: Element) => section.closest('pre') ?? section;
+const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 100));
 
 /** Writes a property only when it changes: each write of a form control restyles it, even to the same value. */
 function set<E extends HTMLElement, K extends keyof E & ('checked' | 'disabled' | 'hidden' | 'value')>(element: E, key: K, value: E[K]): void {
@@ -35,11 +44,22 @@ export class ExplorerEngine {
 	#state: ExplorerState = { preset: undefined, params: { entry: 'nodeport' } };
 	#outcome = '';
 	#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-	#manifests: readonly Manifest[] = [];
+	#stringify: Stringify | undefined;
 	#started = 0;
 	/** The simulation's parameters once the reader (or the link, with `requests`) ran it: it then follows every change. */
 	#simulation: SimulationParams | undefined;
 	#view: ExplorerView | undefined;
+	/** What each section was last given, so that nothing is read back (`innerHTML` serializes). */
+	#written = new WeakMap<Element, string>();
+	/** The sections near the screen (within a screen of it), written at once. */
+	#near = new Set<Element>();
+	/** The sections that are behind, with what they are to show. */
+	#pending = new Map<Element, () => string>();
+	#idle = false;
+	/** The manifests of a change made before the YAML serializer arrived. */
+	#pendingYaml: (() => string) | undefined;
+	/** The URL still to write (`flushUrl`). */
+	#url: string | undefined;
 
 	constructor(host: HTMLElement) {
 		this.#host = host;
@@ -55,18 +75,52 @@ export class ExplorerEngine {
 		if (simulation.run) this.#simulation = simulation.simulation;
 		const query = formatQuery(state);
 		this.#outcome = this.querySelector('.kp-explorer-outcome')?.textContent ?? '';
-		// The build drew the default setup; a link with another one is drawn now, without motion.
-		if (query !== host.dataset['initial'] || ignored.length > 0) this.#render(false, false);
-		else {
-			this.#view = explorerView(scenarioOf(state), this.#locale);
-			this.#manifests = this.#view.manifests;
-			if (this.#simulation) this.#runSimulation(this.#view, false);
+		const observer = new IntersectionObserver(
+			(entries) => {
+				for (const entry of entries) {
+					const section = entry.target.matches('pre') ? entry.target.querySelector('code') : entry.target;
+					if (!section) continue;
+					if (entry.isIntersecting) {
+						this.#near.add(section);
+						this.#flush(section);
+					} else this.#near.delete(section);
+				}
+			},
+			{ rootMargin: '100% 0px' },
+		);
+		for (const selector of LATER) {
+			const section = this.querySelector(selector);
+			if (section) observer.observe(busy(section));
 		}
-		void loadYaml();
+		// The build drew the default setup; a link with another one is drawn now, without motion.
+		if (query !== host.dataset['initial'] || ignored.length > 0) {
+			this.#started = performance.now();
+			this.#render(false, false);
+		} else if (this.#simulation) {
+			// The build's own setup, with a simulation to run: the link asked for it.
+			this.#view = explorerView(scenarioOf(state), this.#locale);
+			this.#showSimulation(this.#view, false);
+		}
+		void loadYaml().then((stringify) => {
+			this.#stringify = stringify;
+			if (this.#pendingYaml) this.#later('.kp-explorer-manifests', this.#pendingYaml);
+			this.#pendingYaml = undefined;
+		});
 	}
 
+	/** The page's elements, found once: the engine writes into them but never replaces one. */
+	#found = new Map<string, Element | null>();
+	#foundAll = new Map<string, Element[]>();
+
 	querySelector<E extends Element = Element>(selector: string): E | null {
-		return this.#host.querySelector<E>(selector);
+		if (!this.#found.has(selector)) this.#found.set(selector, this.#host.querySelector(selector));
+		return (this.#found.get(selector) ?? null) as E | null;
+	}
+
+	#all<E extends Element = Element>(selector: string): readonly E[] {
+		let found = this.#foundAll.get(selector);
+		if (!found) this.#foundAll.set(selector, (found = [...this.#host.querySelectorAll(selector)]));
+		return found as E[];
 	}
 
 	#form(): HTMLFormElement | null {
@@ -75,80 +129,76 @@ export class ExplorerEngine {
 
 	/** A control changed: the setup follows, the changed parameter winning over the ones it no longer fits. */
 	onChange(event: Event) {
+		this.#started = performance.now();
 		const target = event.target;
-		if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
-		const form = this.#form();
-		if (!form) return;
+		if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement) || !this.#form()) return;
 		if (target.name === 'preset') {
 			const id = target.value;
 			this.#state = isPresetId(id) ? { preset: id, params: PRESETS[id].params } : { preset: undefined, params: this.#state.params };
 		} else {
-			const read = this.#readForm(form);
+			const read = this.#readForm();
 			this.#state = { preset: undefined, params: settle(read, target.name as ParamName).params };
 		}
 		this.#render(!this.#reducedMotion.matches, true);
 	}
 
 	/** The parameters the form says, from the controls that apply (the others are disabled). */
-	#readForm(form: HTMLFormElement): ExposureParams {
+	#readForm(): ExposureParams {
 		const value = (name: string) => {
-			const checked = form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked:not(:disabled)`);
+			const checked = this.#all<HTMLInputElement>(`form input[name="${name}"]`).find((input) => input.checked && !input.disabled);
 			if (checked) return checked.value;
-			const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]:not(:disabled)`);
-			return select && select.value !== '' ? select.value : undefined;
+			const select = this.querySelector<HTMLSelectElement>(`form select[name="${name}"]`);
+			return select && !select.disabled && select.value !== '' ? select.value : undefined;
 		};
 		const entry = (value('entry') ?? 'nodeport') as ExposureParams['entry'];
 		const nodes = Number(value('nodes') ?? 2);
 		const counts = (inputs: Iterable<HTMLInputElement>) => [...inputs].slice(0, nodes).map((input) => Math.max(0, Math.min(5, Math.trunc(Number(input.value)) || 0)));
-		const params: Record<string, unknown> = { entry, nodes, pods: counts(form.querySelectorAll<HTMLInputElement>('input[name="pods"]')) };
+		const params: Record<string, unknown> = { entry, nodes, pods: counts(this.#all<HTMLInputElement>('form input[name="pods"]')) };
 		for (const name of CHOICES) if (name !== 'entry' && value(name) !== undefined) params[name] = value(name);
 		const routed = entry === 'ingress' || entry === 'gateway';
 		if (routed) {
 			const routes = Number(value('routes') ?? 2);
 			params['routes'] = routes;
-			params['backends'] = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-route]')]
+			params['backends'] = this.#all<HTMLFieldSetElement>('form fieldset[data-route]')
 				.slice(0, routes)
-				.map((set) => counts(set.querySelectorAll<HTMLInputElement>('input[name="backends"]')));
+				.map((set) => counts(this.#all<HTMLInputElement>(`form fieldset[data-route="${set.dataset['route']}"] input[name="backends"]`)));
 		}
 		for (const name of ['via', 'pick']) if (value(name) !== undefined) params[name] = Number(value(name));
+		if (value('fail') !== undefined) params['fail'] = value('fail');
 		return params as unknown as ExposureParams;
 	}
 
 	#render(motion: boolean, announce: boolean) {
-		const started = performance.now();
-		this.#started = started;
 		const scenario = scenarioOf(this.#state);
 		const view = explorerView(scenario, this.#locale);
+		const hash = window.location.hash;
+		const keep = hash.length > 1 && view.figure.steps.some((step) => `#${step.id}` === hash) ? hash : '';
+		this.#writeUrl(`${window.location.pathname}${withSimulation(formatQuery(this.#state), this.#simulation)}${keep}`);
 		this.#syncForm(formModel(this.#state.params, scenario), view);
 		this.#drawFigure(view, motion);
-		const set = (selector: string, html: string) => {
-			const element = this.querySelector(selector);
-			if (element && element.innerHTML !== html) element.innerHTML = html;
-		};
 		const outcome = this.querySelector<HTMLElement>('.kp-explorer-outcome');
-		if (outcome) outcome.dataset['outcome'] = view.figure.outcome;
-		set('.kp-explorer-outcome', inlineHtml(view.outcome));
-		set('.kp-explorer-notes', view.notes);
-		set('.kp-explorer-row', view.row);
-		set('.kp-explorer-session code', view.session);
-		this.#manifests = view.manifests;
-		void this.#renderManifests();
-		const sentence = this.querySelector('.kp-explorer-outcome')?.textContent ?? '';
+		if (outcome) {
+			outcome.dataset['outcome'] = view.figure.outcome;
+			this.#write(outcome, inlineHtml(view.outcome));
+		}
+		this.#later('.kp-explorer-notes', () => view.notes);
+		this.#later('.kp-explorer-row', () => view.row);
+		this.#later('.kp-explorer-session code', () => view.session);
+		// Written once the serializer is here (it is loaded with the engine, in its own chunk).
+		const yaml = () => (this.#stringify ? manifestsHtml(view.manifests, this.#stringify) : '');
+		if (this.#stringify) this.#later('.kp-explorer-manifests', yaml);
+		else this.#pendingYaml = yaml;
+		const sentence = outcome?.textContent ?? '';
 		if (announce && sentence !== this.#outcome) {
 			const live = this.querySelector('.kp-explorer-live');
 			if (live) live.textContent = messages[this.#locale].explorer.nowOutcome(sentence);
 		}
 		this.#outcome = sentence;
 		this.#view = view;
-		if (this.#simulation) this.#runSimulation(view, false);
-		this.#writeUrl();
-	}
-
-	#writeUrl() {
-		const hash = window.location.hash;
-		const steps = this.#view?.figure.steps ?? [];
-		const keep = hash.length > 1 && steps.some((step) => `#${step.id}` === hash) ? hash : '';
-		history.replaceState(history.state, '', `${window.location.pathname}${withSimulation(formatQuery(this.#state), this.#simulation)}${keep}`);
+		// A simulation the reader ran follows the setup, like the sections below the picture: written when near or idle.
+		if (this.#simulation) this.#later('.kp-sim-result', () => this.#simulationHtml(view));
+		// For the bench (scripts/bench-explorer.mjs): from the change to everything near the screen written.
+		this.#host.dataset['updateMs'] = (performance.now() - this.#started).toFixed(2);
 	}
 
 	/** "Send the requests": the simulation's form, checked by the browser's own validation (its fields' `min` and `max`). */
@@ -162,8 +212,15 @@ export class ExplorerEngine {
 		const read = (name: string) => Number(form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value);
 		this.#simulation = { requests: read('requests'), clients: read('clients'), seed: read('seed') };
 		this.#view ??= explorerView(scenarioOf(this.#state), this.#locale);
-		this.#runSimulation(this.#view, true);
-		this.#writeUrl();
+		this.#showSimulation(this.#view, true);
+		this.#writeUrl(this.#urlOf(this.#view));
+	}
+
+	/** The page's address for a view: the setup, the simulation, and the step in the hash if it still exists. */
+	#urlOf(view: ExplorerView): string {
+		const hash = window.location.hash;
+		const keep = hash.length > 1 && view.figure.steps.some((step) => `#${step.id}` === hash) ? hash : '';
+		return `${window.location.pathname}${withSimulation(formatQuery(this.#state), this.#simulation)}${keep}`;
 	}
 
 	#fillSimulationForm(simulation: SimulationParams) {
@@ -173,44 +230,95 @@ export class ExplorerEngine {
 		}
 	}
 
-	/** Runs the model's simulation for the setup shown, writes its result, and gives each hop of the diagram its share. */
-	#runSimulation(view: ExplorerView, announce: boolean) {
+	/** Runs the simulation now and writes its result (the reader asked for it). */
+	#showSimulation(view: ExplorerView, announce: boolean) {
+		const target = this.querySelector<HTMLElement>('.kp-sim-result');
+		if (!target) return;
+		this.#pending.delete(target);
+		this.#write(target, this.#simulationHtml(view));
+		busy(target).removeAttribute('aria-busy');
+		const live = this.querySelector('.kp-explorer-live');
+		if (announce && live) live.textContent = target.querySelector('.kp-sim-summary')?.textContent ?? '';
+	}
+
+	/**
+	 * Runs the model's simulation for the setup shown and returns its result's markup; gives each hop of
+	 * the diagram its share.
+	 */
+	#simulationHtml(view: ExplorerView): string {
 		const simulation = this.#simulation;
 		const target = this.querySelector<HTMLElement>('.kp-sim-result');
-		if (!simulation || !target) return;
+		if (!simulation || !target) return '';
 		const started = performance.now();
 		const result = simulateState(this.#state, view.scenario, simulation);
 		const html = simulationHtml(result, view.scenario, view.figure.steps, this.#locale);
-		if (target.innerHTML !== html) target.innerHTML = html;
 		set(target, 'hidden', false);
 		const diagram = this.querySelector('kp-diagram');
 		for (const hop of result.hops) {
 			const element = diagram?.querySelector<SVGGElement>(`[data-hop="${CSS.escape(hop.hop)}"]`);
 			if (!element) continue;
-			const share = hop.count / result.requests;
-			element.dataset['share'] = share.toFixed(4);
-			element.style.setProperty('--kp-share', share.toFixed(4));
+			const share = (hop.count / result.requests).toFixed(4);
+			if (element.dataset['share'] !== share) {
+				element.dataset['share'] = share;
+				element.style.setProperty('--kp-share', share);
+			}
 		}
-		if (announce) {
-			const live = this.querySelector('.kp-explorer-live');
-			const summary = target.querySelector('.kp-sim-summary')?.textContent ?? '';
-			if (live) live.textContent = summary;
-		}
-		// For the bench (scripts/bench-explorer.mjs): the simulation and its result written.
-		this.#host.dataset['simMs'] = (performance.now() - started).toFixed(2);
+		// For the bench (scripts/bench-simulation.mjs): the simulation run and its result made; the caller writes it.
+		queueMicrotask(() => (this.#host.dataset['simMs'] = (performance.now() - started).toFixed(2)));
+		return html;
 	}
 
-	async #renderManifests() {
-		const target = this.querySelector('.kp-explorer-manifests');
-		if (!target) return;
-		const manifests = this.#manifests;
-		const stringify = await loadYaml();
-		// A later change may have come while the serializer loaded: only the last one is written.
-		if (manifests !== this.#manifests) return;
-		const html = manifestsHtml(manifests, stringify);
-		if (target.innerHTML !== html) target.innerHTML = html;
-		// For the bench (scripts/bench-explorer.mjs): from the change to everything written, YAML included.
-		this.#host.dataset['updateMs'] = (performance.now() - this.#started).toFixed(2);
+	/**
+	 * The URL, once the page has been drawn: `replaceState` costs Chromium a few milliseconds even on a
+	 * laid-out page (and a whole forced layout after writes), none of which the reader sees. The task
+	 * after the next frame writes it; the copy button asks for it at once (`flushUrl`).
+	 */
+	#writeUrl(url: string) {
+		const waiting = this.#url !== undefined;
+		this.#url = url;
+		if (!waiting) requestAnimationFrame(() => setTimeout(() => this.flushUrl(), 0));
+	}
+
+	flushUrl() {
+		const url = this.#url;
+		if (url === undefined) return;
+		this.#url = undefined;
+		const started = performance.now();
+		if (`${window.location.pathname}${window.location.search}${window.location.hash}` !== url) history.replaceState(history.state, '', url);
+		// For the bench: what writing the URL took, after the frame.
+		this.#host.dataset['urlMs'] = (performance.now() - started).toFixed(2);
+	}
+
+	/** Writes markup into an element unless it already shows it. */
+	#write(element: Element, html: string) {
+		if ((this.#written.get(element) ?? element.innerHTML) !== html) element.innerHTML = html;
+		this.#written.set(element, html);
+	}
+
+	/** A section below the picture: written now if it is near the screen, else when it comes near or the browser is idle. */
+	#later(selector: string, html: () => string) {
+		const section = this.querySelector(selector);
+		if (!section) return;
+		this.#pending.set(section, html);
+		if (this.#near.has(section)) return this.#flush(section);
+		busy(section).setAttribute('aria-busy', 'true');
+		if (this.#idle) return;
+		this.#idle = true;
+		idle(() => {
+			this.#idle = false;
+			const started = performance.now();
+			for (const waiting of [...this.#pending.keys()]) this.#flush(waiting);
+			// For the bench: what the sections far from the screen took, written while the browser was idle.
+			this.#host.dataset['laterMs'] = (performance.now() - started).toFixed(2);
+		});
+	}
+
+	#flush(section: Element) {
+		const html = this.#pending.get(section);
+		if (!html) return;
+		this.#pending.delete(section);
+		this.#write(section, html());
+		busy(section).removeAttribute('aria-busy');
 	}
 
 	#drawFigure(view: ExplorerView, motion: boolean) {
@@ -223,8 +331,8 @@ export class ExplorerEngine {
 		const form = this.#form();
 		if (!form) return;
 		const words = messages[this.#locale].explorer;
-		const preset = form.querySelector<HTMLSelectElement>('select[name="preset"]');
-		if (preset) preset.value = this.#state.preset ?? '';
+		const preset = this.querySelector<HTMLSelectElement>('form select[name="preset"]');
+		if (preset) set(preset, 'value', this.#state.preset ?? '');
 		const presetNote = this.querySelector<HTMLElement>('.kp-explorer-preset');
 		if (presetNote) {
 			const link = this.#state.preset && this.querySelector<HTMLAnchorElement>(`.kp-explorer-pages a[data-preset="${this.#state.preset}"]`);
@@ -237,16 +345,16 @@ export class ExplorerEngine {
 		}
 		for (const name of CHOICES) {
 			const state = model.choices[name];
-			const group = form.querySelector<HTMLFieldSetElement>(`[data-control="${name}"]`);
+			const group = this.querySelector<HTMLFieldSetElement>(`form [data-control="${name}"]`);
 			if (group) set(group, 'disabled', !state.applies);
-			for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
+			for (const input of this.#all<HTMLInputElement>(`form input[name="${name}"]`)) {
 				set(input, 'checked', state.applies && input.value === state.value);
 				set(input, 'disabled', !state.applies || !state.allowed.includes(input.value));
 			}
 		}
 		for (const name of ['nodes', 'routes', 'via', 'pick'] as const) {
 			const state = model.numbers[name];
-			const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+			const select = this.querySelector<HTMLSelectElement>(`form select[name="${name}"]`);
 			if (!select) continue;
 			set(select, 'disabled', !state.applies);
 			for (const option of select.options) {
@@ -257,32 +365,38 @@ export class ExplorerEngine {
 				set(option, 'disabled', hidden || !state.allowed.includes(option.value));
 			}
 			set(select, 'value', state.applies ? state.value : '');
-			form.querySelector<HTMLElement>(`[data-control="${name}"]`)?.toggleAttribute('data-inapplicable', !state.applies);
+			const field = this.querySelector<HTMLElement>(`form [data-control="${name}"]`);
+			if (field && field.hasAttribute('data-inapplicable') === state.applies) field.toggleAttribute('data-inapplicable', !state.applies);
 		}
-		const pods = [...form.querySelectorAll<HTMLInputElement>('input[name="pods"]')];
-		pods.forEach((input, i) => {
+		const fail = this.querySelector<HTMLSelectElement>('form select[name="fail"]');
+		if (fail) {
+			set(fail, 'disabled', !model.fail.applies);
+			for (const option of fail.options) if (option.value !== '') set(option, 'disabled', !model.fail.allowed.includes(option.value));
+			set(fail, 'value', model.fail.value);
+		}
+		this.#all<HTMLInputElement>('form input[name="pods"]').forEach((input, i) => {
 			set(input, 'value', String(model.pods[i] ?? 0));
 			const field = input.closest<HTMLElement>('.kp-count');
 			if (field) set(field, 'hidden', i >= model.nodes);
 			set(input, 'disabled', i >= model.nodes);
 		});
-		const podsLegend = form.querySelector('[data-legend="pods"]');
+		const podsLegend = this.querySelector('form [data-legend="pods"]');
 		const kind = this.#state.params.entry === 'ingress' ? 'ingress' : this.#state.params.entry === 'gateway' ? 'gateway' : 'app';
-		if (podsLegend) podsLegend.textContent = words.legend.pods[kind];
-		const routes = form.querySelector<HTMLFieldSetElement>('[data-control="backends"]');
+		if (podsLegend && podsLegend.textContent !== words.legend.pods[kind]) podsLegend.textContent = words.legend.pods[kind];
+		const routes = this.querySelector<HTMLFieldSetElement>('form [data-control="backends"]');
 		if (routes) set(routes, 'disabled', !model.routed);
-		const routeControls = form.querySelector<HTMLElement>('.kp-routes');
+		const routeControls = this.querySelector<HTMLElement>('form .kp-routes');
 		if (routeControls) set(routeControls, 'hidden', !model.routed);
-		const unrouted = form.querySelector<HTMLElement>('[data-when="unrouted"]');
+		const unrouted = this.querySelector<HTMLElement>('form [data-when="unrouted"]');
 		if (unrouted) set(unrouted, 'hidden', model.routed);
 		const rules = view.scenario.routing?.rules ?? [];
-		form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-route]').forEach((group, r) => {
+		this.#all<HTMLFieldSetElement>('form fieldset[data-route]').forEach((group, r) => {
 			set(group, 'hidden', r >= model.routes);
-			const legend = group.querySelector('legend');
+			const legend = this.querySelector(`form fieldset[data-route="${r}"] > legend`);
 			const rule = rules[r];
 			const text = rule ? inlineHtml(words.legend.backend(r + 1, rule.path, rule.service)) : '';
-			if (legend && rule && legend.innerHTML !== text) legend.innerHTML = text;
-			group.querySelectorAll<HTMLInputElement>('input[name="backends"]').forEach((input, i) => {
+			if (legend && rule) this.#write(legend, text);
+			this.#all<HTMLInputElement>(`form fieldset[data-route="${r}"] input[name="backends"]`).forEach((input, i) => {
 				set(input, 'value', String(model.backends[r]?.[i] ?? 0));
 				const field = input.closest<HTMLElement>('.kp-count');
 				if (field) set(field, 'hidden', i >= model.nodes);

@@ -50,6 +50,8 @@ class KpExplorer extends HTMLElement {
 	}
 
 	async #copy(button: HTMLButtonElement) {
+		// A change may be drawn and its URL not written yet (the engine writes it after the frame).
+		(await this.#engine)?.flushUrl();
 		const label = button.querySelector('span');
 		const text = button.dataset['label'] ?? label?.textContent ?? '';
 		button.dataset['label'] = text;

@@ -621,6 +621,7 @@ export const en = {
 			policy: 'externalTrafficPolicy',
 			loadBalancer: 'Load balancer',
 			tls: 'Where TLS ends',
+			fail: 'Break a hop',
 		},
 		label: {
 			preset: 'Setup',
@@ -633,10 +634,12 @@ export const en = {
 			lb: 'What the load balancer does',
 			targets: 'What it sends to',
 			affinity: 'sessionAffinity',
+			fail: 'What goes wrong',
 		},
 		notApplicable: 'Does not apply to this way in.',
 		ownSetup: 'My own setup',
 		decides: 'Let Kubernetes decide',
+		noFailure: 'Nothing: everything works',
 		value: {
 			entry: {
 				'kubectl-proxy': 'kubectl proxy',
@@ -662,6 +665,7 @@ export const en = {
 			lb: 'A provider’s load balancer either passes the packets on or opens its own connections.',
 			targets: 'Pod IPs as targets need a Pod network the load balancer can route to.',
 			tls: 'The component that ends TLS holds the certificate and reads the requests.',
+			fail: 'A common mistake or outage, among those this setup can have: the picture shows where the request stops, and the result what the client sees and the command that shows why.',
 			affinity: 'Where kube-proxy’s rules pick the Pod, `ClientIP` sends each source address back to the Pod chosen for it the first time.',
 		},
 		copyLink: 'Copy link to this setup',

@@ -640,6 +640,7 @@ export const fr = {
 			policy: 'externalTrafficPolicy',
 			loadBalancer: 'Équilibreur de charge',
 			tls: 'Où TLS se termine',
+			fail: 'Casser un saut',
 		},
 		label: {
 			preset: 'Configuration',
@@ -652,10 +653,12 @@ export const fr = {
 			lb: 'Ce que fait l’équilibreur de charge',
 			targets: 'Vers quoi il envoie',
 			affinity: 'sessionAffinity',
+			fail: 'Ce qui ne va pas',
 		},
 		notApplicable: 'Sans objet pour cette voie d’entrée.',
 		ownSetup: 'Ma propre configuration',
 		decides: 'Laisser Kubernetes décider',
+		noFailure: 'Rien : tout fonctionne',
 		value: {
 			entry: {
 				'kubectl-proxy': 'kubectl proxy',
@@ -685,6 +688,7 @@ export const fr = {
 			lb: 'L’équilibreur de charge d’un fournisseur transmet les paquets tels quels, ou ouvre ses propres connexions.',
 			targets: 'Viser les IP des Pods demande un réseau de Pods que l’équilibreur de charge sait router.',
 			tls: 'Le composant qui termine TLS détient le certificat et lit les requêtes.',
+			fail: 'Une erreur ou une panne courante, parmi celles que peut connaître cette configuration : le schéma montre où la requête s’arrête, et le résultat ce que voit le client et la commande qui montre pourquoi.',
 			affinity: 'Là où les règles de kube-proxy choisissent le Pod, `ClientIP` renvoie chaque adresse source vers le Pod choisi pour elle la première fois.',
 		},
 		copyLink: 'Copier le lien vers cette configuration',

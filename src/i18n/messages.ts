@@ -239,6 +239,7 @@ export interface Messages {
 			readonly policy: string;
 			readonly loadBalancer: string;
 			readonly tls: string;
+			readonly fail: string;
 		};
 		readonly label: {
 			readonly preset: string;
@@ -252,12 +253,15 @@ export interface Messages {
 			readonly lb: string;
 			readonly targets: string;
 			readonly affinity: string;
+			readonly fail: string;
 		};
 		/** A fieldset whose parameter does not exist for this way in. */
 		readonly notApplicable: string;
 		readonly ownSetup: string;
 		/** The `via` / `pick` choice left to the client, the load balancer or kube-proxy. */
 		readonly decides: string;
+		/** The `fail` select's first option: nothing broken. */
+		readonly noFailure: string;
 		readonly value: {
 			readonly entry: Record<Entry, string>;
 			readonly front: Record<Front, string>;
@@ -268,7 +272,7 @@ export interface Messages {
 			readonly affinity: Record<AffinityParam, string>;
 		};
 		/** Under each group of controls: what the choice changes. */
-		readonly hint: Record<'entry' | 'front' | 'via' | 'pick' | 'etp' | 'lb' | 'targets' | 'tls' | 'affinity', string>;
+		readonly hint: Record<'entry' | 'front' | 'via' | 'pick' | 'etp' | 'lb' | 'targets' | 'tls' | 'affinity' | 'fail', string>;
 		readonly copyLink: string;
 		readonly linkCopied: string;
 		readonly resultHeading: string;
