@@ -131,3 +131,42 @@ for (const theme of ['light', 'dark'] as const) {
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 }
+
+test('break a hop: a firewall on the node port stops every request at the node, and the form, the URL and the simulation say so', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.goto('/en/explore/?entry=loadbalancer&nodes=2&pods=1,1&etp=cluster&lb=forward&targets=nodes&fail=node-port-blocked&requests=200&clients=4&seed=3');
+	const figure = page.locator('kp-explorer figure.kp-diagram');
+	await expect(figure).toHaveAttribute('data-outcome', 'dropped');
+	// The path ends at the node port: the load balancer's packets are dropped there.
+	await expect(page.locator('kp-explorer ol.kp-steps > li')).toHaveCount(2);
+	await expect(page.locator('kp-explorer select[name="fail"]')).toHaveValue('node-port-blocked');
+	await expect(page.locator('kp-explorer [data-dropped]')).toHaveAttribute('data-dropped', '200');
+	// The load balancer spread the connections over both nodes: dropped at node-a's node port and at node-b's.
+	const drops = page.locator('kp-explorer .kp-sim-drops li');
+	await expect(drops).toHaveCount(2);
+	expect(await drops.evaluateAll((all) => all.map((li) => li.getAttribute('data-reason')))).toEqual(['node-port-blocked', 'node-port-blocked']);
+	await expect(drops.filter({ hasText: 'node-a' })).toHaveCount(1);
+	await expect(drops.filter({ hasText: 'node-b' })).toHaveCount(1);
+
+	// Another mode, chosen in the form: the wrong targetPort, refused by the Pod itself.
+	await page.locator('kp-explorer select[name="fail"]').selectOption('wrong-target-port');
+	await expect(figure).toHaveAttribute('data-outcome', 'refused');
+	await expect(page).toHaveURL(/fail=wrong-target-port/);
+	await expect(page.locator('kp-explorer .kp-explorer-outcome')).toContainText('Refused');
+	// Modes this setup cannot have are offered disabled: kubectl proxy's RBAC, the Ingress's class.
+	await expect(page.locator('kp-explorer select[name="fail"] option[value="proxy-rbac-forbidden"]')).toBeDisabled();
+	await expect(page.locator('kp-explorer select[name="fail"] option[value="no-ingress-class"]')).toBeDisabled();
+
+	// Nothing broken again: delivered.
+	await page.locator('kp-explorer select[name="fail"]').selectOption('');
+	await expect(figure).toHaveAttribute('data-outcome', 'delivered');
+	await expect(page).not.toHaveURL(/fail=/);
+	expect(errors).toEqual([]);
+});
+
+test('break a hop in French: the Ingress without a controller for its class answers 404', async ({ page }) => {
+	await page.goto('/fr/explore/?entry=ingress&fail=no-ingress-class');
+	await expect(page.locator('kp-explorer figure.kp-diagram')).toHaveAttribute('data-outcome', 'refused');
+	await expect(page.locator('kp-explorer select[name="fail"] option:checked')).toHaveText(messages.fr.failures.mode['no-ingress-class'].title.replaceAll('`', ''));
+	await expect(page.locator('kp-explorer .kp-explorer-session')).toContainText('404');
+});
