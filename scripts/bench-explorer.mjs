@@ -6,6 +6,8 @@
 // changes: every atlas preset chosen in turn, then a seeded random walk over the form, each step one
 // control set to one of the values it offers (a radio, a select option, a Pod count), as a reader would.
 import { chromium } from '@playwright/test';
+// The model's own seeded generator, so the walk is the same on every run.
+import { seededRandom as random } from '../src/model/simulate.ts';
 
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -15,18 +17,6 @@ const percentile = (values, p) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-
-/** A small deterministic generator (mulberry32), so the walk is the same on every run. */
-function random(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * Measures control changes on `url` (the explorer page). Returns the times in ms, the number of
