@@ -8,6 +8,7 @@ import { buildScenario } from '../model/build.ts';
 import { MAX_NODES } from '../model/naming.ts';
 import { MAX_ROUTES, type ExposureParams } from '../model/params.ts';
 import type { Scenario } from '../model/types.ts';
+import { failuresOf } from '../model/failures.ts';
 import { allowedValues, PARAM_DOMAINS, type Choice } from './query.ts';
 
 export { settle } from './query.ts';
@@ -79,7 +80,10 @@ export function formModel(params: ExposureParams, scenario: Scenario = buildScen
 			via: number('via', params.via, true),
 			pick: number('pick', params.pick, true),
 		},
-		fail: ((allowed) => ({ applies: allowed.length > 0, value: params.fail ?? '', allowed }))(allowedValues(params, 'fail')),
+		// Without a failure the setup shown is the whole one: its modes are read from it, with no second build.
+		fail: ((allowed) => ({ applies: allowed.length > 0, value: params.fail ?? '', allowed }))(
+			params.fail === undefined ? failuresOf(scenario).map((mode) => mode.id) : allowedValues(params, 'fail'),
+		),
 		pods: Array.from({ length: MAX_NODES }, (_, i) => pods[i] ?? 1),
 		backends: Array.from({ length: MAX_ROUTES }, (_, r) => Array.from({ length: MAX_NODES }, (_, i) => backends[r]?.[i] ?? (i === nodes - 1 ? 1 : 0))),
 		nodes,

@@ -70,3 +70,16 @@ describe('settle', () => {
 		expect(settle(params)).toEqual({ params, dropped: [] });
 	});
 });
+
+describe('break a hop', () => {
+	it('offers the modes the setup can have, the same with one chosen as without', () => {
+		const offered = formModel({ entry: 'nodeport', nodes: 2, pods: [1, 1], etp: 'cluster' }).fail;
+		expect(offered).toEqual({ applies: true, value: '', allowed: ['selector-matches-nothing', 'no-ready-pod', 'wrong-target-port', 'node-port-blocked'] });
+		const chosen = formModel({ entry: 'nodeport', nodes: 2, pods: [1, 1], etp: 'cluster', fail: 'node-port-blocked' }).fail;
+		expect(chosen).toEqual({ ...offered, value: 'node-port-blocked' });
+	});
+
+	it('a change of setup the chosen mode no longer fits drops it', () => {
+		expect(settle({ entry: 'kubectl-proxy', fail: 'node-port-blocked' }, 'entry')).toEqual({ params: { entry: 'kubectl-proxy' }, dropped: ['fail'] });
+	});
+});
