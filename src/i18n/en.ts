@@ -608,6 +608,18 @@ export const en = {
 		},
 	},
 	failures: FAILURE_WORDS,
+	troubleshoot: {
+		index: 'What the client sees',
+		checks: (count) => (count === 1 ? 'One check:' : `${count} checks, in the order the request meets them:`),
+		clientSees: 'The client sees',
+		noOutput: '(nothing: the command prints no line)',
+		run: 'Run',
+		healthy: 'When all is well',
+		broken: 'When this is the cause',
+		fix: 'Fix',
+		onPage: 'This hop on its page',
+		inExplorer: 'Break it in the explorer',
+	},
 	explorer: {
 		form: 'Your setup',
 		legend: {

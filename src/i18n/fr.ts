@@ -627,6 +627,18 @@ export const fr = {
 		},
 	},
 	failures: FAILURE_WORDS,
+	troubleshoot: {
+		index: 'Ce que voit le client',
+		checks: (count) => (count === 1 ? 'Une vérification :' : `${count} vérifications, dans l’ordre où la requête les rencontre :`),
+		clientSees: 'Le client voit',
+		noOutput: '(rien : la commande n’affiche aucune ligne)',
+		run: 'Lancez',
+		healthy: 'Quand tout va bien',
+		broken: 'Quand c’est la cause',
+		fix: 'Correction',
+		onPage: 'Ce saut sur sa page',
+		inExplorer: 'Le casser dans l’explorateur',
+	},
 	explorer: {
 		form: 'Votre configuration',
 		legend: {

@@ -223,6 +223,21 @@ export interface Messages {
 		readonly mode: Record<FailureId, FailureWords>;
 		readonly symptom: Record<FailureSymptom, string>;
 	};
+	/** The troubleshooting guide (/troubleshoot/, src/model/troubleshoot.ts). */
+	readonly troubleshoot: {
+		/** The list of symptoms at the top: its label for screen readers. */
+		readonly index: string;
+		/** Under a way in: how many checks, in which order. */
+		readonly checks: (count: number) => string;
+		readonly clientSees: string;
+		readonly noOutput: string;
+		readonly run: string;
+		readonly healthy: string;
+		readonly broken: string;
+		readonly fix: string;
+		readonly onPage: string;
+		readonly inExplorer: string;
+	};
 	readonly explorer: {
 		/** The form's accessible name. */
 		readonly form: string;

@@ -139,8 +139,12 @@ export function buildScenario(params: ExposureParams, options: BuildOptions = {}
 	// Whether it can happen is asked of the setup where the client picks the node, whichever it is given.
 	if (fail === 'local-no-endpoint') {
 		const { via: _given, pick: _pick, ...free } = rest;
-		const empty = resolveParams(free).pods.indexOf(0);
-		if (empty !== -1 && failuresOf(buildWhole(free, options)).some((mode) => mode.id === fail)) {
+		const pods = resolveParams(free).pods;
+		const empty = pods.indexOf(0);
+		const served = pods.findIndex((count) => count > 0);
+		// Asked of the setup with the client on a node that runs a Pod, where the request arrives.
+		const working = served === -1 ? free : { ...free, via: served + 1 };
+		if (empty !== -1 && failuresOf(buildWhole(working, options)).some((mode) => mode.id === fail)) {
 			const dropped = buildWhole({ ...free, via: empty + 1 }, options);
 			return { ...dropped, outcome: { ...dropped.outcome!, reason: fail }, params: { ...dropped.params!, fail } };
 		}

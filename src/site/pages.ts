@@ -17,7 +17,7 @@ export const SIDEBAR: readonly SidebarGroup[] = [
 	{ label: { en: 'Patterns', fr: 'Modèles' }, slugs: ['patterns/loadbalancer-per-api'] },
 	{ label: { en: 'Beyond Ingress', fr: 'Au-delà d’Ingress' }, slugs: ['beyond/gateway-api', 'beyond/service-mesh'] },
 	{ label: { en: 'Choose', fr: 'Choisir' }, slugs: ['compare', 'choose', 'explore'] },
-	{ label: { en: 'Reference', fr: 'Référence' }, slugs: ['glossary'] },
+	{ label: { en: 'Reference', fr: 'Référence' }, slugs: ['troubleshoot', 'glossary'] },
 ];
 
 /** The order in which a newcomer should read the site (the home page numbers it). */

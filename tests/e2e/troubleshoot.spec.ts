@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { LOCALES, messages } from '../../src/i18n/index.ts';
+import { collectErrors } from './helpers.ts';
+
+/*
+ * The troubleshooting guide (/en/troubleshoot/, /fr/troubleshoot/): a static tree, complete without
+ * JavaScript. Start from what the client sees, then the way in, then the checks in path order; every
+ * branch has an anchor, every check a command with its healthy and broken output, a link to its hop on
+ * the atlas page and one to the explorer with that hop broken. Expectations written by hand: a firewall
+ * on a NodePort times out; Traefik answers 504 when a NetworkPolicy shuts it out.
+ */
+
+for (const locale of LOCALES) {
+	test(`/${locale}/troubleshoot/ without JavaScript: every symptom, way in and check reachable by its anchor, every hop link landing on its step`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`/${locale}/troubleshoot/`);
+		const index = page.locator('nav.kp-ts-index a');
+		const targets = await index.evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+		expect(targets).toContain('#s-timeout');
+		expect(targets).toContain('#s-http-504');
+		for (const target of targets) await expect(page.locator(`${target} + *, h2${target}`).first(), target).toBeAttached();
+		// Each way in under a symptom: its own anchor, and its checks.
+		const branches = page.locator('section.kp-ts-branch');
+		expect(await branches.count()).toBeGreaterThan(15);
+		for (const id of await page.locator('section.kp-ts-branch > h3').evaluateAll((all) => all.map((h) => h.id))) expect(id).toMatch(/^s-[a-z0-9-]+-[a-z-]+$/);
+		// A check: its command, the two outputs, the fix, two links.
+		const firewall = page.locator('#s-timeout-nodeport-node-port-blocked');
+		await expect(firewall.locator('h4')).toHaveText(messages[locale].failures.mode['node-port-blocked'].title);
+		await expect(firewall.locator('pre')).toHaveCount(3);
+		await expect(firewall.locator('pre').nth(0)).toHaveText('nc -vz -w 3 10.0.1.11 30080');
+		await expect(firewall.locator('pre').nth(1)).toContainText('succeeded!');
+		await expect(firewall.locator('pre').nth(2)).toContainText('timed out');
+		await expect(page.locator('#s-http-504-ingress-loadbalancer-network-policy-denies-proxy')).toContainText('HTTP/1.1 504 Gateway Timeout');
+		// The timeout behind a NodePort: the node port first, then Local, in the order the request meets them.
+		expect(await page.locator('section.kp-ts-branch:has(> h3#s-timeout-nodeport) ol > li').evaluateAll((all) => all.map((li) => li.getAttribute('data-mode')))).toEqual(['node-port-blocked', 'local-no-endpoint']);
+
+		// Every hop link lands on an element of that id on its page.
+		const links = await page.locator('.kp-ts-links a:first-child').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+		const byPage = new Map<string, Set<string>>();
+		for (const href of links) {
+			const [path = '', hash = ''] = href.split('#');
+			byPage.set(path, (byPage.get(path) ?? new Set()).add(hash));
+		}
+		expect(byPage.size).toBeGreaterThanOrEqual(7);
+		for (const [path, hashes] of byPage) {
+			await page.goto(path);
+			for (const hash of hashes) await expect(page.locator(`[id="${hash}"]`), `${path}#${hash}`).toHaveCount(1);
+		}
+		await context.close();
+	});
+
+	test(`/${locale}/troubleshoot/: "Break it in the explorer" opens that setup with that hop broken`, async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto(`/${locale}/troubleshoot/#s-timeout-nodeport`);
+		await page.locator('#s-timeout-nodeport-local-no-endpoint .kp-ts-links a').nth(1).click();
+		await expect(page).toHaveURL(/\/explore\/\?preset=nodeport&etp=local&fail=local-no-endpoint$/);
+		await expect(page.locator('kp-explorer figure.kp-diagram')).toHaveAttribute('data-outcome', 'dropped');
+		await expect(page.locator('kp-explorer select[name="fail"]')).toHaveValue('local-no-endpoint');
+		await expect(page.locator('kp-explorer .kp-explorer-ignored')).toBeHidden();
+		expect(errors).toEqual([]);
+	});
+}

@@ -1,0 +1,59 @@
+/*
+ * The troubleshooting guide's tree: what a reader who sees a symptom is sent to check, written from how
+ * the components fail (a firewall or `Local` on the wrong node: a timeout; kube-proxy's reject: refused;
+ * the API server's RBAC: 403; Traefik 404 / 502 / 504; Envoy 503), and every link it gives works.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../src/explorer/query.ts';
+import { buildScenario } from '../../../src/model/build.ts';
+import { PRESETS, presetScenario } from '../../../src/model/presets.ts';
+import { hopId } from '../../../src/model/resolve.ts';
+import { troubleshootTree } from '../../../src/model/troubleshoot.ts';
+
+const tree = troubleshootTree();
+const branch = (symptom: string, preset: string) => tree.find((s) => s.symptom === symptom)?.branches.find((b) => b.preset === preset);
+const modes = (symptom: string, preset: string) => branch(symptom, preset)?.checks.map((c) => c.mode);
+
+describe('the troubleshooting tree', () => {
+	it('starts from what the client sees, each symptom and branch with its anchor', () => {
+		expect(tree.map((s) => s.id)).toEqual(['s-timeout', 's-connection-refused', 's-http-403', 's-http-404', 's-http-502', 's-http-503', 's-http-504', 's-tls-untrusted', 's-no-address']);
+		expect(branch('timeout', 'nodeport')?.id).toBe('s-timeout-nodeport');
+	});
+
+	it('a timeout behind a NodePort: the firewall first (the node port), then Local on a node without a Pod (kube-proxy)', () => {
+		expect(modes('timeout', 'nodeport')).toEqual(['node-port-blocked', 'local-no-endpoint']);
+		// The atlas page uses Cluster: its explorer link asks for Local.
+		expect(branch('timeout', 'nodeport')?.checks[1]?.needs).toEqual({ etp: 'local' });
+		// Behind a load balancer, its health checks keep connections off such nodes.
+		expect(modes('timeout', 'loadbalancer')).toEqual(['node-port-blocked']);
+	});
+
+	it('refused, 403, 404, 502, 504, a certificate, pending: where each way in sends the reader', () => {
+		expect(modes('connection-refused', 'nodeport')).toEqual(['selector-matches-nothing', 'no-ready-pod', 'wrong-target-port']);
+		expect(tree.find((s) => s.symptom === 'http-403')?.branches.map((b) => b.preset)).toEqual(['kubectl-proxy']);
+		expect(modes('http-404', 'ingress-loadbalancer')).toEqual(['selector-matches-nothing', 'no-ready-pod', 'no-ingress-class', 'no-matching-rule']);
+		expect(modes('http-404', 'gateway-api')).toEqual(['no-matching-rule', 'route-not-accepted']);
+		expect(modes('http-502', 'ingress-nodeport')).toEqual(['wrong-target-port']);
+		expect(modes('http-504', 'ingress-loadbalancer')).toEqual(['network-policy-denies-proxy']);
+		expect(modes('http-503', 'gateway-api')).toEqual(['selector-matches-nothing', 'no-ready-pod', 'wrong-target-port', 'network-policy-denies-proxy']);
+		expect(modes('tls-untrusted', 'ingress-loadbalancer')).toEqual(['tls-secret-missing']);
+		expect(tree.find((s) => s.symptom === 'no-address')?.branches.map((b) => b.preset)).toEqual(['loadbalancer', 'ingress-loadbalancer', 'loadbalancer-per-api', 'gateway-api']);
+	});
+
+	it('every check points at a step of its atlas page, in path order, and at an explorer link that builds that failure', () => {
+		for (const symptom of tree) {
+			for (const b of symptom.branches) {
+				const page = presetScenario(b.preset);
+				const steps = page.path.map(hopId);
+				const order = b.checks.map((c) => steps.indexOf(c.step));
+				for (const c of b.checks) expect(steps, `${b.id} ${c.mode}`).toContain(c.step);
+				expect(order, b.id).toEqual([...order].sort((x, y) => x - y));
+				for (const c of b.checks) {
+					const { state, ignored } = parseQuery(`?preset=${b.preset}${c.needs ? `&etp=${c.needs.etp}` : ''}&fail=${c.mode}`);
+					expect(ignored, `${b.id} ${c.mode}`).toEqual([]);
+					expect(buildScenario(state.params, PRESETS[b.preset].options).outcome?.reason).toBe(c.mode);
+				}
+			}
+		}
+	});
+});
