@@ -21,9 +21,9 @@ for (const locale of LOCALES) {
 		expect(targets).toContain('#s-http-504');
 		for (const target of targets) await expect(page.locator(`${target} + *, h2${target}`).first(), target).toBeAttached();
 		// Each way in under a symptom: its own anchor, and its checks.
-		const branches = page.locator('section.kp-ts-branch');
+		const branches = page.locator('div.kp-ts-branch');
 		expect(await branches.count()).toBeGreaterThan(15);
-		for (const id of await page.locator('section.kp-ts-branch > h3').evaluateAll((all) => all.map((h) => h.id))) expect(id).toMatch(/^s-[a-z0-9-]+-[a-z-]+$/);
+		for (const id of await page.locator('div.kp-ts-branch > h3').evaluateAll((all) => all.map((h) => h.id))) expect(id).toMatch(/^s-[a-z0-9-]+-[a-z-]+$/);
 		// A check: its command, the two outputs, the fix, two links.
 		const firewall = page.locator('#s-timeout-nodeport-node-port-blocked');
 		await expect(firewall.locator('h4')).toHaveText(messages[locale].failures.mode['node-port-blocked'].title);
@@ -33,7 +33,10 @@ for (const locale of LOCALES) {
 		await expect(firewall.locator('pre').nth(2)).toContainText('timed out');
 		await expect(page.locator('#s-http-504-ingress-loadbalancer-network-policy-denies-proxy')).toContainText('HTTP/1.1 504 Gateway Timeout');
 		// The timeout behind a NodePort: the node port first, then Local, in the order the request meets them.
-		expect(await page.locator('section.kp-ts-branch:has(> h3#s-timeout-nodeport) ol > li').evaluateAll((all) => all.map((li) => li.getAttribute('data-mode')))).toEqual(['node-port-blocked', 'local-no-endpoint']);
+		expect(await page.locator('div.kp-ts-branch:has(> h3#s-timeout-nodeport) ol > li').evaluateAll((all) => all.map((li) => li.getAttribute('data-mode')))).toEqual([
+			'node-port-blocked',
+			'local-no-endpoint',
+		]);
 
 		// Every hop link lands on an element of that id on its page.
 		const links = await page.locator('.kp-ts-links a:first-child').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
