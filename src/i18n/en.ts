@@ -759,7 +759,6 @@ export const en = {
 			seed: 'Seed',
 			hint: (maxRequests, maxClients) => `Up to ${maxRequests} requests from up to ${maxClients} clients, each client sending its share in turn. Another seed, other random choices.`,
 			send: 'Send the requests',
-			running: 'Sending…',
 			summary: (requests, clients, delivered) => `${requests} requests from ${clients} ${clients === '1' ? 'client' : 'clients'}: ${delivered} reached the application.`,
 			failed: (failed, count) => (count === 0 ? 'None was lost.' : `${failed} did not.`),
 			podsHeading: 'Requests per Pod',

@@ -782,7 +782,6 @@ export const fr = {
 			seed: 'Graine',
 			hint: (maxRequests, maxClients) => `Jusqu’à ${maxRequests} requêtes depuis au plus ${maxClients} clients, chacun envoyant sa part à tour de rôle. Une autre graine, d’autres tirages.`,
 			send: 'Envoyer les requêtes',
-			running: 'Envoi…',
 			summary: (requests, clients, delivered) => `${requests} requêtes depuis ${clients} ${clients === '1' ? 'client' : 'clients'} : ${delivered} ont atteint l’application.`,
 			failed: (failed, count) => (count === 0 ? 'Aucune ne s’est perdue.' : `${failed} ne l’ont pas atteinte.`),
 			podsHeading: 'Requêtes par Pod',

@@ -37,7 +37,6 @@ export interface SimulationWords {
 	readonly seed: string;
 	readonly hint: (maxRequests: string, maxClients: string) => string;
 	readonly send: string;
-	readonly running: string;
 	readonly summary: (requests: string, clients: string, delivered: string) => string;
 	/** The failed requests, in the element that carries `data-dropped`. */
 	readonly failed: (failed: string, count: number) => string;

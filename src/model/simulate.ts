@@ -5,7 +5,7 @@
  * - The client: request `i` comes from client `i mod M`, each client an address of its own.
  * - A load balancer in front of nodes spreads connections evenly over the nodes its health checks pass:
  *   with `externalTrafficPolicy: Local` the `healthCheckNodePort` answers 200 only on nodes that run a
- *   ready endpoint, so the others get nothing (when none passes, the provider's load balancers send to
+ *   ready endpoint, so the others get nothing (when none passes, most providers' load balancers send to
  *   every node, as they do when all their targets fail). With `Cluster` every node passes. One that
  *   targets Pod IPs spreads over the ready Pods. Without a load balancer the client connects to the one
  *   node it was given (`via`).
