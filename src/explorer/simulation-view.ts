@@ -79,7 +79,8 @@ export function simulationHtml(result: SimulationResult, scenario: Scenario, ste
 	if (result.drops.length > 0) {
 		const items = result.drops
 			.map(
-				(drop) => `<li data-reason="${drop.reason}" data-count="${drop.count}">${inlineHtml(words.drop(n(drop.count), drop.kind, drop.symptom, drop.at ? node[drop.at] : '', drop.node))}</li>`,
+				(drop) =>
+					`<li data-reason="${drop.reason}" data-count="${drop.count}">${inlineHtml(words.drop(n(drop.count), drop.kind, messages[locale].failures.symptom[drop.symptom], drop.at ? node[drop.at] : '', drop.node))}</li>`,
 			)
 			.join('');
 		out.push(`<h3 id="sim-drops">${escapeHtml(words.dropsHeading)}</h3><ul class="kp-sim-drops">${items}</ul>`);

@@ -775,19 +775,7 @@ export const en = {
 			},
 			dropsHeading: 'Where the others stopped',
 			drop: (count, kind, symptom, where, machine) =>
-				`${count} ${{ dropped: 'dropped', refused: 'refused', pending: 'never sent' }[kind]} at ${machine === undefined ? where : `${where} on \`${machine}\``}: ${
-					{
-						timeout: 'the client times out',
-						'connection-refused': 'the client gets “connection refused”',
-						'http-403': 'the client gets `403 Forbidden`',
-						'http-404': 'the client gets `404 Not Found`',
-						'http-502': 'the client gets `502 Bad Gateway`',
-						'http-503': 'the client gets `503 Service Unavailable`',
-						'http-504': 'the client gets `504 Gateway Timeout`',
-						'tls-untrusted': 'the client refuses the certificate',
-						'no-address': 'the client has no address to connect to',
-					}[symptom]
-				}.`,
+				`${count} ${{ dropped: 'dropped', refused: 'refused', pending: 'never sent' }[kind]} at ${machine === undefined ? where : `${where} on \`${machine}\``}. ${symptom}.`,
 			hopsHeading: 'Requests per step of the diagram',
 			sourcesHeading: 'The source addresses the application logged',
 			origin: {

@@ -798,19 +798,7 @@ export const fr = {
 			},
 			dropsHeading: 'Où les autres se sont arrêtées',
 			drop: (count, kind, symptom, where, machine) =>
-				`${count} ${{ dropped: 'abandonnées', refused: 'refusées', pending: 'jamais envoyées' }[kind]} à ${machine === undefined ? where : `${where} sur \`${machine}\``} : ${
-					{
-						timeout: 'la connexion du client expire',
-						'connection-refused': 'le client reçoit « connection refused »',
-						'http-403': 'le client reçoit `403 Forbidden`',
-						'http-404': 'le client reçoit `404 Not Found`',
-						'http-502': 'le client reçoit `502 Bad Gateway`',
-						'http-503': 'le client reçoit `503 Service Unavailable`',
-						'http-504': 'le client reçoit `504 Gateway Timeout`',
-						'tls-untrusted': 'le client refuse le certificat',
-						'no-address': 'le client n’a aucune adresse où se connecter',
-					}[symptom]
-				}.`,
+				`${count} ${{ dropped: 'abandonnées', refused: 'refusées', pending: 'jamais envoyées' }[kind]} à ${machine === undefined ? where : `${where} sur \`${machine}\``}. ${symptom}.`,
 			hopsHeading: 'Requêtes par étape du schéma',
 			sourcesHeading: 'Les adresses sources que l’application a journalisées',
 			origin: {

@@ -9,7 +9,7 @@
  */
 import type { CostDriver, Layer, NodeKind, ProductionUse, Reach, SourceOrigin, TlsEnd, TransformKind, ZoneKind } from '../model/kinds.ts';
 import type { OutcomeView } from '../model/outcome.ts';
-import type { OutcomeKind, Symptom } from '../model/kinds.ts';
+import type { OutcomeKind } from '../model/kinds.ts';
 import type { HopTls, StepContext } from '../model/hop-facts.ts';
 import type { ScenarioId } from '../model/scenarios/index.ts';
 import type { AnswerId, QuestionId, TipId } from '../model/decision.ts';
@@ -54,7 +54,8 @@ export interface SimulationWords {
 	};
 	readonly dropsHeading: string;
 	/** One group of failed requests: how many, how they ended, what the client saw, where. */
-	readonly drop: (count: string, kind: Exclude<OutcomeKind, 'delivered'>, symptom: Symptom, where: string, machine: string | undefined) => string;
+	/** `symptom`: what the client sees, in the failure catalogue's words (`failures.symptom`). */
+	readonly drop: (count: string, kind: Exclude<OutcomeKind, 'delivered'>, symptom: string, where: string, machine: string | undefined) => string;
 	readonly hopsHeading: string;
 	readonly sourcesHeading: string;
 	readonly origin: Record<SourceOrigin, string>;

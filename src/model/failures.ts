@@ -11,7 +11,7 @@
  */
 import { columns, CURL_FAILS } from './commands.ts';
 import { SYMPTOMS, type NodeKind, type OutcomeKind, type Symptom } from './kinds.ts';
-import { listenOf, endpointsOf, formatEndpoint, findNode } from './resolve.ts';
+import { listenOf, endpointsOf, enteredNode, formatEndpoint, findNode } from './resolve.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
 
 export const FAILURE_IDS = [
@@ -123,11 +123,7 @@ function noEndpoint(scenario: Scenario): FailureEffect {
 }
 
 /** The worker node the client's connection reaches first (its node port), or the first node. */
-function reachedNode(scenario: Scenario) {
-	const hop = scenario.path.find((h) => findNode(scenario, h.to)?.kind === 'node-port');
-	const nodePort = hop && findNode(scenario, hop.to);
-	return scenario.zones.find((zone) => zone.id === nodePort?.zone) ?? scenario.zones.find((zone) => zone.kind === 'worker-node');
-}
+const reachedNode = (scenario: Scenario) => enteredNode(scenario) ?? scenario.zones.find((zone) => zone.kind === 'worker-node');
 
 /** kubectl's ENDPOINTS column: the first three addresses, then how many more. */
 function endpointsColumn(addresses: readonly string[]): string {

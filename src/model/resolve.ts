@@ -52,6 +52,13 @@ export function machineOf(scenario: Scenario, node: TopologyNode): Zone | undefi
 	return undefined;
 }
 
+/** The worker node whose NodePort the path reaches first (where a client or a load balancer enters the cluster), if any. */
+export function enteredNode(scenario: Scenario): Zone | undefined {
+	const hop = scenario.path.find((h) => findNode(scenario, h.to)?.kind === 'node-port');
+	const nodePort = hop && findNode(scenario, hop.to);
+	return nodePort && findZone(scenario, nodePort.zone);
+}
+
 /** A node's Pod IP: its own `address`, or that of the `pod` zone it sits in (containers of one Pod share it). */
 export function podAddressOf(scenario: Scenario, node: TopologyNode): string | undefined {
 	if (node.address !== undefined) return node.address;

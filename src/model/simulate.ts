@@ -27,10 +27,10 @@
  */
 import { buildScenario, type BuildOptions } from './build.ts';
 import type { FailureId } from './failures.ts';
-import { clientAddress, NODE_LETTERS } from './naming.ts';
+import { clientAddress, NODE_LETTERS, nodeName } from './naming.ts';
 import { outcomeOf } from './outcome.ts';
 import type { ExposureParams, ParamProblem } from './params.ts';
-import { endpointsOf, hopId, machineOf, sourceSeenByPod, type SeenAddress } from './resolve.ts';
+import { endpointsOf, enteredNode, hopId, machineOf, sourceSeenByPod, type SeenAddress } from './resolve.ts';
 import { ENDPOINT_KINDS, type NodeKind, type OutcomeKind, type OutcomeReason, type SourceOrigin, type Symptom } from './kinds.ts';
 import type { Scenario, ServiceSpec, TopologyNode } from './types.ts';
 
@@ -215,8 +215,11 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 	const throughNodes = entry.nodePort !== undefined && !targetsPods && !pending;
 	const local = entry.externalTrafficPolicy === 'Local';
 	const affinity = entry.sessionAffinity === 'ClientIP' && throughNodes;
-	const firstNodePort = scenario.path.find((hop) => hop.transform === 'node-port-connect' || hop.transform === 'load-balancer-to-node');
-	const givenNode = firstNodePort ? Math.max(0, NODE_LETTERS.indexOf(firstNodePort.to.slice('nodeport-'.length) as (typeof NODE_LETTERS)[number])) : 0;
+	const reached = enteredNode(scenario);
+	const givenNode = Math.max(
+		0,
+		scenario.zones.filter((zone) => zone.kind === 'worker-node').findIndex((zone) => zone.id === reached?.id),
+	);
 	const healthyNodes = Array.from({ length: p.nodes }, (_, n) => n).filter((n) => !local || entryNode.includes(n));
 	const spreadNodes = healthyNodes.length > 0 ? healthyNodes : Array.from({ length: p.nodes }, (_, n) => n);
 	// `kubectl port-forward` chose its Pod once: the one the setup's own path reaches.
@@ -356,7 +359,7 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 		sources: bySize(podSources.get(node)?.values() ?? []),
 	}));
 	const nodes: NodeCount[] = Array.from({ length: p.nodes }, (_, n) => {
-		const name = scenario.zones.find((zone) => zone.kind === 'worker-node' && zone.name === `node-${NODE_LETTERS[n]}`)?.name ?? `node-${NODE_LETTERS[n]}`;
+		const name = nodeName(n);
 		return {
 			node: name,
 			entered: entered.get(n) ?? 0,
