@@ -12,7 +12,8 @@ import { diagramLabels } from '../i18n/diagram.ts';
 import { renderDiagram } from '../diagram/render.ts';
 import { plainText, splitInlineCode } from '../model/text.ts';
 import type { DiagramLabels } from '../diagram/labels.ts';
-import type { OutcomeKind } from '../model/kinds.ts';
+import type { OutcomeKind, Symptom } from '../model/kinds.ts';
+import { failuresByStep, type FailureId } from '../model/failures.ts';
 import type { Scenario } from '../model/types.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -35,6 +36,18 @@ export interface FigureContent {
 	readonly announcements: readonly string[];
 	readonly outcome: OutcomeKind;
 	readonly labels: DiagramLabels;
+	/** Per step, what can stop the request there ("if it fails here"); none given, none shown. */
+	readonly fails?: readonly (readonly StepFail[])[];
+}
+
+/** One failure mode of a step: what the client sees, the explorer with it set, and where its checks are. */
+export interface StepFail {
+	readonly mode: FailureId;
+	readonly symptom: Symptom;
+	/** The explorer with this setup and this hop broken (`?…&fail=<mode>`). */
+	readonly explore: string;
+	/** The troubleshooting guide's check for it, where the guide has this setup. */
+	readonly checks?: string;
 }
 
 export function figureContent(scenario: Scenario, locale: Locale, labels: DiagramLabels = diagramLabels(scenario, locale)): FigureContent {
@@ -74,6 +87,46 @@ function packetHtml(packet: PacketView, locale: Locale): string {
 	);
 }
 
+/**
+ * Each step's failure modes for a setup, linked: `explore` gives the explorer's address with the mode
+ * set, `checks` the troubleshooting guide's check where it has one. The atlas page builds them for its
+ * own setup; its "what if" switches, in the browser, for the switched one.
+ */
+export function stepFailsOf(scenario: Scenario, links: { readonly explore: (mode: FailureId) => string; readonly checks?: (mode: FailureId, symptom: Symptom) => string | undefined }): StepFail[][] {
+	return failuresByStep(scenario).map((modes) =>
+		modes.map((mode) => {
+			const symptom = mode.effect(scenario).symptom;
+			const checks = links.checks?.(mode.id, symptom);
+			return { mode: mode.id, symptom, explore: links.explore(mode.id), ...(checks === undefined ? {} : { checks }) };
+		}),
+	);
+}
+
+/**
+ * A step's "if it fails here": a disclosure, closed, so the step reads as before and a reader who
+ * asks gets its failure modes; it opens without JavaScript too (it is a <details>). Each mode: its
+ * title, what the client sees, and its links.
+ */
+function failsHtml(fails: readonly StepFail[], locale: Locale): string {
+	if (fails.length === 0) return '';
+	const words = messages[locale];
+	const t = words.troubleshoot;
+	return (
+		`<details class="kp-step-fails" data-pagefind-ignore><summary>${escapeHtml(t.ifItFailsHere(fails.length))}</summary><ul>` +
+		fails
+			.map(
+				(fail) =>
+					`<li data-mode="${fail.mode}"><p class="kp-step-fails-title">${inlineHtml(words.failures.mode[fail.mode].title)}</p>` +
+					`<p class="kp-step-fails-symptom">${inlineHtml(words.failures.symptom[fail.symptom])}</p>` +
+					`<p class="kp-step-fails-links"><a href="${escapeHtml(fail.explore)}">${escapeHtml(t.inExplorer)}</a>` +
+					(fail.checks ? `<a href="${escapeHtml(fail.checks)}">${escapeHtml(t.howToCheck)}</a>` : '') +
+					`</p></li>`,
+			)
+			.join('') +
+		`</ul></details>`
+	);
+}
+
 const whereHtml = (step: Step) => `<span class="kp-step-protocol">${escapeHtml(step.protocol)}</span> <code>${escapeHtml(step.destination)}</code>`;
 
 /** One step's `<li>`: its id, its packet's `data-src` / `data-dst` (README), and what it holds. */
@@ -96,7 +149,8 @@ export function stepParts(content: FigureContent, index: number, locale: Locale)
 			`<a class="kp-step-title" href="#${escapeHtml(step.id)}"><span class="kp-step-title-text">${inlineHtml(step.title)}</span>` +
 			`<span class="kp-step-where" data-pagefind-ignore>${whereHtml(step)}</span></a>` +
 			`<p class="kp-step-body">${inlineHtml(step.body)}</p>` +
-			(packet ? packetHtml(packet, locale) : ''),
+			(packet ? packetHtml(packet, locale) : '') +
+			failsHtml(content.fails?.[index] ?? [], locale),
 	};
 }
 

@@ -5,8 +5,11 @@
  * redrawn in place, the outcome said to screen readers. With every switch off, the page's own setup.
  */
 import { isLocale, messages } from '../i18n/index.ts';
-import { figureContent } from '../components/figure.ts';
-import { isPresetId, whatIfScenario, WHAT_IF_IDS, type WhatIfId } from '../model/presets.ts';
+import { figureContent, stepFailsOf } from '../components/figure.ts';
+import { isPresetId, whatIfParams, whatIfScenario, WHAT_IF_IDS, type WhatIfId } from '../model/presets.ts';
+import { checkAnchor } from '../model/troubleshoot.ts';
+import { pageHref } from '../site/pages.ts';
+import { formatQuery } from './query.ts';
 import { plainText } from '../model/text.ts';
 import { redrawFigure } from './redraw.ts';
 import { outcomeSentence } from './view.ts';
@@ -24,7 +27,16 @@ export function toggleWhatIf(diagram: KpDiagram, button: HTMLButtonElement): voi
 	const on = [...diagram.querySelectorAll<HTMLButtonElement>('[data-whatif][aria-pressed="true"]')].map((b) => b.dataset['whatif']).filter(isWhatIf);
 	const scenario = whatIfScenario(id, on);
 	const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-	redrawFigure(diagram, figureContent(scenario, lang), lang, motion);
+	// Each step's "if it fails here", as the page built it (Diagram.astro) for its own setup; for a
+	// switched one, the explorer with the switched parameters, and no check of the guide (it has the page's setup).
+	const query = on.length === 0 ? `?preset=${id}` : formatQuery({ preset: undefined, params: whatIfParams(id, on) });
+	const explore = `${pageHref(lang, 'explore')}${query}`;
+	const guide = pageHref(lang, 'troubleshoot');
+	const fails = stepFailsOf(scenario, {
+		explore: (mode) => `${explore}&fail=${mode}`,
+		...(on.length === 0 ? { checks: (mode, symptom) => `${guide}#${checkAnchor(symptom, id, mode)}` } : {}),
+	});
+	redrawFigure(diagram, { ...figureContent(scenario, lang), fails }, lang, motion);
 	const live = diagram.querySelector('figure [aria-live]');
 	if (live) live.textContent = messages[lang].explorer.nowOutcome(plainText(outcomeSentence(scenario, lang)));
 }

@@ -619,6 +619,8 @@ export const en = {
 		fix: 'Fix',
 		onPage: 'This hop on its page',
 		inExplorer: 'Break it in the explorer',
+		ifItFailsHere: (count) => `If it fails here: ${count === 1 ? 'one cause' : `${count} causes`}`,
+		howToCheck: 'How to check',
 	},
 	explorer: {
 		form: 'Your setup',

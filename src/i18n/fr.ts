@@ -638,6 +638,8 @@ export const fr = {
 		fix: 'Correction',
 		onPage: 'Ce saut sur sa page',
 		inExplorer: 'Le casser dans l’explorateur',
+		ifItFailsHere: (count) => `Si la requête échoue ici : ${count === 1 ? 'une cause' : `${count} causes`}`,
+		howToCheck: 'Comment vérifier',
 	},
 	explorer: {
 		form: 'Votre configuration',

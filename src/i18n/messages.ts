@@ -237,6 +237,10 @@ export interface Messages {
 		readonly fix: string;
 		readonly onPage: string;
 		readonly inExplorer: string;
+		/** The summary of a diagram step's failure modes (figure.ts), with how many there are. */
+		readonly ifItFailsHere: (count: number) => string;
+		/** The link from a step's failure mode to its check in the troubleshooting guide. */
+		readonly howToCheck: string;
 	};
 	readonly explorer: {
 		/** The form's accessible name. */

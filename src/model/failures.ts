@@ -348,9 +348,21 @@ export function failuresOf(scenario: Scenario): FailureMode[] {
 	return FAILURES.filter((mode) => mode.appliesTo(scenario));
 }
 
-/** The modes that break a hop into a box of this kind, for a step's "if it fails here". */
-export function failuresAt(scenario: Scenario, kind: NodeKind): FailureMode[] {
-	return failuresOf(scenario).filter((mode) => mode.hops.includes(kind) && mode.effect(scenario).at === kind);
+/**
+ * The step of the setup's path where a mode stops the request: the first hop into a box of the kind
+ * where it stops (a Pod is reached last: the last hop into one); -1 where the path reaches none.
+ */
+export function stopStep(scenario: Scenario, mode: FailureMode): number {
+	const at = mode.effect(scenario).at;
+	const kinds = scenario.path.map((hop) => findNode(scenario, hop.to)?.kind);
+	return at === 'pod' ? kinds.lastIndexOf('pod') : kinds.indexOf(at);
+}
+
+/** Per step of the path, the modes that stop the request there, in the catalogue's order: each step's "if it fails here". */
+export function failuresByStep(scenario: Scenario): FailureMode[][] {
+	const steps: FailureMode[][] = scenario.path.map(() => []);
+	for (const mode of failuresOf(scenario)) steps[stopStep(scenario, mode)]?.push(mode);
+	return steps;
 }
 
 export function isFailureId(value: unknown): value is FailureId {
@@ -366,9 +378,7 @@ export function broken(scenario: Scenario, id: FailureId): Scenario | undefined 
 	const mode = failureMode(id);
 	if (!failuresOf(scenario).includes(mode)) return undefined;
 	const effect = mode.effect(scenario);
-	const kinds = scenario.path.map((hop) => findNode(scenario, hop.to)?.kind);
-	// A Pod is reached last; every other box where it stops, the first time the path reaches one.
-	const atHop = effect.at === 'pod' ? kinds.lastIndexOf('pod') : kinds.indexOf(effect.at);
+	const atHop = stopStep(scenario, mode);
 	if (atHop === -1) return undefined;
 	return {
 		...scenario,

@@ -209,16 +209,20 @@ export const WHAT_IFS: Record<PresetId, readonly WhatIf[]> = {
 	'gateway-api': [{ id: 'cluster', params: { etp: 'cluster' } }],
 };
 
-/** A preset with some of its switches on: its own id and options, so its step ids stay those of its page. */
-export function whatIfScenario(id: PresetId, on: readonly WhatIfId[]): Scenario {
-	const preset: Preset = PRESETS[id];
-	if (on.length === 0) return presetScenario(id);
-	const params: Record<string, unknown> = { ...preset.params };
+/** A preset's parameters with some of its switches on. */
+export function whatIfParams(id: PresetId, on: readonly WhatIfId[]): ExposureParams {
+	const params: Record<string, unknown> = { ...PRESETS[id].params };
 	for (const change of WHAT_IFS[id].filter((w) => on.includes(w.id))) {
 		for (const [name, value] of Object.entries(change.params)) {
 			if (value === undefined) delete params[name];
 			else params[name] = value;
 		}
 	}
-	return buildScenario(params as unknown as ExposureParams, { ...preset.options, id });
+	return params as unknown as ExposureParams;
+}
+
+/** A preset with some of its switches on: its own id and options, so its step ids stay those of its page. */
+export function whatIfScenario(id: PresetId, on: readonly WhatIfId[]): Scenario {
+	if (on.length === 0) return presetScenario(id);
+	return buildScenario(whatIfParams(id, on), { ...PRESETS[id].options, id });
 }

@@ -6,7 +6,7 @@
  * time, readable without JavaScript; every branch has its own anchor.
  */
 import { buildScenario } from './build.ts';
-import { FAILURES, failureMode, failuresOf, type FailureCheck, type FailureId } from './failures.ts';
+import { FAILURES, failureMode, failuresOf, stopStep, type FailureCheck, type FailureId } from './failures.ts';
 import type { ExposureParams } from './params.ts';
 import { SYMPTOMS, type Symptom } from './kinds.ts';
 import { PRESET_IDS, PRESETS, presetScenario, type PresetId } from './presets.ts';
@@ -42,8 +42,14 @@ export const symptomAnchor = (symptom: Symptom) => `s-${symptom}`;
 export const branchAnchor = (symptom: Symptom, preset: PresetId) => `s-${symptom}-${preset}`;
 export const checkAnchor = (symptom: Symptom, preset: PresetId, mode: FailureId) => `s-${symptom}-${preset}-${mode}`;
 
-/** Every symptom some atlas setup can show, in the catalogue's order, each with its ways in and their checks. */
-export function troubleshootTree(): TroubleshootSymptom[] {
+let built: readonly TroubleshootSymptom[] | undefined;
+
+/** Every symptom some atlas setup can show, in the catalogue's order, each with its ways in and their checks (built once). */
+export function troubleshootTree(): readonly TroubleshootSymptom[] {
+	return (built ??= buildTree());
+}
+
+function buildTree(): TroubleshootSymptom[] {
 	const bySymptom = new Map<Symptom, Map<PresetId, TroubleshootCheck[]>>();
 	for (const preset of PRESET_IDS) {
 		const page = presetScenario(preset);
@@ -58,8 +64,7 @@ export function troubleshootTree(): TroubleshootSymptom[] {
 		for (const mode of FAILURES.filter((m) => modes.includes(m))) {
 			const effect = mode.effect(page);
 			// The step on the page's own path into the same kind of box (a `Local` drop is shown on another node's).
-			const kinds = page.path.map((hop) => page.nodes.find((node) => node.id === hop.to)?.kind);
-			const atHop = effect.at === 'pod' ? kinds.lastIndexOf('pod') : Math.max(0, kinds.indexOf(effect.at));
+			const atHop = Math.max(0, stopStep(page, mode));
 			const branches = bySymptom.get(effect.symptom) ?? new Map<PresetId, TroubleshootCheck[]>();
 			const checks = branches.get(preset) ?? [];
 			const needs = failuresOf(page).includes(mode) ? undefined : ({ etp: 'local' } as const);

@@ -64,3 +64,47 @@ for (const locale of LOCALES) {
 		expect(errors).toEqual([]);
 	});
 }
+
+/*
+ * "If it fails here" under each step of an atlas diagram: closed, it opens by its summary; a mode's
+ * explorer link opens the setup with that hop broken. A "what if" switch changes the setup, and the
+ * modes with it: NodePort with `Local` can drop on a node with no ready local Pod, which `Cluster` cannot.
+ */
+for (const locale of LOCALES) {
+	test(`/${locale}/exposure/nodeport/: each step's "if it fails here" follows the what-if switches and opens the explorer with that hop broken`, async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto(`/${locale}/exposure/nodeport/`);
+		const diagram = page.locator('kp-diagram').first();
+		await expect(diagram).toHaveClass(/is-live/);
+		const rules = diagram.locator('li#nodeport-a-to-kube-proxy-a details.kp-step-fails');
+		await expect(rules.locator('li')).toHaveCount(2);
+		await expect(rules.locator('li').first()).toBeHidden();
+		await rules.locator('summary').click();
+		await expect(rules.locator('li[data-mode="no-ready-pod"] .kp-step-fails-title')).toHaveText(messages[locale].failures.mode['no-ready-pod'].title);
+		await expect(rules.locator('li[data-mode="no-ready-pod"] .kp-step-fails-symptom')).toHaveText(messages[locale].failures.symptom['connection-refused']);
+		// `Local`: node-a runs no Pod, so the request is already dropped there; nothing further can fail.
+		await diagram.locator('button[data-whatif="local"]').click();
+		await expect(page.locator('kp-diagram figure')).toHaveAttribute('data-outcome', 'dropped');
+		await expect(diagram.locator('details.kp-step-fails')).toHaveCount(0);
+		// `Local` with the client on node-b, which runs the Pods: its rules can now fail for want of a local endpoint, the
+		// explorer link carries the switched setup, and the guide's check (written for the page's setup) is not offered.
+		await diagram.locator('button[data-whatif="other-node"]').click();
+		const local = diagram.locator('li#nodeport-b-to-kube-proxy-b details.kp-step-fails li[data-mode="local-no-endpoint"]');
+		await expect(local).toBeAttached();
+		await expect(local.locator('a')).toHaveCount(1);
+		expect(await local.locator('a').getAttribute('href')).toBe(`/${locale}/explore/?entry=nodeport&nodes=2&pods=0,2&via=2&etp=local&fail=local-no-endpoint`);
+		// Back to the page's setup: the local-only drop is gone, the guide's checks are back.
+		await diagram.locator('button[data-whatif="local"]').click();
+		await diagram.locator('button[data-whatif="other-node"]').click();
+		await expect(diagram.locator('li[data-mode="local-no-endpoint"]')).toHaveCount(0);
+		await expect(diagram.locator('li#nodeport-a-to-kube-proxy-a li[data-mode="no-ready-pod"] a')).toHaveCount(2);
+		// The firewall on the node port, opened in the explorer.
+		const firewall = diagram.locator('li#client-to-nodeport-a details.kp-step-fails');
+		await firewall.locator('summary').click();
+		await firewall.locator('li[data-mode="node-port-blocked"] a').first().click();
+		await expect(page).toHaveURL(/\/explore\/\?preset=nodeport&fail=node-port-blocked$/);
+		await expect(page.locator('kp-explorer figure.kp-diagram')).toHaveAttribute('data-outcome', 'dropped');
+		await expect(page.locator('kp-explorer select[name="fail"]')).toHaveValue('node-port-blocked');
+		expect(errors).toEqual([]);
+	});
+}

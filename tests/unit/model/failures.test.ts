@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, messages } from '../../../src/i18n/index.ts';
 import { buildScenario } from '../../../src/model/build.ts';
-import { FAILURE_IDS, FAILURE_SYMPTOMS, FAILURES, failureMode, failuresAt, failuresOf, type FailureId } from '../../../src/model/failures.ts';
+import { FAILURE_IDS, FAILURE_SYMPTOMS, FAILURES, failureMode, failuresByStep, failuresOf, type FailureId } from '../../../src/model/failures.ts';
 import { NODE_KINDS } from '../../../src/model/kinds.ts';
 import type { ExposureParams } from '../../../src/model/params.ts';
 import { PRESET_IDS, presetScenario } from '../../../src/model/presets.ts';
@@ -145,11 +145,23 @@ describe('what the client sees, by way in', () => {
 		expect(broken[1]).toMatch(/<unset>\s+<unset>/);
 	});
 
-	it('a step knows what can fail at its box', () => {
+	it('each step knows what can stop the request there, in the order of the path', () => {
+		// NodePort, `Local`, the client on node-a, which runs the Pod: its node port, then the node's rules, then the Pod.
 		const scenario = buildScenario({ entry: 'nodeport', nodes: 2, pods: [1, 0], etp: 'local' });
-		expect(failuresAt(scenario, 'node-port').map((mode) => mode.id)).toEqual(['node-port-blocked']);
-		expect(failuresAt(scenario, 'kube-proxy').map((mode) => mode.id)).toEqual(['selector-matches-nothing', 'no-ready-pod', 'local-no-endpoint']);
-		expect(failuresAt(scenario, 'pod').map((mode) => mode.id)).toEqual(['wrong-target-port']);
+		expect(scenario.path.map((hop) => hop.to)).toEqual(['nodeport-a', 'kube-proxy-a', 'web-1']);
+		expect(failuresByStep(scenario).map((modes) => modes.map((mode) => mode.id))).toEqual([
+			// A firewall drops the packet before it reaches the node port.
+			['node-port-blocked'],
+			// The rules find no endpoint: none selected, none ready, none on this node with Local.
+			['selector-matches-nothing', 'no-ready-pod', 'local-no-endpoint'],
+			// The connection reaches the Pod's address on a port nothing listens on.
+			['wrong-target-port'],
+		]);
+		// With `Cluster` there is no local-only drop.
+		expect(failuresByStep(buildScenario({ entry: 'nodeport', nodes: 2, pods: [1, 0], etp: 'cluster' }))[1]!.map((mode) => mode.id)).toEqual(['selector-matches-nothing', 'no-ready-pod']);
+		// A load balancer that stays pending stops the request at its first step; a setup that already fails has no further failures.
+		expect(failuresByStep(buildScenario({ entry: 'loadbalancer', nodes: 2, pods: [1, 1] }))[0]!.map((mode) => mode.id)).toEqual(['load-balancer-pending']);
+		expect(failuresByStep(buildScenario({ entry: 'nodeport', nodes: 2, pods: [0, 0] })).flat()).toEqual([]);
 	});
 });
 
