@@ -217,16 +217,23 @@ function controlsHtml(content: FigureContent, locale: Locale): string {
  * steps (the search's end marker); `underControls` in the stage, right under the controls (an atlas
  * diagram's "what if" switches), so that on a phone it stays beside the picture it changes.
  */
-export function figureHtml(content: FigureContent, locale: Locale, after = '', underControls = ''): string {
+/**
+ * `afterCaption`: what the stage shows last (an atlas diagram's "what if" switches): under the
+ * controls where the picture sits beside the steps (the caption panel is hidden there), under the
+ * active step's words where the layout is stacked, so that on a phone the words come first.
+ */
+export function figureHtml(content: FigureContent, locale: Locale, after = '', afterCaption = ''): string {
 	const { svg } = renderDiagram(content.scenario, content.labels);
 	const ui = messages[locale].ui;
 	return (
 		`<figure class="kp-diagram not-content"${attr('data-scenario', content.scenario.id)}${attr('data-outcome', content.outcome)}>` +
-		`<div class="kp-stage"><div class="kp-canvas">${svg}</div>` +
+		// `.kp-fit`: what must fit one screen together, stacked (diagram.css); the switches come after it.
+		`<div class="kp-stage"><div class="kp-fit"><div class="kp-canvas">${svg}</div>` +
 		controlsHtml(content, locale) +
-		underControls +
 		`<p class="sr-only" aria-live="polite"${attr('data-texts', JSON.stringify(content.announcements))}></p>` +
 		captionHtml(content) +
+		`</div>` +
+		afterCaption +
 		`</div>` +
 		`<figcaption class="kp-steps-caption">${escapeHtml(ui.steps)}</figcaption>` +
 		`<ol class="kp-steps">${stepsHtml(content, locale)}</ol>` +

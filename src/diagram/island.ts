@@ -116,9 +116,13 @@ export class KpDiagram extends HTMLElement {
 		const hop = canvas?.querySelector(`[data-hop="${CSS.escape(active.id)}"]`);
 		if (canvas && hop && canvas.scrollHeight > canvas.clientHeight + 1) {
 			const view = canvas.getBoundingClientRect();
-			const box = hop.getBoundingClientRect();
+			// The hop with its label and number; where that is taller than the view, its line alone.
+			let box = hop.getBoundingClientRect();
+			const line = hop.querySelector('.kp-hop-line')?.getBoundingClientRect();
+			if (box.height > view.height && line) box = line;
 			if (box.top < view.top || box.bottom > view.bottom) {
-				const top = canvas.scrollTop + box.top - view.top - (view.height - box.height) / 2;
+				// Centred; a line taller than the view shows its end, where the packet arrives (its number, the box it reaches).
+				const top = canvas.scrollTop + (box.height > view.height ? box.bottom - view.bottom + 8 : box.top - view.top - (view.height - box.height) / 2);
 				canvas.scrollTo({ top, behavior });
 			}
 		}

@@ -302,7 +302,7 @@ test.describe('what if, on the atlas pages', () => {
 		await expect(page.locator('figure.kp-diagram')).toHaveAttribute('data-outcome', 'dropped');
 		expect(await page.locator('figure.kp-diagram ol.kp-steps > li').evaluateAll((all) => all.map((li) => li.id))).toEqual(['client-to-nodeport-a', 'nodeport-a-to-kube-proxy-a']);
 		await expect(page.locator('figure.kp-diagram svg [data-node="kube-proxy-a"]')).toHaveClass(/kp-node--stop/);
-		await expect(page.locator('figure.kp-diagram > .kp-stage > [aria-live]')).toContainText('Now: Dropped at hop 2');
+		await expect(page.locator('figure.kp-diagram > .kp-stage [aria-live]')).toContainText('Now: Dropped at hop 2');
 		expect(scripts.some((url) => /\/whatif\.[^/]*\.js$/.test(url))).toBe(true);
 		await local.click();
 		await expect(local).toHaveAttribute('aria-pressed', 'false');

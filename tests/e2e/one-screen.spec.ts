@@ -97,39 +97,19 @@ async function smallWords(page: Page, path: string): Promise<string[]> {
 }
 
 /*
- * What does not fit one screen yet, as `<width> <path> <step> <what>`: found when this test began to
- * step through the diagrams (until then it read the step ids from the page it was leaving, found none,
- * and checked no step). On a phone the words of a long step run below the screen, and a tall hop starts
- * under Starlight's bars. The layout (src/styles/diagram.css, the island's scrolling) is to be fixed;
- * meanwhile each entry must still fail (the test says when one is fixed), and anything else fails.
+ * What does not fit one screen yet, as `<width> <path> <step> <what>`. Found when this test began to
+ * step through the diagrams: 28 misfits at 360 and 390 px, where a long step's words ran below the
+ * screen. The caption's tighter lines, the "what if" switches moved under the words and a canvas of
+ * 7.5rem at least fixed all but one: `kubectl port-forward`'s second hop (the laptop down to the API
+ * server) is 180 px tall, taller than the room its long words leave the canvas on a small phone; the
+ * island shows its end, where the packet arrives. Each entry must still fail (the test says when one
+ * is fixed), and anything else fails.
  */
 const DOES_NOT_FIT_YET = new Set<string>([
-	"360 /en/beyond/gateway-api/ 5 the step's words are off screen",
-	"360 /en/exposure/ingress-loadbalancer/ 5 the step's words are off screen",
-	"360 /en/exposure/ingress-nodeport/ 4 the step's words are off screen",
-	'360 /en/exposure/kubectl-proxy/ 2 the active hop is off screen',
-	'360 /en/exposure/kubectl-proxy/ 2 the active hop is scrolled out of the canvas',
-	"360 /en/exposure/port-forward/ 1 the step's words are off screen",
 	'360 /en/exposure/port-forward/ 2 the active hop is off screen',
 	'360 /en/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
-	"360 /en/exposure/port-forward/ 2 the step's words are off screen",
-	"360 /en/patterns/loadbalancer-per-api/ 2 the step's words are off screen",
-	"360 /en/patterns/loadbalancer-per-api/ 3 the step's words are off screen",
-	"360 /fr/beyond/gateway-api/ 5 the step's words are off screen",
-	"360 /fr/exposure/ingress-loadbalancer/ 2 the step's words are off screen",
-	"360 /fr/exposure/ingress-loadbalancer/ 5 the step's words are off screen",
-	"360 /fr/exposure/ingress-nodeport/ 4 the step's words are off screen",
-	'360 /fr/exposure/kubectl-proxy/ 2 the active hop is off screen',
-	'360 /fr/exposure/kubectl-proxy/ 2 the active hop is scrolled out of the canvas',
-	"360 /fr/exposure/loadbalancer/ 2 the step's words are off screen",
-	"360 /fr/exposure/port-forward/ 1 the step's words are off screen",
 	'360 /fr/exposure/port-forward/ 2 the active hop is off screen',
 	'360 /fr/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
-	"360 /fr/exposure/port-forward/ 2 the step's words are off screen",
-	"360 /fr/patterns/loadbalancer-per-api/ 2 the step's words are off screen",
-	"360 /fr/patterns/loadbalancer-per-api/ 3 the step's words are off screen",
-	'390 /en/exposure/port-forward/ 2 the active hop is off screen',
-	'390 /en/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
 	'390 /fr/exposure/port-forward/ 2 the active hop is off screen',
 	'390 /fr/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
 ]);
