@@ -190,6 +190,26 @@ function bySize(sources: Iterable<SourceCount>): SourceCount[] {
  * Sends `sim.requests` requests through the setup `scenario` was built from (`options`: the names only
  * its page uses, as given to `buildScenario`). Throws on parameters out of range, naming them.
  */
+/**
+ * The paths a simulation builds, kept for the next run: a reader who sends requests again with
+ * another seed or count, or changes the setup and comes back, has them built already. Scenarios are
+ * never changed once built, so one can serve every run; the oldest go first past `PATHS_KEPT`.
+ */
+const PATHS_KEPT = 256;
+const paths = new Map<string, Scenario>();
+function builtPath(params: ExposureParams, options: BuildOptions): Scenario {
+	const key = JSON.stringify([params, options]);
+	let built = paths.get(key);
+	if (built) {
+		paths.delete(key);
+	} else {
+		built = buildScenario(params, options);
+		if (paths.size >= PATHS_KEPT) paths.delete(paths.keys().next().value!);
+	}
+	paths.set(key, built);
+	return built;
+}
+
 export function simulate(scenario: Scenario, sim: SimulationParams, options: BuildOptions = {}): SimulationResult {
 	const problems = simulationProblems(sim);
 	if (problems.length > 0) throw new Error(`These simulation parameters are out of range:\n- ${problems.map((p) => p.message).join('\n- ')}`);
@@ -236,7 +256,7 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 			delete changed['pick'];
 			if (via !== undefined) changed['via'] = via + 1;
 			if (pick !== undefined) changed['pick'] = pick + 1;
-			const s = buildScenario(changed as unknown as ExposureParams, { ...options, id: scenario.id, section: scenario.section });
+			const s = builtPath(changed as unknown as ExposureParams, { ...options, id: scenario.id, section: scenario.section });
 			const seen = sourceSeenByPod(s).source;
 			built = { scenario: s, index: variants.size, seen, clientSource: seen.origin === 'client' && clientHasAddress };
 			variants.set(key, built);
@@ -246,7 +266,10 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 
 	// The endpoints kube-proxy chooses among on each node: all of them with `Cluster`, the node's own with `Local`.
 	const candidatesOn = Array.from({ length: p.nodes }, (_, n) => entryPods.map((_, k) => k).filter((k) => !local || entryNode[k] === n));
-	const remembered = new Map<string, number>();
+	// `sessionAffinity: ClientIP`, per node: the Pod each source kube-proxy sees was sent to (-1: none yet).
+	// The source is the client's own address, or one for all where a proxying load balancer opens the connections.
+	const seenSources = entry.loadBalancerSource === undefined ? sim.clients : 1;
+	const remembered = affinity ? new Int32Array(p.nodes * seenSources).fill(-1) : undefined;
 	const turns = new Map<number, number>();
 	const taken = new Map<number, Taken>();
 	const entered = new Map<number, number>();
@@ -266,10 +289,10 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 			const candidates = candidatesOn[via]!;
 			if (candidates.length > 0) {
 				// The source kube-proxy sees: the client's, or a proxying load balancer's own.
-				const memo = affinity ? `${via}|${entry.loadBalancerSource ?? clientAddress(client, onInternet)}` : undefined;
-				const kept = memo === undefined ? undefined : remembered.get(memo);
-				pod = kept ?? candidates[pickOf(candidates.length)]!;
-				if (memo !== undefined && kept === undefined) remembered.set(memo, pod);
+				const memo = remembered === undefined ? -1 : via * seenSources + (seenSources === 1 ? 0 : client);
+				const kept = memo === -1 ? -1 : remembered![memo]!;
+				pod = kept !== -1 ? kept : candidates[pickOf(candidates.length)]!;
+				if (memo !== -1 && kept === -1) remembered![memo] = pod;
 			}
 		}
 		if (via !== undefined) tally(entered, via);
