@@ -214,13 +214,10 @@ function controlsHtml(content: FigureContent, locale: Locale): string {
 
 /**
  * The whole figure: what <Diagram> and the explorer put inside `<kp-diagram>`. `after` goes after the
- * steps (the search's end marker); `underControls` in the stage, right under the controls (an atlas
- * diagram's "what if" switches), so that on a phone it stays beside the picture it changes.
- */
-/**
- * `afterCaption`: what the stage shows last (an atlas diagram's "what if" switches): under the
- * controls where the picture sits beside the steps (the caption panel is hidden there), under the
- * active step's words where the layout is stacked, so that on a phone the words come first.
+ * steps (the search's end marker); `afterCaption` last in the stage (an atlas diagram's "what if"
+ * switches): under the controls where the picture sits beside the steps (the caption panel is hidden
+ * there), under the active step's words where the layout is stacked, so that on a phone the words
+ * come first.
  */
 export function figureHtml(content: FigureContent, locale: Locale, after = '', afterCaption = ''): string {
 	const { svg } = renderDiagram(content.scenario, content.labels);
