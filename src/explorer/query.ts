@@ -91,6 +91,20 @@ function parseCounts(value: string): number[] | undefined {
  * each change.
  */
 export function buildsSetup(params: ExposureParams): boolean {
+	const key = JSON.stringify(params);
+	const known = answers.get(key);
+	if (known !== undefined) return known;
+	const builds = decide(params);
+	// The form asks about the same few hundred neighbours of a setup at every change: answers are kept.
+	if (answers.size >= ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+	answers.set(key, builds);
+	return builds;
+}
+
+const ANSWERS_KEPT = 4096;
+const answers = new Map<string, boolean>();
+
+function decide(params: ExposureParams): boolean {
 	if (paramProblems(params).length > 0) return false;
 	if (params.pick === undefined && params.fail === undefined) return true;
 	try {
