@@ -42,7 +42,7 @@ export class KpDiagram extends HTMLElement {
 		// disabled until now: from here on the island only writes what changes, so opening the page
 		// restyles three buttons and repaints nothing else. show() sets Previous and Next.
 		for (const action of ['play', 'copy']) this.querySelector(`[data-action="${action}"]`)?.removeAttribute('disabled');
-		for (const button of this.querySelectorAll('[data-whatif]')) button.removeAttribute('disabled');
+		for (const button of this.querySelectorAll('[data-whatif], [data-whatif-send]')) button.removeAttribute('disabled');
 		this.#counters = parseTexts(figure.querySelector('.kp-counter'));
 		this.#live = figure.querySelector<HTMLElement>('[aria-live]');
 		this.#announcements = parseTexts(this.#live);
@@ -54,8 +54,9 @@ export class KpDiagram extends HTMLElement {
 		figure.addEventListener('click', (event) => this.#onClick(event));
 		// "What if" switches (Diagram.astro): the model and the drawing load on the first press only.
 		this.querySelector('.kp-whatif')?.addEventListener('click', (event) => {
-			const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-whatif]') : null;
-			if (button) void import('../explorer/whatif.ts').then(({ toggleWhatIf }) => toggleWhatIf(this, button));
+			const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-whatif], button[data-whatif-send]') : null;
+			if (button?.dataset['whatif']) void import('../explorer/whatif.ts').then(({ toggleWhatIf }) => toggleWhatIf(this, button));
+			else if (button) void import('../explorer/whatif.ts').then(({ sendRequests }) => sendRequests(this));
 		});
 		this.addEventListener('keydown', (event) => this.#onKey(event));
 		window.addEventListener('hashchange', () => this.#fromHash(false));

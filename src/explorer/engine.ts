@@ -12,7 +12,7 @@ import { inlineHtml } from '../components/figure.ts';
 import { redrawFigure } from './redraw.ts';
 import { formModel, settle, CHOICES, type FormModel } from './form.ts';
 import { formatQuery, parseQuery, parseSimulation, SIMULATION_PARAMS, withSimulation, type ExplorerState, type IgnoredParam } from './query.ts';
-import { simulateState, simulationHtml } from './simulation-view.ts';
+import { shareHops, simulateState, simulationHtml } from './simulation-view.ts';
 import type { SimulationParams } from '../model/simulate.ts';
 import { explorerView, scenarioOf, type ExplorerView } from './view.ts';
 import type { ExposureParams, ParamName } from '../model/params.ts';
@@ -226,7 +226,8 @@ export class ExplorerEngine {
 	#fillSimulationForm(simulation: SimulationParams) {
 		for (const name of SIMULATION_PARAMS) {
 			const input = this.querySelector<HTMLInputElement>(`form.kp-sim-form input[name="${name}"]`);
-			if (input) set(input, 'value', String(simulation[name]));
+			// A field the reader already typed in (before the engine arrived) keeps what they typed.
+			if (input && input.value === input.defaultValue) set(input, 'value', String(simulation[name]));
 		}
 	}
 
@@ -253,16 +254,7 @@ export class ExplorerEngine {
 		const result = simulateState(this.#state, view.scenario, simulation);
 		const html = simulationHtml(result, view.scenario, view.figure.steps, this.#locale);
 		set(target, 'hidden', false);
-		const diagram = this.querySelector('kp-diagram');
-		for (const hop of result.hops) {
-			const element = diagram?.querySelector<SVGGElement>(`[data-hop="${CSS.escape(hop.hop)}"]`);
-			if (!element) continue;
-			const share = (hop.count / result.requests).toFixed(4);
-			if (element.dataset['share'] !== share) {
-				element.dataset['share'] = share;
-				element.style.setProperty('--kp-share', share);
-			}
-		}
+		shareHops(this.querySelector('kp-diagram'), result);
 		// For the bench (scripts/bench-simulation.mjs): the simulation run and its result made; the caller writes it.
 		queueMicrotask(() => (this.#host.dataset['simMs'] = (performance.now() - started).toFixed(2)));
 		return html;

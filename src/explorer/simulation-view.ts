@@ -26,7 +26,11 @@ export function simulateState(state: ExplorerState, scenario: Scenario, simulati
 const bar = (share: number) =>
 	`<svg class="kp-sim-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="100" height="8" class="kp-sim-track"/><rect width="${(share * 100).toFixed(2)}" height="8"/></svg>`;
 
-export function simulationHtml(result: SimulationResult, scenario: Scenario, steps: readonly Step[], locale: Locale): string {
+/**
+ * The result's markup. `compact` (an atlas diagram's requests): the summary, the Pods and the drops,
+ * without ids (the page has its own); the explorer adds the nodes, the steps and the addresses.
+ */
+export function simulationHtml(result: SimulationResult, scenario: Scenario, steps: readonly Step[], locale: Locale, { compact = false } = {}): string {
 	const words = messages[locale].explorer.simulation;
 	const node = messages[locale].node;
 	const number = new Intl.NumberFormat(locale);
@@ -50,7 +54,8 @@ export function simulationHtml(result: SimulationResult, scenario: Scenario, ste
 
 	// One table per Service the requests pass through: a controller's Pods, then the application's.
 	const services = [...new Set(result.pods.map((pod) => pod.service))];
-	out.push(`<h3 id="sim-pods">${escapeHtml(words.podsHeading)}</h3>`);
+	const heading = (id: string, text: string) => `<h3${compact ? '' : ` id="${id}"`}>${escapeHtml(text)}</h3>`;
+	out.push(heading('sim-pods', words.podsHeading));
 	for (const service of services) {
 		const rows = result.pods
 			.filter((pod) => pod.service === service)
@@ -65,6 +70,18 @@ export function simulationHtml(result: SimulationResult, scenario: Scenario, ste
 		);
 	}
 
+	if (result.drops.length > 0) {
+		const items = result.drops
+			.map(
+				(drop) =>
+					`<li data-reason="${drop.reason}" data-count="${drop.count}">${inlineHtml(words.drop(n(drop.count), drop.kind, messages[locale].failures.symptom[drop.symptom], drop.at ? node[drop.at] : '', drop.node))}</li>`,
+			)
+			.join('');
+		out.push(`${heading('sim-drops', words.dropsHeading)}<ul class="kp-sim-drops">${items}</ul>`);
+	}
+
+	if (compact) return out.join('');
+
 	const c = words.column;
 	const nodeRows = result.nodes
 		.map(
@@ -75,16 +92,6 @@ export function simulationHtml(result: SimulationResult, scenario: Scenario, ste
 	out.push(
 		`<h3 id="sim-nodes">${escapeHtml(words.nodesHeading)}</h3><div class="kp-sim-scroll" role="region" tabindex="0" aria-label="${escapeHtml(words.nodesHeading)}"><table class="kp-sim-table"><thead><tr><th scope="col">${escapeHtml(c.node)}</th><th scope="col">${escapeHtml(c.entered)}</th><th scope="col">${escapeHtml(c.served)}</th></tr></thead><tbody>${nodeRows}</tbody></table></div>`,
 	);
-
-	if (result.drops.length > 0) {
-		const items = result.drops
-			.map(
-				(drop) =>
-					`<li data-reason="${drop.reason}" data-count="${drop.count}">${inlineHtml(words.drop(n(drop.count), drop.kind, messages[locale].failures.symptom[drop.symptom], drop.at ? node[drop.at] : '', drop.node))}</li>`,
-			)
-			.join('');
-		out.push(`<h3 id="sim-drops">${escapeHtml(words.dropsHeading)}</h3><ul class="kp-sim-drops">${items}</ul>`);
-	}
 
 	const stepOf = new Map(steps.map((step) => [step.id, step]));
 	const hopRows = result.hops
@@ -101,4 +108,23 @@ export function simulationHtml(result: SimulationResult, scenario: Scenario, ste
 	if (result.sources.length > 0)
 		out.push(`<h3 id="sim-sources">${escapeHtml(words.sourcesHeading)}</h3><p class="kp-sim-sources">${escapeHtml(origins(result.sources))}: ${sourceList(result.sources, SOURCES_LISTED)}</p>`);
 	return out.join('');
+}
+
+/**
+ * Gives each hop of a diagram its share of the simulated requests (`data-share`, `--kp-share`: 0 to 1);
+ * a hop the requests did not take loses a share an earlier run gave it.
+ */
+export function shareHops(diagram: ParentNode | null, result: SimulationResult): void {
+	const shares = new Map(result.hops.map((hop) => [hop.hop, (hop.count / result.requests).toFixed(4)]));
+	for (const element of diagram?.querySelectorAll<SVGGElement>('[data-hop]') ?? []) {
+		const share = shares.get(element.dataset['hop'] ?? '');
+		if (share === undefined) {
+			if (element.dataset['share'] === undefined) continue;
+			delete element.dataset['share'];
+			element.style.removeProperty('--kp-share');
+		} else if (element.dataset['share'] !== share) {
+			element.dataset['share'] = share;
+			element.style.setProperty('--kp-share', share);
+		}
+	}
 }

@@ -790,6 +790,7 @@ export const en = {
 				loopback: 'the Pod’s loopback',
 			},
 			more: (count) => `and ${count} more`,
+			sendAtlas: (requests) => `Send ${requests} requests`,
 			lbChooses: 'The load balancer chooses a node for each connection: the form’s “node the connection reaches first” and “node whose Pod answers” describe one request and play no part here.',
 		},
 		openInExplorer: 'Open this setup in the explorer',

@@ -813,6 +813,7 @@ export const fr = {
 				loopback: 'la boucle locale du Pod',
 			},
 			more: (count) => `et ${count} de plus`,
+			sendAtlas: (requests) => `Envoyer ${requests} requêtes`,
 			lbChooses:
 				'L’équilibreur de charge choisit un nœud pour chaque connexion : « Nœud que la connexion atteint d’abord » et « Nœud dont le Pod répond » décrivent une requête et ne jouent aucun rôle ici.',
 		},

@@ -62,6 +62,8 @@ export interface SimulationWords {
 	readonly more: (count: string) => string;
 	/** With a load balancer, the form's `via` and `pick` describe one request only. */
 	readonly lbChooses: string;
+	/** On an atlas diagram, beside its "what if" switches: send the default simulation's requests to the setup shown. */
+	readonly sendAtlas: (requests: string) => string;
 }
 
 export interface StepTemplate {

@@ -186,13 +186,13 @@ test.describe('with the island', () => {
 				changes.filter((change) => !allowed.test(change)),
 				`${path}: what the island changed on arrival`,
 			).toEqual([]);
-			// Its "what if" switches too (one or two per atlas diagram), which need the island as well.
+			// Its "what if" switches too (one or two per atlas diagram) and the button that sends requests, which need the island as well.
 			const switches = await page.locator('kp-diagram').first().locator('button[data-whatif]').count();
 			expect(switches, `${path}: its what-if switches`).toBeGreaterThan(0);
 			expect(
 				changes.filter((change) => change.startsWith('button')),
-				`${path}: Next, Play, Copy link and the what-if switches enabled`,
-			).toHaveLength(3 + switches);
+				`${path}: Next, Play, Copy link, the what-if switches and "Send 1,000 requests" enabled`,
+			).toHaveLength(3 + switches + 1);
 			await expect(page.locator('kp-diagram').first().locator('button[disabled]')).toHaveCount(1);
 		}
 	});

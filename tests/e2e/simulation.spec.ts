@@ -170,3 +170,43 @@ test('break a hop in French: the Ingress without a controller for its class answ
 	await expect(page.locator('kp-explorer select[name="fail"] option:checked')).toHaveText(messages.fr.failures.mode['no-ingress-class'].title.replaceAll('`', ''));
 	await expect(page.locator('kp-explorer .kp-explorer-session')).toContainText('404');
 });
+
+/*
+ * Behind an atlas diagram's "what if" switches: "Send 1,000 requests" simulates the setup shown, and
+ * a switch sends them again to the switched setup. The NodePort page: `Cluster`, the client on node-a,
+ * which runs no Pod, node-b running both: kube-proxy on node-a sends each to one of the two (binomial,
+ * 1,000 draws at 1/2: four standard deviations is ±64), none lost. With `Local`, node-a has no local
+ * endpoint: all 1,000 are dropped there.
+ */
+for (const locale of ['en', 'fr'] as const) {
+	test(`/${locale}/exposure/nodeport/: "Send 1,000 requests" spreads them over the Pods, and a switch to Local drops them all at node-a`, async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto(`/${locale}/exposure/nodeport/`);
+		const diagram = page.locator('kp-diagram').first();
+		await expect(diagram).toHaveClass(/is-live/);
+		const result = page.locator('.kp-whatif-result');
+		await expect(result).toBeHidden();
+		const send = diagram.locator('button[data-whatif-send]');
+		await expect(send).toHaveText(messages[locale].explorer.simulation.sendAtlas(new Intl.NumberFormat(locale).format(1000)));
+		await send.click();
+		const rows = result.locator('tr[data-pod]');
+		await expect(rows).toHaveCount(2);
+		const counts = await rows.evaluateAll((all) => all.map((row) => Number(row.getAttribute('data-count'))));
+		expect(counts.reduce((a, b) => a + b, 0)).toBe(1000);
+		for (const count of counts) {
+			expect(count).toBeGreaterThanOrEqual(436);
+			expect(count).toBeLessThanOrEqual(564);
+		}
+		await expect(result.locator('[data-dropped]')).toHaveAttribute('data-dropped', '0');
+		const axe = await new AxeBuilder({ page }).include('.kp-whatif-result').include('kp-diagram .kp-whatif').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		// Every request entered through node-a's node port: its hop carries the whole share.
+		await expect(diagram.locator('[data-hop="client-to-nodeport-a"]')).toHaveAttribute('data-share', '1.0000');
+		await diagram.locator('button[data-whatif="local"]').click();
+		await expect(result.locator('[data-dropped]')).toHaveAttribute('data-dropped', '1000');
+		// Both Pods are listed, and none got one.
+		expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-count')))).toEqual(['0', '0']);
+		await expect(result.locator('li[data-reason="no-local-endpoint"]')).toHaveAttribute('data-count', '1000');
+		expect(errors).toEqual([]);
+	});
+}
