@@ -8,6 +8,7 @@
  * (`allowedValues`, asked of the builder's own validation, so the form and the URL agree with it).
  */
 import { buildScenario } from '../model/build.ts';
+import { remembered } from '../model/memo.ts';
 import { FAILURE_IDS, failuresOf } from '../model/failures.ts';
 import { MAX_NODES, MAX_PODS_PER_NODE } from '../model/naming.ts';
 import { AFFINITIES, ENTRIES, FRONTS, LB_MODES, LB_TARGETS, MAX_ROUTES, ParamError, TLS_MODES, TRAFFIC_POLICIES, paramProblems, type ExposureParams, type ParamName } from '../model/params.ts';
@@ -88,21 +89,10 @@ function parseCounts(value: string): number[] | undefined {
  * Whether a parameter set builds: the builder's checks, and the refusals it can only make while
  * building: `pick` against the node the connection reaches, a `fail` the setup cannot have (build.ts).
  * Without them no build is needed, which keeps the form's every-option check cheap enough to run on
- * each change.
+ * each change. The form asks about the same few hundred neighbours of a setup at every change: the
+ * answers are kept.
  */
-export function buildsSetup(params: ExposureParams): boolean {
-	const key = JSON.stringify(params);
-	const known = answers.get(key);
-	if (known !== undefined) return known;
-	const builds = decide(params);
-	// The form asks about the same few hundred neighbours of a setup at every change: answers are kept.
-	if (answers.size >= ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
-	answers.set(key, builds);
-	return builds;
-}
-
-const ANSWERS_KEPT = 4096;
-const answers = new Map<string, boolean>();
+export const buildsSetup: (params: ExposureParams) => boolean = remembered(4096, decide);
 
 function decide(params: ExposureParams): boolean {
 	if (paramProblems(params).length > 0) return false;

@@ -7,13 +7,11 @@
  * each switch.
  */
 import { isLocale, messages, type Locale } from '../i18n/index.ts';
-import { figureContent, stepFailsOf } from '../components/figure.ts';
-import { isPresetId, PRESETS, whatIfParams, whatIfScenario, WHAT_IF_IDS, type PresetId, type WhatIfId } from '../model/presets.ts';
+import { figureContent } from '../components/figure.ts';
+import { isPresetId, PRESETS, whatIfScenario, WHAT_IF_IDS, type PresetId, type WhatIfId } from '../model/presets.ts';
 import { DEFAULT_SIMULATION, simulate } from '../model/simulate.ts';
 import { shareHops, simulationHtml } from './simulation-view.ts';
-import { checkAnchor } from '../model/troubleshoot.ts';
-import { pageHref } from '../site/pages.ts';
-import { formatQuery } from './query.ts';
+import { atlasStepFails } from './atlas-fails.ts';
 import { plainText } from '../model/text.ts';
 import { redrawFigure } from './redraw.ts';
 import { outcomeSentence } from './view.ts';
@@ -63,15 +61,8 @@ export function toggleWhatIf(diagram: KpDiagram, button: HTMLButtonElement): voi
 	const on = switchesOn(diagram);
 	const scenario = whatIfScenario(id, on);
 	const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-	// Each step's "if it fails here", as the page built it (Diagram.astro) for its own setup; for a
-	// switched one, the explorer with the switched parameters, and no check of the guide (it has the page's setup).
-	const query = on.length === 0 ? `?preset=${id}` : formatQuery({ preset: undefined, params: whatIfParams(id, on) });
-	const explore = `${pageHref(lang, 'explore')}${query}`;
-	const guide = pageHref(lang, 'troubleshoot');
-	const fails = stepFailsOf(scenario, {
-		explore: (mode) => `${explore}&fail=${mode}`,
-		...(on.length === 0 ? { checks: (mode, symptom) => `${guide}#${checkAnchor(symptom, id, mode)}` } : {}),
-	});
+	// Each step's "if it fails here", as the page built it (Diagram.astro) for its own setup.
+	const fails = atlasStepFails(id, on, scenario, lang);
 	redrawFigure(diagram, { ...figureContent(scenario, lang), fails }, lang, motion);
 	// Requests sent before: sent again to the switched setup (the hops were drawn anew, without their shares).
 	if (diagram.dataset['simulated'] !== undefined) sendRequests(diagram, false);

@@ -26,6 +26,7 @@
  * and in every browser.
  */
 import { buildScenario, type BuildOptions } from './build.ts';
+import { remembered } from './memo.ts';
 import type { FailureId } from './failures.ts';
 import { clientAddress, NODE_LETTERS, nodeName } from './naming.ts';
 import { outcomeOf } from './outcome.ts';
@@ -187,29 +188,16 @@ function bySize(sources: Iterable<SourceCount>): SourceCount[] {
 }
 
 /**
+ * The paths a simulation builds, kept for the next run: a reader who sends requests again with
+ * another seed or count, or changes the setup and comes back, has them built already. Scenarios are
+ * never changed once built, so one can serve every run.
+ */
+const builtPath = remembered(256, ([params, options]: readonly [ExposureParams, BuildOptions]) => buildScenario(params, options));
+
+/**
  * Sends `sim.requests` requests through the setup `scenario` was built from (`options`: the names only
  * its page uses, as given to `buildScenario`). Throws on parameters out of range, naming them.
  */
-/**
- * The paths a simulation builds, kept for the next run: a reader who sends requests again with
- * another seed or count, or changes the setup and comes back, has them built already. Scenarios are
- * never changed once built, so one can serve every run; the oldest go first past `PATHS_KEPT`.
- */
-const PATHS_KEPT = 256;
-const paths = new Map<string, Scenario>();
-function builtPath(params: ExposureParams, options: BuildOptions): Scenario {
-	const key = JSON.stringify([params, options]);
-	let built = paths.get(key);
-	if (built) {
-		paths.delete(key);
-	} else {
-		built = buildScenario(params, options);
-		if (paths.size >= PATHS_KEPT) paths.delete(paths.keys().next().value!);
-	}
-	paths.set(key, built);
-	return built;
-}
-
 export function simulate(scenario: Scenario, sim: SimulationParams, options: BuildOptions = {}): SimulationResult {
 	const problems = simulationProblems(sim);
 	if (problems.length > 0) throw new Error(`These simulation parameters are out of range:\n- ${problems.map((p) => p.message).join('\n- ')}`);
@@ -256,7 +244,7 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 			delete changed['pick'];
 			if (via !== undefined) changed['via'] = via + 1;
 			if (pick !== undefined) changed['pick'] = pick + 1;
-			const s = builtPath(changed as unknown as ExposureParams, { ...options, id: scenario.id, section: scenario.section });
+			const s = builtPath([changed as unknown as ExposureParams, { ...options, id: scenario.id, section: scenario.section }]);
 			const seen = sourceSeenByPod(s).source;
 			built = { scenario: s, index: variants.size, seen, clientSource: seen.origin === 'client' && clientHasAddress };
 			variants.set(key, built);
