@@ -24,7 +24,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder } from '../src/site/files.ts';
-import { decodeAttribute } from '../src/site/html-entities.ts';
+import { attribute, elements, parseWithOffsets } from '../src/site/html-parse.ts';
 
 /**
  * The directives that do not depend on the build. `default-src 'none'`: whatever a directive below
@@ -56,38 +56,35 @@ const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-function attributes(tagSource) {
-	const found = {};
-	for (const m of tagSource.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
-		// The browser hashes the value with its character references decoded.
-		found[m[1].toLowerCase()] = decodeAttribute(m[2] ?? m[3] ?? m[4] ?? '');
+/** The text a raw-text element holds, as the browser reads it (the parser's text, line ends normalized). */
+const textOf = (element) => element.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : '')).join('');
+
+/** Every element of a document, `<template>` content included: a clone of it shows its styles. */
+function* everyElement(root) {
+	for (const element of elements(root)) {
+		yield element;
+		if (element.tagName === 'template' && element.content) yield* everyElement(element.content);
 	}
-	return found;
 }
 
-/** What one HTML document has inline. */
+/**
+ * What one HTML document has inline, read by the WHATWG parser (parse5) as the browser reads it: a
+ * script's text is raw (`<b style="x">` inside it is text, not a tag), a comment holds no element,
+ * an attribute's value has its character references decoded, and `<style>` inside `<svg>` counts.
+ */
 export function inlineSources(html) {
 	const scripts = [];
 	const styles = [];
 	const styleAttributes = [];
 	const eventHandlers = [];
-	// Raw-text elements first, so that a `style="` inside a script is not taken for an attribute.
-	const rest = html
-		.replace(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi, (_, attrs, body) => {
-			const a = attributes(attrs);
-			const type = (a['type'] ?? '').trim().toLowerCase();
-			if (!('src' in a) && EXECUTABLE_TYPES.has(type)) scripts.push(body);
-			return '<script>';
-		})
-		.replace(/<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi, (_, _attrs, body) => {
-			styles.push(body);
-			return '<style>';
-		})
-		.replace(/<!--[\s\S]*?-->/g, '');
-	for (const tag of rest.matchAll(/<[a-zA-Z][^\s/>]*((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)) {
-		const a = attributes(tag[1] ?? '');
-		if ('style' in a) styleAttributes.push(a['style']);
-		for (const name of Object.keys(a)) if (/^on[a-z]+$/.test(name)) eventHandlers.push(`${name}="${a[name]}"`);
+	for (const element of everyElement(parseWithOffsets(html))) {
+		if (element.tagName === 'script') {
+			const type = (attribute(element, 'type') ?? '').trim().toLowerCase();
+			if (attribute(element, 'src') === undefined && EXECUTABLE_TYPES.has(type)) scripts.push(textOf(element));
+		} else if (element.tagName === 'style') styles.push(textOf(element));
+		const style = attribute(element, 'style');
+		if (style !== undefined) styleAttributes.push(style);
+		for (const { name, value } of element.attrs) if (/^on[a-z]+$/.test(name)) eventHandlers.push(`${name}="${value}"`);
 	}
 	return { scripts, styles, styleAttributes, eventHandlers };
 }

@@ -1,8 +1,7 @@
 /*
  * The one place that turns character references (`&amp;`, `&#39;`, `&#x27;`, `&nbsp;`) back into
- * characters, for the code that reads built HTML or XML as text: the CSP hashes
- * (scripts/csp-hashes.mjs hashes the value the browser decodes) and the tests that compare what a page
- * says. The decoding is the `entities` package's, the one parse5 (hence Astro) and htmlparser2 use,
+ * characters, for the code that reads built HTML or XML as text, such as the tests that compare
+ * what a page says. The decoding is the `entities` package's, the one parse5 (hence Astro) and htmlparser2 use,
  * which follows the HTML standard's table of named references and its rules; we only pick the rule
  * for each context:
  * - text between tags and inside an attribute differ for a legacy reference without `;` (`&amp`,

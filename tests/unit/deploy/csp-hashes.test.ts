@@ -22,6 +22,27 @@ describe('inlineSources', () => {
 	it('hashes attribute values as the browser does, after decoding character references', () => {
 		expect(inlineSources('<p style="font-family: &quot;A&amp;B&quot; &#x41;&#66;">t</p>').styleAttributes).toEqual(['font-family: "A&B" AB']);
 	});
+
+	it('reads the page as the browser parses it, not as a pattern matches it', () => {
+		const found = inlineSources(
+			[
+				// A script's text is raw: its character reference stays as written, and `</script >` ends it.
+				'<SCRIPT>if (a &amp;&amp; b) go("</p>")</script ><p STYLE=\'--q: 2\'>t</p>',
+				// The parser turns CR LF into LF before the browser hashes the text.
+				'<style>a{}\r\nb{}</style>',
+				// A template's content is inert until cloned, and then its styles apply.
+				'<template><i style="--t: 3">x</i></template>',
+				// An unquoted value, and one with `>` inside its quotes.
+				'<b style=--u:4 data-x="a>b" onmouseover=hi()>y</b>',
+			].join(''),
+		);
+		expect(found).toEqual({
+			scripts: ['if (a &amp;&amp; b) go("</p>")'],
+			styles: ['a{}\nb{}'],
+			styleAttributes: ['--q: 2', '--t: 3', '--u:4'],
+			eventHandlers: ['onmouseover="hi()"'],
+		});
+	});
 });
 
 describe('the policy', () => {
