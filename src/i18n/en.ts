@@ -63,6 +63,8 @@ const symptom = (o: OutcomeView): string => {
 			return 'The client gets no answer: its connection times out.';
 		case 'connection-refused':
 			return 'The client gets “connection refused” at once.';
+		case 'empty-reply':
+			return 'The client’s connection is accepted, then closed without a byte of answer: `Empty reply from server`.';
 		case 'http-404':
 			return 'The client gets `404 Not Found`.';
 		case 'http-503':
@@ -96,7 +98,7 @@ const FAILURE_WORDS = {
 		},
 		'wrong-target-port': {
 			title: 'The targetPort is not the container’s port',
-			cause: 'The Service sends to its `targetPort`, and nothing in the Pod listens there: the Pod’s kernel answers the connection with a reset.',
+			cause: 'The Service sends to its `targetPort` (`kubectl port-forward service/…` forwards there too), and nothing in the Pod listens there: the Pod’s kernel answers the connection with a reset. A port-forward then prints `error forwarding port` and closes the connection it had accepted.',
 			fix: 'Set `targetPort` to the port the container listens on, or to the name of its `containerPort`, so that a change of port follows by itself.',
 		},
 		'node-port-blocked': {
@@ -148,6 +150,7 @@ const FAILURE_WORDS = {
 	symptom: {
 		timeout: 'The connection times out',
 		'connection-refused': 'Connection refused',
+		'empty-reply': 'An empty reply',
 		'http-403': 'HTTP 403 Forbidden',
 		'http-404': 'HTTP 404 Not Found',
 		'http-502': 'HTTP 502 Bad Gateway',

@@ -65,6 +65,8 @@ const symptome = (o: OutcomeView): string => {
 			return 'Le client ne reçoit aucune réponse : sa connexion expire.';
 		case 'connection-refused':
 			return 'Le client reçoit aussitôt « connection refused ».';
+		case 'empty-reply':
+			return 'La connexion du client est acceptée, puis fermée sans un octet de réponse : `Empty reply from server`.';
 		case 'http-404':
 			return 'Le client reçoit `404 Not Found`.';
 		case 'http-503':
@@ -98,7 +100,7 @@ const FAILURE_WORDS = {
 		},
 		'wrong-target-port': {
 			title: 'Le targetPort n’est pas le port du conteneur',
-			cause: 'Le Service envoie vers son `targetPort`, et rien n’écoute sur ce port dans le Pod : le noyau du Pod répond à la connexion par une réinitialisation.',
+			cause: 'Le Service envoie vers son `targetPort` (`kubectl port-forward service/…` y transfère aussi), et rien n’écoute sur ce port dans le Pod : le noyau du Pod répond à la connexion par une réinitialisation. Un port-forward affiche alors `error forwarding port` et ferme la connexion qu’il avait acceptée.',
 			fix: 'Donnez à `targetPort` le port sur lequel écoute le conteneur, ou le nom de son `containerPort`, pour qu’un changement de port suive de lui-même.',
 		},
 		'node-port-blocked': {
@@ -150,6 +152,7 @@ const FAILURE_WORDS = {
 	symptom: {
 		timeout: 'La connexion expire',
 		'connection-refused': 'Connexion refusée',
+		'empty-reply': 'Une réponse vide',
 		'http-403': 'HTTP 403 Forbidden',
 		'http-404': 'HTTP 404 Not Found',
 		'http-502': 'HTTP 502 Bad Gateway',

@@ -89,6 +89,8 @@ function whoami(scenario: Scenario, podName: string): { filter: string; output: 
 export const CURL_FAILS = {
 	timeout: () => 'curl: (28) Connection timed out after 10002 milliseconds',
 	refused: (host: string, port: number | string) => `curl: (7) Failed to connect to ${host} port ${port} after 1 ms: Couldn't connect to server`,
+	/** The connection was accepted, then closed before a byte of answer (kubectl port-forward when its dial in the Pod fails). */
+	emptyReply: () => 'curl: (52) Empty reply from server',
 } as const;
 
 /**
@@ -132,6 +134,7 @@ function failedRequest(url: string, outcome: OutcomeView, entry: { host: string;
 				};
 			// Envoy's answer when a route has no healthy endpoint.
 			return { command: `curl -sS -i ${url}`, output: [status(503, 'Service Unavailable'), 'content-length: 19', 'content-type: text/plain', '', 'no healthy upstream'] };
+		case 'empty-reply':
 		case 'http-403':
 		case 'http-502':
 		case 'http-504':

@@ -100,6 +100,7 @@ const statusLine = (code: number, reason: string) => `HTTP/1.1 ${code} ${reason}
 const CURL = {
 	timeout: () => CURL_FAILS.timeout(),
 	refused: (s: Scenario) => CURL_FAILS.refused(host(s), port(s)),
+	emptyReply: () => CURL_FAILS.emptyReply(),
 	untrusted: () => 'curl: (60) SSL certificate problem: self-signed certificate',
 } as const;
 
@@ -175,10 +176,14 @@ export const FAILURES: readonly FailureMode[] = [
 	{
 		id: 'wrong-target-port',
 		hops: ['pod'],
-		// kubectl port-forward resolves the Service's port to a container port itself; the other ways in all dial `targetPort`.
-		appliesTo: (s) => entryKind(s) !== 'port-forward' && endpointsOf(s, appOf(s).name).length > 0,
+		appliesTo: (s) => endpointsOf(s, appOf(s).name).length > 0,
 		effect: (s) => {
 			if (routed(s)) return { kind: 'refused', at: 'pod', ...proxyError(s, false) };
+			// `kubectl port-forward service/…` forwards to the Service's `targetPort` too (a number is taken as
+			// it is, a name is looked up among the Pod's container ports). The runtime's dial on the Pod's
+			// loopback is refused; kubectl prints the error, closes the local connection it had accepted, and
+			// stops forwarding.
+			if (entryKind(s) === 'port-forward') return { kind: 'refused', symptom: 'empty-reply', at: 'pod', client: CURL.emptyReply() };
 			if (entryKind(s) === 'kubectl-proxy') return { kind: 'refused', symptom: 'http-503', at: 'pod', client: statusLine(503, 'Service Unavailable') };
 			return { kind: 'refused', symptom: 'connection-refused', at: 'pod', client: CURL.refused(s) };
 		},

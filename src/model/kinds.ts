@@ -158,5 +158,5 @@ export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
  * is refused (a reset, or an ICMP port unreachable), an HTTP error from a proxy or the API server on the
  * path, a TLS certificate it does not trust, or no address to connect to at all.
  */
-export const SYMPTOMS = ['timeout', 'connection-refused', 'http-403', 'http-404', 'http-502', 'http-503', 'http-504', 'tls-untrusted', 'no-address'] as const;
+export const SYMPTOMS = ['timeout', 'connection-refused', 'empty-reply', 'http-403', 'http-404', 'http-502', 'http-503', 'http-504', 'tls-untrusted', 'no-address'] as const;
 export type Symptom = (typeof SYMPTOMS)[number];

@@ -87,11 +87,12 @@ describe('what the client sees, by way in', () => {
 		expect(effect('no-ready-pod', { entry: 'loadbalancer', targets: 'pods' })).toMatchObject({ kind: 'dropped', symptom: 'timeout', at: 'cloud-load-balancer' });
 	});
 
-	it('the wrong targetPort: a reset from the Pod, Traefik 502, Envoy 503', () => {
+	it('the wrong targetPort: a reset from the Pod, Traefik 502, Envoy 503, an empty reply through a port-forward', () => {
 		expect(effect('wrong-target-port', { entry: 'loadbalancer' })).toMatchObject({ symptom: 'connection-refused', at: 'pod' });
 		expect(effect('wrong-target-port', { entry: 'ingress' })).toMatchObject({ symptom: 'http-502', client: 'HTTP/1.1 502 Bad Gateway' });
 		expect(effect('wrong-target-port', { entry: 'gateway' })).toMatchObject({ symptom: 'http-503' });
-		expect(failuresOf(buildScenario({ entry: 'port-forward' })).map((mode) => mode.id)).not.toContain('wrong-target-port');
+		// kubectl forwards to the Service's targetPort; the dial in the Pod is refused, kubectl closes the local connection it had accepted.
+		expect(effect('wrong-target-port', { entry: 'port-forward' })).toEqual({ kind: 'refused', symptom: 'empty-reply', at: 'pod', client: 'curl: (52) Empty reply from server' });
 	});
 
 	it('a NetworkPolicy against the proxy: Traefik gives up with 504, Envoy with 503', () => {

@@ -16,7 +16,18 @@ const modes = (symptom: string, preset: string) => branch(symptom, preset)?.chec
 
 describe('the troubleshooting tree', () => {
 	it('starts from what the client sees, each symptom and branch with its anchor', () => {
-		expect(tree.map((s) => s.id)).toEqual(['s-timeout', 's-connection-refused', 's-http-403', 's-http-404', 's-http-502', 's-http-503', 's-http-504', 's-tls-untrusted', 's-no-address']);
+		expect(tree.map((s) => s.id)).toEqual([
+			's-timeout',
+			's-connection-refused',
+			's-empty-reply',
+			's-http-403',
+			's-http-404',
+			's-http-502',
+			's-http-503',
+			's-http-504',
+			's-tls-untrusted',
+			's-no-address',
+		]);
 		expect(branch('timeout', 'nodeport')?.id).toBe('s-timeout-nodeport');
 	});
 
@@ -28,8 +39,12 @@ describe('the troubleshooting tree', () => {
 		expect(modes('timeout', 'loadbalancer')).toEqual(['node-port-blocked']);
 	});
 
-	it('refused, 403, 404, 502, 504, a certificate, pending: where each way in sends the reader', () => {
+	it('refused, an empty reply, 403, 404, 502, 504, a certificate, pending: where each way in sends the reader', () => {
 		expect(modes('connection-refused', 'nodeport')).toEqual(['selector-matches-nothing', 'no-ready-pod', 'wrong-target-port']);
+		// A port-forward refuses locally when no Pod is there to forward to; to a Pod that does not listen on the targetPort, it closes the connection.
+		expect(modes('connection-refused', 'port-forward')).toEqual(['selector-matches-nothing', 'no-ready-pod']);
+		expect(tree.find((s) => s.symptom === 'empty-reply')?.branches.map((b) => b.preset)).toEqual(['port-forward']);
+		expect(modes('empty-reply', 'port-forward')).toEqual(['wrong-target-port']);
 		expect(tree.find((s) => s.symptom === 'http-403')?.branches.map((b) => b.preset)).toEqual(['kubectl-proxy']);
 		expect(modes('http-404', 'ingress-loadbalancer')).toEqual(['selector-matches-nothing', 'no-ready-pod', 'no-ingress-class', 'no-matching-rule']);
 		expect(modes('http-404', 'gateway-api')).toEqual(['no-matching-rule', 'route-not-accepted']);
