@@ -44,8 +44,8 @@ export interface FigureContent {
 export interface StepFail {
 	readonly mode: FailureId;
 	readonly symptom: Symptom;
-	/** The explorer with this setup and this hop broken (`?…&fail=<mode>`). */
-	readonly explore: string;
+	/** The explorer with this setup and this hop broken (`?…&fail=<mode>`), where the explorer builds the setup (a way in). */
+	readonly explore?: string;
 	/** The troubleshooting guide's check for it, where the guide has this setup. */
 	readonly checks?: string;
 }
@@ -92,12 +92,13 @@ function packetHtml(packet: PacketView, locale: Locale): string {
  * set, `checks` the troubleshooting guide's check where it has one. The atlas page builds them for its
  * own setup; its "what if" switches, in the browser, for the switched one.
  */
-export function stepFailsOf(scenario: Scenario, links: { readonly explore: (mode: FailureId) => string; readonly checks?: (mode: FailureId, symptom: Symptom) => string | undefined }): StepFail[][] {
+export function stepFailsOf(scenario: Scenario, links: { readonly explore?: (mode: FailureId) => string; readonly checks?: (mode: FailureId, symptom: Symptom) => string | undefined }): StepFail[][] {
 	return failuresByStep(scenario).map((modes) =>
 		modes.map((mode) => {
 			const symptom = mode.effect(scenario).symptom;
+			const explore = links.explore?.(mode.id);
 			const checks = links.checks?.(mode.id, symptom);
-			return { mode: mode.id, symptom, explore: links.explore(mode.id), ...(checks === undefined ? {} : { checks }) };
+			return { mode: mode.id, symptom, ...(explore === undefined ? {} : { explore }), ...(checks === undefined ? {} : { checks }) };
 		}),
 	);
 }
@@ -118,7 +119,8 @@ function failsHtml(fails: readonly StepFail[], locale: Locale): string {
 				(fail) =>
 					`<li data-mode="${fail.mode}"><p class="kp-step-fails-title">${inlineHtml(words.failures.mode[fail.mode].title)}</p>` +
 					`<p class="kp-step-fails-symptom">${inlineHtml(words.failures.symptom[fail.symptom])}</p>` +
-					`<p class="kp-step-fails-links"><a href="${escapeHtml(fail.explore)}">${escapeHtml(t.inExplorer)}</a>` +
+					`<p class="kp-step-fails-links">` +
+					(fail.explore ? `<a href="${escapeHtml(fail.explore)}">${escapeHtml(t.inExplorer)}</a>` : '') +
 					(fail.checks ? `<a href="${escapeHtml(fail.checks)}">${escapeHtml(t.howToCheck)}</a>` : '') +
 					`</p></li>`,
 			)

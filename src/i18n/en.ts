@@ -138,13 +138,18 @@ const FAILURE_WORDS = {
 		},
 		'network-policy-denies-proxy': {
 			title: 'A NetworkPolicy shuts the proxy out',
-			cause: 'A NetworkPolicy selects the backend’s Pods and admits nothing from the Ingress controller’s or the Gateway’s namespace: the proxy’s connections get no answer, and it gives up after its dial timeout.',
-			fix: 'Add a policy that allows ingress to the backend’s Pods from the proxy’s namespace (a `namespaceSelector` on `kubernetes.io/metadata.name`), on the backend’s port.',
+			cause: 'A NetworkPolicy selects the backend’s Pods and admits nothing from the Pods of the proxy that sends to them (the Ingress controller’s, the Gateway’s, or in a mesh the caller’s own sidecar): the proxy’s connections get no answer, and it gives up after its dial timeout.',
+			fix: 'Add a policy that allows ingress to the backend’s Pods from the proxy’s Pods (a `namespaceSelector` on `kubernetes.io/metadata.name` for another namespace, a `podSelector` for the caller’s), on the backend’s port.',
 		},
 		'proxy-rbac-forbidden': {
 			title: 'No permission on services/proxy',
 			cause: 'The user `kubectl proxy` authenticates as may not `get` the `services/proxy` subresource in this namespace: the API server refuses the request itself.',
 			fix: 'Grant a Role with the `services/proxy` resource and the verbs the requests use (`get` for a GET), bound to that user, or use `kubectl port-forward`, which needs `pods/portforward`.',
+		},
+		'authorization-policy-denies': {
+			title: 'An AuthorizationPolicy turns the caller away',
+			cause: 'An Istio `AuthorizationPolicy` selects the called Pods, and none of its rules admits the caller’s identity (the service account its mTLS certificate names), or a `DENY` rule matches it: the called Pod’s sidecar answers `403` itself, with the body `RBAC: access denied`, and the application never sees the request.',
+			fix: 'Add the caller to an `ALLOW` rule (`from.source.principals: cluster.local/ns/<namespace>/sa/<service account>`), or narrow the `DENY` rule that matches it: `kubectl get authorizationpolicy … -o yaml` shows each policy’s `selector` and rules.',
 		},
 	},
 	symptom: {

@@ -140,13 +140,18 @@ const FAILURE_WORDS = {
 		},
 		'network-policy-denies-proxy': {
 			title: 'Une NetworkPolicy ferme la porte au proxy',
-			cause: 'Une NetworkPolicy sélectionne les Pods du backend et n’admet rien depuis l’espace de noms du contrôleur Ingress ou de la Gateway : les connexions du proxy restent sans réponse, et il abandonne au bout de son délai de connexion.',
-			fix: 'Ajoutez une politique qui autorise l’entrée vers les Pods du backend depuis l’espace de noms du proxy (un `namespaceSelector` sur `kubernetes.io/metadata.name`), sur le port du backend.',
+			cause: 'Une NetworkPolicy sélectionne les Pods du backend et n’admet rien depuis les Pods du proxy qui leur envoie (ceux du contrôleur Ingress, de la Gateway ou, dans un maillage, le sidecar de l’appelant lui-même) : les connexions du proxy restent sans réponse, et il abandonne au bout de son délai de connexion.',
+			fix: 'Ajoutez une politique qui autorise l’entrée vers les Pods du backend depuis les Pods du proxy (un `namespaceSelector` sur `kubernetes.io/metadata.name` pour un autre espace de noms, un `podSelector` pour ceux de l’appelant), sur le port du backend.',
 		},
 		'proxy-rbac-forbidden': {
 			title: 'Pas de droit sur services/proxy',
 			cause: 'L’utilisateur sous lequel `kubectl proxy` s’authentifie n’a pas le droit `get` sur la sous-ressource `services/proxy` de cet espace de noms : le serveur d’API refuse la requête lui-même.',
 			fix: 'Accordez un Role avec la ressource `services/proxy` et les verbes qu’utilisent les requêtes (`get` pour un GET), lié à cet utilisateur, ou utilisez `kubectl port-forward`, qui demande `pods/portforward`.',
+		},
+		'authorization-policy-denies': {
+			title: 'Une AuthorizationPolicy éconduit l’appelant',
+			cause: 'Une `AuthorizationPolicy` d’Istio sélectionne les Pods appelés, et aucune de ses règles n’admet l’identité de l’appelant (le compte de service que nomme son certificat mTLS), ou une règle `DENY` la vise : le sidecar du Pod appelé répond `403` lui-même, avec le corps `RBAC: access denied`, et l’application ne voit jamais la requête.',
+			fix: 'Ajoutez l’appelant à une règle `ALLOW` (`from.source.principals: cluster.local/ns/<espace de noms>/sa/<compte de service>`), ou resserrez la règle `DENY` qui le vise : `kubectl get authorizationpolicy … -o yaml` montre le `selector` et les règles de chaque politique.',
 		},
 	},
 	symptom: {

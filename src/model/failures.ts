@@ -11,7 +11,7 @@
  */
 import { columns, CURL_FAILS } from './commands.ts';
 import { SYMPTOMS, type NodeKind, type OutcomeKind, type Symptom } from './kinds.ts';
-import { listenOf, endpointsOf, enteredNode, formatEndpoint, findNode } from './resolve.ts';
+import { listenOf, endpointsOf, enteredNode, formatEndpoint, findNode, findZone } from './resolve.ts';
 import type { Scenario, ServiceSpec } from './types.ts';
 
 export const FAILURE_IDS = [
@@ -39,6 +39,8 @@ export const FAILURE_IDS = [
 	'network-policy-denies-proxy',
 	/** `kubectl proxy`'s user may not use the `services/proxy` subresource. */
 	'proxy-rbac-forbidden',
+	/** In a sidecar mesh, an AuthorizationPolicy on the called workload does not admit the caller: its sidecar answers 403. */
+	'authorization-policy-denies',
 ] as const;
 export type FailureId = (typeof FAILURE_IDS)[number];
 
@@ -56,8 +58,10 @@ export interface FailureCheck {
 export interface FailureEffect {
 	readonly kind: Exclude<OutcomeKind, 'delivered'>;
 	readonly symptom: FailureSymptom;
-	/** The box where the request stops. */
+	/** The box where the request stops: the first of its kind on the path (a Pod: the last one). */
 	readonly at: NodeKind;
+	/** The last box of that kind instead: in a mesh, the called Pod's sidecar, not the caller's. */
+	readonly last?: true;
 	/** What the client prints (`curl -sS -i -m 10 …`); none when it has no address to try. */
 	readonly client: string | undefined;
 }
@@ -75,10 +79,12 @@ export interface FailureMode {
 
 const ns = (thing: { readonly namespace: string }) => (thing.namespace === 'default' ? '' : ` -n ${thing.namespace}`);
 const entryOf = (scenario: Scenario): ServiceSpec => scenario.services[0]!;
-/** The Service whose Pods answer: the routed backend, or the entry Service itself. */
+/** East-west in a sidecar mesh (its atlas page): the calling application's own sidecar catches its call. */
+const inMesh = (scenario: Scenario) => scenario.path[0]?.transform === 'sidecar-outbound';
+/** The Service whose Pods answer: the routed backend, the Service a mesh's caller calls, or the entry Service itself. */
 const appOf = (scenario: Scenario): ServiceSpec => {
-	const rule = scenario.routing?.rules[0];
-	return (rule && scenario.services.find((service) => service.name === rule.service)) ?? entryOf(scenario);
+	const called = inMesh(scenario) ? findNode(scenario, scenario.path[0]?.addressedTo ?? '')?.service : scenario.routing?.rules[0]?.service;
+	return (called !== undefined ? scenario.services.find((service) => service.name === called) : undefined) ?? entryOf(scenario);
 };
 const entryKind = (scenario: Scenario) => scenario.params?.entry;
 const routed = (scenario: Scenario) => scenario.routing !== undefined;
@@ -113,6 +119,8 @@ function proxyError(scenario: Scenario, timedOut: boolean): Pick<FailureEffect, 
 /** No endpoint for the Service the request goes to last: each way in answers it its own way. */
 function noEndpoint(scenario: Scenario): FailureEffect {
 	const entry = entryKind(scenario);
+	// The caller's sidecar has no healthy endpoint for the called Service, and Envoy answers itself: `no healthy upstream`.
+	if (inMesh(scenario)) return { kind: 'refused', symptom: 'http-503', at: 'sidecar-proxy', client: statusLine(503, 'Service Unavailable') };
 	if (routed(scenario))
 		return scenario.routing?.kind === 'Ingress'
 			? { kind: 'refused', symptom: 'http-404', at: 'ingress-controller', client: statusLine(404, 'Not Found') }
@@ -139,9 +147,20 @@ function endpointSlices(service: ServiceSpec, endpoints: string): FailureCheck['
 	]);
 }
 
+/**
+ * The Pods behind a Service's endpoints: name, address and containers (a mesh draws a Pod as a zone
+ * around its containers, the application's and the sidecar).
+ */
+const podsBehind = (scenario: Scenario, service: ServiceSpec) =>
+	endpointsOf(scenario, service.name).map((endpoint) => {
+		const zone = findZone(scenario, endpoint.zone);
+		if (zone?.kind !== 'pod') return { name: endpoint.name ?? endpoint.id, address: endpoint.address, containers: 1 };
+		return { name: zone.name ?? zone.id, address: zone.address, containers: scenario.nodes.filter((node) => node.zone === zone.id).length };
+	});
+
 const podAddresses = (scenario: Scenario, service: ServiceSpec) =>
 	endpointsColumn(
-		endpointsOf(scenario, service.name)
+		podsBehind(scenario, service)
 			.map((pod) => pod.address ?? '')
 			.filter(Boolean),
 	);
@@ -149,7 +168,7 @@ const podAddresses = (scenario: Scenario, service: ServiceSpec) =>
 export const FAILURES: readonly FailureMode[] = [
 	{
 		id: 'selector-matches-nothing',
-		hops: ['kube-proxy', 'api-server', 'kubectl-port-forward', 'cloud-load-balancer', 'ingress-controller', 'gateway-proxy'],
+		hops: ['kube-proxy', 'api-server', 'kubectl-port-forward', 'cloud-load-balancer', 'ingress-controller', 'gateway-proxy', 'sidecar-proxy'],
 		appliesTo: (s) => endpointsOf(s, appOf(s).name).length > 0,
 		effect: noEndpoint,
 		check: (s) => {
@@ -163,22 +182,26 @@ export const FAILURES: readonly FailureMode[] = [
 	},
 	{
 		id: 'no-ready-pod',
-		hops: ['kube-proxy', 'api-server', 'kubectl-port-forward', 'cloud-load-balancer', 'ingress-controller', 'gateway-proxy'],
+		hops: ['kube-proxy', 'api-server', 'kubectl-port-forward', 'cloud-load-balancer', 'ingress-controller', 'gateway-proxy', 'sidecar-proxy'],
 		appliesTo: (s) => endpointsOf(s, appOf(s).name).length > 0,
 		effect: noEndpoint,
 		check: (s) => {
 			const app = appOf(s);
-			const rows = (ready: string, status: string) =>
-				columns([['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], ...endpointsOf(s, app.name).map((pod) => [pod.name ?? pod.id, ready, status, '0', '5m'])]);
-			return { command: `kubectl get pods${ns(app)} -l app=${app.app}`, healthy: rows('1/1', 'Running'), broken: rows('0/1', 'Running') };
+			// READY counts containers: the application's fails its probe, a sidecar beside it stays ready.
+			const rows = (failing: number) =>
+				columns([['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], ...podsBehind(s, app).map((pod) => [pod.name, `${pod.containers - failing}/${pod.containers}`, 'Running', '0', '5m'])]);
+			return { command: `kubectl get pods${ns(app)} -l app=${app.app}`, healthy: rows(0), broken: rows(1) };
 		},
 	},
 	{
 		id: 'wrong-target-port',
-		hops: ['pod'],
+		hops: ['pod', 'container'],
 		appliesTo: (s) => endpointsOf(s, appOf(s).name).length > 0,
 		effect: (s) => {
 			if (routed(s)) return { kind: 'refused', at: 'pod', ...proxyError(s, false) };
+			// The called Pod's sidecar takes the connection in, and its own to the application is refused:
+			// Envoy answers 503 (`upstream connect error or disconnect/reset before headers`).
+			if (inMesh(s)) return { kind: 'refused', symptom: 'http-503', at: 'container', client: statusLine(503, 'Service Unavailable') };
 			// `kubectl port-forward service/…` forwards to the Service's `targetPort` too (a number is taken as
 			// it is, a name is looked up among the Pod's container ports). The runtime's dial on the Pod's
 			// loopback is refused; kubectl prints the error, closes the local connection it had accepted, and
@@ -312,10 +335,11 @@ export const FAILURES: readonly FailureMode[] = [
 	},
 	{
 		id: 'network-policy-denies-proxy',
-		hops: ['pod'],
-		appliesTo: (s) => routed(s) && endpointsOf(s, appOf(s).name).length > 0,
+		hops: ['pod', 'sidecar-proxy'],
+		appliesTo: (s) => (routed(s) || inMesh(s)) && endpointsOf(s, appOf(s).name).length > 0,
 		// The proxy's connection to the Pod gets no answer: it waits for its dial timeout, then answers itself.
-		effect: (s) => ({ kind: 'refused', at: 'pod', ...proxyError(s, true) }),
+		// In a mesh the proxy is the caller's sidecar (Istio's `connectTimeout`, 10 s by default), and the Pod is reached where its own sidecar takes the connection in.
+		effect: (s) => (inMesh(s) ? { kind: 'refused', at: 'sidecar-proxy', last: true, ...proxyError(s, true) } : { kind: 'refused', at: 'pod', ...proxyError(s, true) }),
 		check: (s) => {
 			const app = appOf(s);
 			return {
@@ -338,6 +362,25 @@ export const FAILURES: readonly FailureMode[] = [
 			return { command: `kubectl auth can-i get services/proxy -n ${entry.namespace}`, healthy: ['yes'], broken: ['no'] };
 		},
 	},
+	{
+		id: 'authorization-policy-denies',
+		hops: ['sidecar-proxy'],
+		appliesTo: (s) => inMesh(s) && endpointsOf(s, appOf(s).name).length > 0,
+		// The called Pod's sidecar checks the caller's mTLS identity against the policies and answers itself (its body: `RBAC: access denied`).
+		effect: () => ({ kind: 'refused', symptom: 'http-403', at: 'sidecar-proxy', last: true, client: statusLine(403, 'Forbidden') }),
+		check: (s) => {
+			const app = appOf(s);
+			// Istio's CRD prints each policy's action. Without any policy, a workload admits every caller; with an ALLOW one, only those it names.
+			return {
+				command: `kubectl get authorizationpolicy${ns(app)}`,
+				healthy: [`No resources found in ${app.namespace} namespace.`],
+				broken: columns([
+					['NAME', 'ACTION', 'AGE'],
+					[`${app.name}-allow-ingress`, 'ALLOW', '5m'],
+				]),
+			};
+		},
+	},
 ];
 
 export function failureMode(id: FailureId): FailureMode {
@@ -355,12 +398,13 @@ export function failuresOf(scenario: Scenario): FailureMode[] {
 
 /**
  * The step of the setup's path where a mode stops the request: the first hop into a box of the kind
- * where it stops (a Pod is reached last: the last hop into one); -1 where the path reaches none.
+ * where it stops (a Pod is reached last: the last hop into one; so is a mode's `last` box, a mesh's
+ * called sidecar); -1 where the path reaches none.
  */
 export function stopStep(scenario: Scenario, mode: FailureMode): number {
-	const at = mode.effect(scenario).at;
+	const { at, last } = mode.effect(scenario);
 	const kinds = scenario.path.map((hop) => findNode(scenario, hop.to)?.kind);
-	return at === 'pod' ? kinds.lastIndexOf('pod') : kinds.indexOf(at);
+	return at === 'pod' || last ? kinds.lastIndexOf(at) : kinds.indexOf(at);
 }
 
 /** Per step of the path, the modes that stop the request there, in the catalogue's order: each step's "if it fails here". */

@@ -1,6 +1,7 @@
 /*
- * The troubleshooting guide's tree, from the failure catalogue (failures.ts) and the atlas presets:
- * start from what the client sees, then the way in, then the checks in the order of the path (the hop
+ * The troubleshooting guide's tree, from the failure catalogue (failures.ts) and the atlas pages:
+ * start from what the client sees, then the way in (or the mesh's east-west call, the one atlas page
+ * that is not a way in), then the checks in the order of the path (the hop
  * nearest the client first), each a failure mode with its command, its healthy and broken output, the
  * hop where it stops on its atlas page and the setup it breaks. Pure: the page renders it at build
  * time, readable without JavaScript; every branch has its own anchor.
@@ -9,7 +10,8 @@ import { buildScenario } from './build.ts';
 import { FAILURES, failureMode, failuresOf, stopStep, type FailureCheck, type FailureId } from './failures.ts';
 import type { ExposureParams } from './params.ts';
 import { SYMPTOMS, type Symptom } from './kinds.ts';
-import { PRESET_IDS, PRESETS, presetScenario, type PresetId } from './presets.ts';
+import { isPresetId, PRESETS } from './presets.ts';
+import { SCENARIO_IDS, scenarios, type ScenarioId } from './scenarios/index.ts';
 import { hopId } from './resolve.ts';
 
 export interface TroubleshootCheck {
@@ -25,8 +27,9 @@ export interface TroubleshootCheck {
 }
 
 export interface TroubleshootBranch {
-	readonly preset: PresetId;
-	/** The branch's anchor: `s-<symptom>-<preset>`. */
+	/** The atlas page (a way in's preset, or the mesh's page) whose setup the checks are written for. */
+	readonly page: ScenarioId;
+	/** The branch's anchor: `s-<symptom>-<page>`. */
 	readonly id: string;
 	readonly checks: readonly TroubleshootCheck[];
 }
@@ -39,48 +42,48 @@ export interface TroubleshootSymptom {
 }
 
 export const symptomAnchor = (symptom: Symptom) => `s-${symptom}`;
-export const branchAnchor = (symptom: Symptom, preset: PresetId) => `s-${symptom}-${preset}`;
-export const checkAnchor = (symptom: Symptom, preset: PresetId, mode: FailureId) => `s-${symptom}-${preset}-${mode}`;
+export const branchAnchor = (symptom: Symptom, page: ScenarioId) => `s-${symptom}-${page}`;
+export const checkAnchor = (symptom: Symptom, page: ScenarioId, mode: FailureId) => `s-${symptom}-${page}-${mode}`;
 
 let built: readonly TroubleshootSymptom[] | undefined;
 
-/** Every symptom some atlas setup can show, in the catalogue's order, each with its ways in and their checks (built once). */
+/** Every symptom some atlas setup can show, in the catalogue's order, each with its atlas pages and their checks (built once). */
 export function troubleshootTree(): readonly TroubleshootSymptom[] {
 	return (built ??= buildTree());
 }
 
 function buildTree(): TroubleshootSymptom[] {
-	const bySymptom = new Map<Symptom, Map<PresetId, TroubleshootCheck[]>>();
-	for (const preset of PRESET_IDS) {
-		const page = presetScenario(preset);
+	const bySymptom = new Map<Symptom, Map<ScenarioId, TroubleshootCheck[]>>();
+	for (const id of SCENARIO_IDS) {
+		const page = scenarios[id];
 		const modes = failuresOf(page);
 		// A NodePort's page may use `Cluster`; a reader's own Service may use `Local`, and then meets this one too.
 		const local = failureMode('local-no-endpoint');
-		const params: ExposureParams = PRESETS[preset].params;
-		if (!modes.includes(local) && params.etp === 'cluster') {
+		const params: ExposureParams | undefined = isPresetId(id) ? PRESETS[id].params : undefined;
+		if (isPresetId(id) && !modes.includes(local) && params?.etp === 'cluster') {
 			const { via: _via, pick: _pick, ...rest } = params;
-			if (local.appliesTo(buildScenario({ ...rest, etp: 'local' }, { ...PRESETS[preset].options, id: preset }))) modes.push(local);
+			if (local.appliesTo(buildScenario({ ...rest, etp: 'local' }, { ...PRESETS[id].options, id }))) modes.push(local);
 		}
 		for (const mode of FAILURES.filter((m) => modes.includes(m))) {
 			const effect = mode.effect(page);
 			// The step on the page's own path into the same kind of box (a `Local` drop is shown on another node's).
 			const atHop = Math.max(0, stopStep(page, mode));
-			const branches = bySymptom.get(effect.symptom) ?? new Map<PresetId, TroubleshootCheck[]>();
-			const checks = branches.get(preset) ?? [];
+			const branches = bySymptom.get(effect.symptom) ?? new Map<ScenarioId, TroubleshootCheck[]>();
+			const checks = branches.get(id) ?? [];
 			const needs = failuresOf(page).includes(mode) ? undefined : ({ etp: 'local' } as const);
 			checks.push({ mode: mode.id, step: hopId(page.path[atHop]!), atHop, client: effect.client, check: mode.check(page), needs });
-			branches.set(preset, checks);
+			branches.set(id, checks);
 			bySymptom.set(effect.symptom, branches);
 		}
 	}
 	return SYMPTOMS.filter((symptom) => bySymptom.has(symptom)).map((symptom) => ({
 		symptom,
 		id: symptomAnchor(symptom),
-		branches: PRESET_IDS.filter((preset) => bySymptom.get(symptom)!.has(preset)).map((preset) => ({
-			preset,
-			id: branchAnchor(symptom, preset),
+		branches: SCENARIO_IDS.filter((page) => bySymptom.get(symptom)!.has(page)).map((page) => ({
+			page,
+			id: branchAnchor(symptom, page),
 			// In the order of the path: what the request meets first is checked first.
-			checks: [...bySymptom.get(symptom)!.get(preset)!].sort((a, b) => a.atHop - b.atHop),
+			checks: [...bySymptom.get(symptom)!.get(page)!].sort((a, b) => a.atHop - b.atHop),
 		})),
 	}));
 }

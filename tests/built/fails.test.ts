@@ -47,15 +47,16 @@ function stepsOf(path: string): StepFails[] {
 }
 
 const idsOn = (path: string) => new Set([...elements(parseWithOffsets(readBuilt(path)))].map((el) => attribute(el, 'id')).filter(Boolean));
-const PRESET_PAGES = DIAGRAM_PAGES.filter((page) => page.scenario !== 'service-mesh');
 const modesAt = (path: string, step: string) =>
 	stepsOf(path)
 		.find((s) => s.step === step)
 		?.modes.map((m) => m.mode) ?? [];
 
-it('every step of every way in has its failure modes, each linked to the explorer and to a check that exists', () => {
+it('every step of every atlas diagram has its failure modes, each linked to the explorer (on a way in) and to a check that exists', () => {
 	const guides = { en: idsOn('/en/troubleshoot/'), fr: idsOn('/fr/troubleshoot/') };
-	for (const { path, scenario } of PRESET_PAGES) {
+	for (const { path, scenario } of DIAGRAM_PAGES) {
+		// The explorer builds the ways in; the mesh's east-west call is not one, so its modes link to the guide only.
+		const wayIn = scenario !== 'service-mesh';
 		const locale = path.slice(1, 3) as 'en' | 'fr';
 		const steps = stepsOf(path);
 		const all = steps.flatMap((s) => s.modes);
@@ -69,8 +70,9 @@ it('every step of every way in has its failure modes, each linked to the explore
 				const where = `${path}#${step.step} ${m.mode}`;
 				expect(m.title.trim(), `${where}: a title`).not.toBe('');
 				expect(m.symptom.trim(), `${where}: what the client sees`).not.toBe('');
-				const [explore, check] = m.links;
-				expect(explore, `${where}: the explorer link`).toBe(`/${locale}/explore/?preset=${scenario}&fail=${m.mode}`);
+				const [explore, check] = wayIn ? m.links : [undefined, ...m.links];
+				expect(m.links.length, `${where}: its links`).toBe(wayIn ? 2 : 1);
+				if (wayIn) expect(explore, `${where}: the explorer link`).toBe(`/${locale}/explore/?preset=${scenario}&fail=${m.mode}`);
 				expect(check, `${where}: the guide's check`).toMatch(new RegExp(`^/${locale}/troubleshoot/#s-[a-z0-9-]+-${scenario}-${m.mode}$`));
 				expect(guides[locale].has(check!.split('#')[1]), `${where}: ${check} is no anchor of the guide`).toBe(true);
 			}
@@ -99,4 +101,10 @@ it('each hop lists what breaks there, as Kubernetes fails', () => {
 	// The Gateway's proxy: an HTTPRoute not accepted; a NetworkPolicy in front of the backend Pods.
 	expect(modesAt('/en/beyond/gateway-api/', 'kube-proxy-a-to-envoy-1')).toContain('route-not-accepted');
 	expect(modesAt('/en/beyond/gateway-api/', 'envoy-1-to-api-1')).toEqual(expect.arrayContaining(['wrong-target-port', 'network-policy-denies-proxy']));
+	// A mesh's call: no endpoint where the caller's sidecar picks one; the policies where the called Pod takes it in; the port inside it.
+	expect(modesAt('/fr/beyond/service-mesh/', 'frontend-to-frontend-sidecar')).toEqual(['selector-matches-nothing', 'no-ready-pod']);
+	expect(modesAt('/fr/beyond/service-mesh/', 'frontend-sidecar-to-api-sidecar')).toEqual(['network-policy-denies-proxy', 'authorization-policy-denies']);
+	expect(modesAt('/fr/beyond/service-mesh/', 'api-sidecar-to-api')).toEqual(['wrong-target-port']);
+	// And a port-forward's last hop: the targetPort kubectl forwards to.
+	expect(modesAt('/en/exposure/port-forward/', stepsOf('/en/exposure/port-forward/').at(-1)!.step)).toEqual(['wrong-target-port']);
 });

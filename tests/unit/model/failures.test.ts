@@ -12,7 +12,7 @@ import { buildScenario } from '../../../src/model/build.ts';
 import { FAILURE_IDS, FAILURE_SYMPTOMS, FAILURES, failureMode, failuresByStep, failuresOf, type FailureId } from '../../../src/model/failures.ts';
 import { NODE_KINDS } from '../../../src/model/kinds.ts';
 import type { ExposureParams } from '../../../src/model/params.ts';
-import { PRESET_IDS, presetScenario } from '../../../src/model/presets.ts';
+import { SCENARIO_IDS, scenarios } from '../../../src/model/scenarios/index.ts';
 import { accepted } from './arbitraries.ts';
 import { outcomeOf } from '../../../src/model/outcome.ts';
 import { simulate } from '../../../src/model/simulate.ts';
@@ -43,7 +43,7 @@ describe('the catalogue', () => {
 	});
 
 	it('every mode happens in some atlas setup', () => {
-		const covered = new Set(PRESET_IDS.flatMap((id) => failuresOf(presetScenario(id)).map((mode) => mode.id)));
+		const covered = new Set(SCENARIO_IDS.flatMap((id) => failuresOf(scenarios[id]).map((mode) => mode.id)));
 		const extra = [buildScenario({ entry: 'nodeport', nodes: 2, pods: [1, 0], etp: 'local' }), buildScenario({ entry: 'ingress', tls: 'edge' })];
 		for (const scenario of extra) for (const mode of failuresOf(scenario)) covered.add(mode.id);
 		expect([...covered].sort()).toEqual([...FAILURE_IDS].sort());
@@ -163,6 +163,46 @@ describe('what the client sees, by way in', () => {
 		// A load balancer that stays pending stops the request at its first step; a setup that already fails has no further failures.
 		expect(failuresByStep(buildScenario({ entry: 'loadbalancer', nodes: 2, pods: [1, 1] }))[0]!.map((mode) => mode.id)).toEqual(['load-balancer-pending']);
 		expect(failuresByStep(buildScenario({ entry: 'nodeport', nodes: 2, pods: [0, 0] })).flat()).toEqual([]);
+	});
+});
+
+describe('east-west in a sidecar mesh (Istio): the caller’s sidecar answers for the called Service', () => {
+	const mesh = scenarios['service-mesh'];
+	const at = (id: FailureId) => failureMode(id).effect(mesh);
+
+	it('each step of the call has its modes: no endpoint at the caller’s sidecar, the policies where the called Pod takes it in, the port inside it', () => {
+		expect(mesh.path.map((hop) => hop.to)).toEqual(['frontend-sidecar', 'api-sidecar', 'api']);
+		expect(failuresByStep(mesh).map((modes) => modes.map((mode) => mode.id))).toEqual([
+			// frontend's own sidecar picks an `api` endpoint: with none, Envoy answers `no healthy upstream`.
+			['selector-matches-nothing', 'no-ready-pod'],
+			// The connection to the api Pod: a NetworkPolicy gets it no answer; the api sidecar checks the caller's identity.
+			['network-policy-denies-proxy', 'authorization-policy-denies'],
+			// The api sidecar's connection to the application, on the targetPort.
+			['wrong-target-port'],
+		]);
+	});
+
+	it('what the calling application gets: Envoy’s 503 for no endpoint, a dial timeout or a refused port; 403 from the called sidecar’s policy', () => {
+		expect(at('selector-matches-nothing')).toEqual({ kind: 'refused', symptom: 'http-503', at: 'sidecar-proxy', client: 'HTTP/1.1 503 Service Unavailable' });
+		expect(at('network-policy-denies-proxy')).toMatchObject({ symptom: 'http-503', at: 'sidecar-proxy', last: true });
+		expect(at('authorization-policy-denies')).toMatchObject({ kind: 'refused', symptom: 'http-403', client: 'HTTP/1.1 403 Forbidden' });
+		expect(at('wrong-target-port')).toMatchObject({ symptom: 'http-503', at: 'container' });
+		// The ways in have no sidecar catching the call: the policy mode is the mesh's alone.
+		expect(SCENARIO_IDS.filter((id) => failuresOf(scenarios[id]).some((mode) => mode.id === 'authorization-policy-denies'))).toEqual(['service-mesh']);
+	});
+
+	it('the checks look at the called Service (api in shop), not the caller', () => {
+		expect(failureMode('selector-matches-nothing').check(mesh).command).toBe('kubectl get endpointslices -n shop -l kubernetes.io/service-name=api');
+		expect(failureMode('selector-matches-nothing').check(mesh).healthy[1]).toContain('10.244.2.9');
+		const pods = failureMode('no-ready-pod').check(mesh);
+		expect(pods.command).toBe('kubectl get pods -n shop -l app=api');
+		// Two containers, the application's and istio-proxy: the application's probe fails, the sidecar stays ready.
+		expect(pods.healthy[1]).toMatch(/^api-64d5c-rw7tn\s+2\/2\s+Running/);
+		expect(pods.broken[1]).toMatch(/^api-64d5c-rw7tn\s+1\/2\s+Running/);
+		const policy = failureMode('authorization-policy-denies').check(mesh);
+		expect(policy.command).toBe('kubectl get authorizationpolicy -n shop');
+		expect(policy.healthy).toEqual(['No resources found in shop namespace.']);
+		expect(policy.broken[0]).toMatch(/^NAME\s+ACTION\s+AGE$/);
 	});
 });
 
