@@ -53,7 +53,8 @@ test('a link with requests runs the simulation on load: Local gives each node wi
 	await expect(page.locator('kp-explorer .kp-sim-sources')).toContainText('198.51.100.32');
 	// Every request takes the diagram's first hop.
 	await expect(page.locator('kp-explorer [data-hop="client-to-load-balancer"]')).toHaveAttribute('data-share', '1.0000');
-	expect(new URL(page.url()).search).toBe(`${LOCAL}&requests=2000&clients=10&seed=1`);
+	// The engine writes the URL after the frame that shows the result: wait for it, do not read it at once.
+	await expect.poll(() => new URL(page.url()).search).toBe(`${LOCAL}&requests=2000&clients=10&seed=1`);
 
 	await page.reload();
 	expect(await podCounts(page)).toEqual(counts);
@@ -70,7 +71,7 @@ test('the form runs it, and a change of setup runs it again: Cluster spreads ove
 	await page.getByLabel(words.seed, { exact: true }).fill('9');
 	await page.getByRole('button', { name: words.send }).click();
 	await expect(page.locator('kp-explorer .kp-sim-summary')).toContainText('3,000 requests from 10 clients');
-	expect(new URL(page.url()).search).toBe(`${LOCAL}&requests=3000&clients=10&seed=9`);
+	await expect.poll(() => new URL(page.url()).search).toBe(`${LOCAL}&requests=3000&clients=10&seed=9`);
 
 	await page.locator('kp-explorer input[name="etp"][value="cluster"]').check();
 	await expect(page).toHaveURL(/etp=cluster.*&requests=3000&clients=10&seed=9$/);
@@ -100,10 +101,14 @@ test('a bad simulation value is named with its range, and the default runs', asy
 	await expect(ignored).toContainText('from 1 to 10000');
 	await expect(ignored).toContainText('clients=abc');
 	await expect(page.locator('kp-explorer .kp-sim-summary')).toContainText('1,000 requests from 10 clients');
+	// The engine writes the cleaned URL after its first frame.
+	await expect.poll(() => new URL(page.url()).searchParams.get('clients')).toBe('10');
 	// The form refuses what is out of range, with the browser's own message; nothing runs.
 	await page.getByLabel(messages.en.explorer.simulation.clients, { exact: true }).fill('500');
 	await page.getByRole('button', { name: messages.en.explorer.simulation.send }).click();
 	expect(await page.locator('form.kp-sim-form input[name="clients"]').evaluate((input) => (input as HTMLInputElement).validity.rangeOverflow)).toBe(true);
+	// Past the frame and the task after it, where a run would have written its URL: still 10.
+	await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
 	expect(new URL(page.url()).searchParams.get('clients')).toBe('10');
 	expect(errors).toEqual([]);
 });
