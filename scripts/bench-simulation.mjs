@@ -52,6 +52,9 @@ export async function simulationTiming({ chromePath, url, runs = 5, throttle = 4
 								done(performance.now() - started);
 							});
 							observer.observe(host, { attributes: true, attributeFilter: ['data-sim-ms'] });
+							// A reader's typing is drawn before their click: the values set just above are too
+							// (style and layout brought up to date) before the clock starts.
+							void document.body.offsetHeight;
 							const started = performance.now();
 							form.requestSubmit();
 							setTimeout(() => done(undefined), 10_000);

@@ -12,7 +12,7 @@ import { inlineHtml } from '../components/figure.ts';
 import { redrawFigure } from './redraw.ts';
 import { formModel, settle, CHOICES, type FormModel } from './form.ts';
 import { formatQuery, parseQuery, parseSimulation, SIMULATION_PARAMS, withSimulation, type ExplorerState, type IgnoredParam } from './query.ts';
-import { shareHops, simulateState, simulationHtml } from './simulation-view.ts';
+import { numberFormats, shareHops, simulateState, simulationHtml } from './simulation-view.ts';
 import type { SimulationParams } from '../model/simulate.ts';
 import { explorerView, scenarioOf, type ExplorerView } from './view.ts';
 import type { ExposureParams, ParamName } from '../model/params.ts';
@@ -101,6 +101,8 @@ export class ExplorerEngine {
 			this.#view = explorerView(scenarioOf(state), this.#locale);
 			this.#showSimulation(this.#view, false);
 		}
+		// The simulation's number formats, made before the reader's first "Send" rather than during it.
+		if (this.querySelector('form.kp-sim-form')) idle(() => numberFormats(this.#locale));
 		void loadYaml().then((stringify) => {
 			this.#stringify = stringify;
 			if (this.#pendingYaml) this.#later('.kp-explorer-manifests', this.#pendingYaml);

@@ -22,6 +22,18 @@ export function simulateState(state: ExplorerState, scenario: Scenario, simulati
 	return simulate(scenario, simulation, state.preset ? { ...PRESETS[state.preset].options, id: state.preset } : {});
 }
 
+/**
+ * The result's number formats, one pair per language, made once: the page's first formatter costs
+ * Chromium its number data (about 50 ms of the first "Send" on a slowed phone CPU, then nothing).
+ * The engine asks for them while the browser is idle, before the reader's first click.
+ */
+const formats = new Map<Locale, { readonly number: Intl.NumberFormat; readonly percent: Intl.NumberFormat }>();
+export function numberFormats(locale: Locale): { readonly number: Intl.NumberFormat; readonly percent: Intl.NumberFormat } {
+	let made = formats.get(locale);
+	if (!made) formats.set(locale, (made = { number: new Intl.NumberFormat(locale), percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }) }));
+	return made;
+}
+
 /** A bar of `share` (0 to 1), drawn with attributes only: the page's CSP allows no inline style. */
 const bar = (share: number) =>
 	`<svg class="kp-sim-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="100" height="8" class="kp-sim-track"/><rect width="${(share * 100).toFixed(2)}" height="8"/></svg>`;
@@ -33,8 +45,7 @@ const bar = (share: number) =>
 export function simulationHtml(result: SimulationResult, scenario: Scenario, steps: readonly Step[], locale: Locale, { compact = false } = {}): string {
 	const words = messages[locale].explorer.simulation;
 	const node = messages[locale].node;
-	const number = new Intl.NumberFormat(locale);
-	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+	const { number, percent } = numberFormats(locale);
 	const n = (value: number) => number.format(value);
 	const share = (count: number) => (result.requests === 0 ? 0 : count / result.requests);
 	const code = (text: string | undefined) => (text === undefined ? '' : `<code>${escapeHtml(text)}</code>`);

@@ -170,19 +170,33 @@ interface Taken {
 	readonly entryPod: number | undefined;
 	readonly backendPod: number | undefined;
 	count: number;
-	readonly perClient: number[] | undefined;
+	readonly perClient: Int32Array | undefined;
+}
+
+/** A path built for one node entered and one node of the Pod chosen, numbered in the order requests first took it. */
+interface Variant {
+	readonly scenario: Scenario;
+	readonly index: number;
+	readonly seen: SeenAddress;
+	/** The application's Pods see each client's own address. */
+	readonly clientSource: boolean;
+	/** The path reaches the router (nothing stopped it first), which then chooses a backend. */
+	readonly routes: boolean;
 }
 
 function tally<K>(map: Map<K, number>, key: K, by = 1) {
 	map.set(key, (map.get(key) ?? 0) + by);
 }
 
-/** An address as a key that sorts in numeric order (`198.51.100.23` before `198.51.100.100`). */
-const addressKey = (address: string | undefined) => (address ?? '').replace(/\d+/g, (octet) => octet.padStart(3, '0'));
+/**
+ * An address as a key that sorts in numeric order (`198.51.100.23` before `198.51.100.100`). Kept: the
+ * same hundred client addresses come back in every run, and the regular expression was a sixth of one.
+ */
+const addressKey = remembered(1024, (address: string) => address.replace(/\d+/g, (octet) => octet.padStart(3, '0')));
 /** Most requests first; among equals, in address order (each key computed once). */
 function bySize(sources: Iterable<SourceCount>): SourceCount[] {
 	return [...sources]
-		.map((source) => ({ source, key: addressKey(source.address) }))
+		.map((source) => ({ source, key: addressKey(source.address ?? '') }))
 		.sort((a, b) => b.source.count - a.source.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 		.map(({ source }) => source);
 }
@@ -233,23 +247,19 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 	// `kubectl port-forward` chose its Pod once: the one the setup's own path reaches.
 	const forwardedTo = p.entry === 'port-forward' ? entryPods.findIndex((pod) => scenario.path.some((hop) => hop.to === pod.id)) : -1;
 
-	// The paths, each built once: keyed by the node the connection enters and the node of the Pod chosen.
-	const variants = new Map<number, { readonly scenario: Scenario; readonly index: number; readonly seen: SeenAddress; readonly clientSource: boolean }>();
-	const variant = (via: number | undefined, pick: number | undefined) => {
-		const key = (via ?? 7) * 8 + (pick ?? 7);
-		let built = variants.get(key);
-		if (!built) {
-			const changed: Record<string, unknown> = { ...params };
-			delete changed['via'];
-			delete changed['pick'];
-			if (via !== undefined) changed['via'] = via + 1;
-			if (pick !== undefined) changed['pick'] = pick + 1;
-			const s = builtPath([changed as unknown as ExposureParams, { ...options, id: scenario.id, section: scenario.section }]);
-			const seen = sourceSeenByPod(s).source;
-			built = { scenario: s, index: variants.size, seen, clientSource: seen.origin === 'client' && clientHasAddress };
-			variants.set(key, built);
-		}
-		return built;
+	// The paths, each built once: keyed by the node the connection enters and the node of the Pod chosen
+	// (7: none), so at most 8 × 8 of them.
+	const variants: (Variant | undefined)[] = new Array<Variant | undefined>(64).fill(undefined);
+	let variantCount = 0;
+	const variant = (via: number, pick: number): Variant => {
+		const changed: Record<string, unknown> = { ...params };
+		delete changed['via'];
+		delete changed['pick'];
+		if (via !== 7) changed['via'] = via + 1;
+		if (pick !== 7) changed['pick'] = pick + 1;
+		const s = builtPath([changed as unknown as ExposureParams, { ...options, id: scenario.id, section: scenario.section }]);
+		const seen = sourceSeenByPod(s).source;
+		return (variants[via * 8 + pick] = { scenario: s, index: variantCount++, seen, clientSource: seen.origin === 'client' && clientHasAddress, routes: s.outcome === undefined });
 	};
 
 	// The endpoints kube-proxy chooses among on each node: all of them with `Cluster`, the node's own with `Local`.
@@ -258,22 +268,21 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 	// The source is the client's own address, or one for all where a proxying load balancer opens the connections.
 	const seenSources = entry.loadBalancerSource === undefined ? sim.clients : 1;
 	const remembered = affinity ? new Int32Array(p.nodes * seenSources).fill(-1) : undefined;
-	const turns = new Map<number, number>();
+	// An Ingress controller Pod's place in its own rotation over the endpoints (-1: not started).
+	const turns = new Int32Array(entryPods.length).fill(-1);
 	const taken = new Map<number, Taken>();
-	const entered = new Map<number, number>();
+	const entered = new Int32Array(p.nodes);
+	// How each request is sent, decided once (the loop below runs up to 10,000 times).
+	const how = p.entry === 'kubectl-proxy' ? 'any-pod' : p.entry === 'port-forward' ? 'forwarded' : pending ? 'none' : targetsPods ? 'to-pod' : throughNodes ? 'via-node' : 'none';
+	const spread = spreadNodes.length;
+	const backends = routed && backendPods.length > 0 ? backendPods.length : 0;
 
 	for (let i = 0; i < sim.requests; i++) {
 		const client = i % sim.clients;
-		let via: number | undefined;
-		let pod: number | undefined;
-		if (p.entry === 'kubectl-proxy') pod = entryPods.length ? pickOf(entryPods.length) : undefined;
-		else if (p.entry === 'port-forward') pod = forwardedTo === -1 ? undefined : forwardedTo;
-		else if (pending) pod = undefined;
-		else if (targetsPods) {
-			pod = entryPods.length ? pickOf(entryPods.length) : undefined;
-			via = pod === undefined ? undefined : entryNode[pod];
-		} else if (throughNodes) {
-			via = lbPresent ? spreadNodes[pickOf(spreadNodes.length)]! : givenNode;
+		let via = -1;
+		let pod = -1;
+		if (how === 'via-node') {
+			via = lbPresent ? spreadNodes[pickOf(spread)]! : givenNode;
 			const candidates = candidatesOn[via]!;
 			if (candidates.length > 0) {
 				// The source kube-proxy sees: the client's, or a proxying load balancer's own.
@@ -282,23 +291,35 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 				pod = kept !== -1 ? kept : candidates[pickOf(candidates.length)]!;
 				if (memo !== -1 && kept === -1) remembered![memo] = pod;
 			}
-		}
-		if (via !== undefined) tally(entered, via);
-		const built = variant(via, pod === undefined ? undefined : entryNode[pod]);
-		let backend: number | undefined;
-		if (routed && pod !== undefined && backendPods.length > 0 && built.scenario.outcome === undefined) {
+		} else if (how === 'any-pod') pod = entryPods.length ? pickOf(entryPods.length) : -1;
+		else if (how === 'to-pod') {
+			pod = entryPods.length ? pickOf(entryPods.length) : -1;
+			via = pod === -1 ? -1 : entryNode[pod]!;
+		} else if (how === 'forwarded') pod = forwardedTo;
+		if (via !== -1) entered[via]!++;
+		const pick = pod === -1 ? 7 : entryNode[pod]!;
+		const built = variants[(via === -1 ? 7 : via) * 8 + pick] ?? variant(via === -1 ? 7 : via, pick);
+		let backend = -1;
+		if (backends > 0 && pod !== -1 && built.routes) {
 			if (traefik) {
 				// Each controller Pod keeps its own rotation over the endpoints, starting where the seed puts it.
-				const turn = turns.get(pod) ?? pickOf(backendPods.length);
-				backend = turn % backendPods.length;
-				turns.set(pod, turn + 1);
-			} else backend = pickOf(backendPods.length);
+				const turn = turns[pod] === -1 ? pickOf(backends) : turns[pod]!;
+				backend = turn % backends;
+				turns[pod] = turn + 1;
+			} else backend = pickOf(backends);
 		}
 		// One number per distinct path and Pods: at most 64 paths, 25 Pods per Service.
-		const key = (built.index * 32 + (pod ?? -1) + 1) * 32 + (backend ?? -1) + 1;
+		const key = (built.index * 32 + pod + 1) * 32 + backend + 1;
 		let path = taken.get(key);
 		if (!path) {
-			path = { scenario: built.scenario, seen: built.seen, entryPod: pod, backendPod: backend, count: 0, perClient: built.clientSource ? new Array<number>(sim.clients).fill(0) : undefined };
+			path = {
+				scenario: built.scenario,
+				seen: built.seen,
+				entryPod: pod === -1 ? undefined : pod,
+				backendPod: backend === -1 ? undefined : backend,
+				count: 0,
+				perClient: built.clientSource ? new Int32Array(sim.clients) : undefined,
+			};
 			taken.set(key, path);
 		}
 		path.count++;
@@ -373,7 +394,7 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 		const name = nodeName(n);
 		return {
 			node: name,
-			entered: entered.get(n) ?? 0,
+			entered: entered[n]!,
 			served: pods.filter((pod) => pod.node === name && lastPods.some((last) => last.id === pod.id)).reduce((sum, pod) => sum + pod.count, 0),
 		};
 	});
