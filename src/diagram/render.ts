@@ -17,14 +17,21 @@ function fit(text: string, em: number, room: number): string {
 	return estimateWidth(text, em) > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
 }
 
-/** The mark on the box where the request stops: a cross in a disc, a shape that needs no colour to be read. */
+/** The mark on the box where the request stops: a cross in a disc, a shape that needs no colour to be read (in the box's own coordinates). */
 function stopMarkup(node: LayoutNode): string {
-	const cx = node.x + node.width - 2;
-	const cy = node.y + 2;
+	const cx = node.width - 2;
+	const cy = 2;
 	const r = 8;
 	const d = 3.5;
 	return `<g class="kp-stop" aria-hidden="true"><circle cx="${cx}" cy="${cy}" r="${r}"/><path d="M${cx - d},${cy - d}L${cx + d},${cy + d}M${cx + d},${cy - d}L${cx - d},${cy + d}"/></g>`;
 }
+
+/**
+ * Where a zone or a box is drawn: its group is moved there, and what it holds is drawn from its own
+ * top-left corner. A box that only moves keeps its markup, so the explorer's redraw changes one
+ * attribute instead of parsing the box again (most of a control change's drawing, measured).
+ */
+const placedAt = (x: number, y: number): readonly [string, string] => ['transform', `translate(${x} ${y})`];
 
 /** One element of the picture: its attributes (class first) and what it holds, for a string render or a DOM join alike. */
 export interface ElementParts {
@@ -38,23 +45,20 @@ export function groupMarkup(parts: ElementParts): string {
 }
 
 export function nodeParts(node: LayoutNode, words: DiagramLabels, stop = false): ElementParts {
-	const cx = node.x + node.width / 2;
+	const cx = node.width / 2;
 	const room = node.width - 2 * LAYOUT.boxPad;
 	const titles = titleLines(words.node[node.kind], room);
 	const note = node.name === undefined && node.kind === 'kube-proxy' ? words.noAddress : undefined;
 	const subs = note !== undefined ? [note] : node.nameLines;
 	// The block of lines, centred in the box (a row is as tall as its tallest box).
 	const lines = titles.length + subs.length;
-	const first = node.y + (node.height - lines * LAYOUT.line) / 2 + 11;
+	const first = (node.height - lines * LAYOUT.line) / 2 + 11;
 	const tspans = (texts: readonly string[], from: number, em: number) =>
 		texts.map((text, i) => `<tspan x="${cx}" y="${round(first + (from + i) * LAYOUT.line)}"${fit(text, em, room)}>${escapeXml(text)}</tspan>`).join('');
 	return {
-		attrs: [
-			['class', `kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}${stop ? ' kp-node--stop' : ''}`],
-			['data-node', node.id],
-		],
+		attrs: [['class', `kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}${stop ? ' kp-node--stop' : ''}`], ['data-node', node.id], placedAt(node.x, node.y)],
 		inner:
-			`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="7"/>` +
+			`<rect width="${node.width}" height="${node.height}" rx="7"/>` +
 			`<text class="kp-node-kind" text-anchor="middle">${tspans(titles, 0, TEXT_EM.sans)}</text>` +
 			(subs.length === 0
 				? ''
@@ -68,16 +72,11 @@ export function zoneParts(zone: LayoutZone, words: DiagramLabels): ElementParts 
 		zone.name === undefined
 			? ''
 			: zone.nameBelow
-				? `<tspan class="kp-zone-name" x="${zone.x + 8}" dy="${LAYOUT.line}">${escapeXml(zone.name)}</tspan>`
+				? `<tspan class="kp-zone-name" x="8" dy="${LAYOUT.line}">${escapeXml(zone.name)}</tspan>`
 				: ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>`;
 	return {
-		attrs: [
-			['class', `kp-zone kp-zone--${zone.kind}`],
-			['data-zone', zone.id],
-		],
-		inner:
-			`<rect x="${zone.x}" y="${zone.y}" width="${zone.width}" height="${zone.height}" rx="9"/>` +
-			`<text class="kp-zone-label" x="${zone.x + 8}" y="${zone.y + 16}">${escapeXml(words.zone[zone.kind])}${name}</text>`,
+		attrs: [['class', `kp-zone kp-zone--${zone.kind}`], ['data-zone', zone.id], placedAt(zone.x, zone.y)],
+		inner: `<rect width="${zone.width}" height="${zone.height}" rx="9"/>` + `<text class="kp-zone-label" x="8" y="16">${escapeXml(words.zone[zone.kind])}${name}</text>`,
 	};
 }
 

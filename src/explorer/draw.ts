@@ -22,13 +22,18 @@ interface Placed {
 	readonly y: number;
 }
 
-/** Where an element's box was drawn: its first `<rect>` (a zone's or a box's), or the hop's badge. */
-function placeOf(element: Element): { x: number; y: number } | undefined {
-	const shape = element.querySelector('rect, circle');
-	if (!shape) return undefined;
-	const x = Number(shape.getAttribute(shape.tagName === 'circle' ? 'cx' : 'x'));
-	const y = Number(shape.getAttribute(shape.tagName === 'circle' ? 'cy' : 'y'));
-	return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
+/**
+ * Where an element was drawn: a zone's or a box's group is moved to its place (`translate(x y)`, as
+ * render.ts writes it); a hop is where its badge is. `moved`: the place is the group's own transform.
+ */
+function placeOf(element: Element): { x: number; y: number; moved: boolean } | undefined {
+	const translate = /^translate\((-?[\d.]+) (-?[\d.]+)\)$/.exec(element.getAttribute('transform') ?? '');
+	if (translate) return { x: Number(translate[1]), y: Number(translate[2]), moved: true };
+	const badge = element.querySelector('circle');
+	if (!badge) return undefined;
+	const x = Number(badge.getAttribute('cx'));
+	const y = Number(badge.getAttribute('cy'));
+	return Number.isFinite(x) && Number.isFinite(y) ? { x, y, moved: false } : undefined;
 }
 
 function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, undefined>, items: readonly T[], key: string, parts: (item: T) => ElementParts, motion: boolean) {
@@ -63,8 +68,13 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 			drawn.set(this, inner);
 			const after = placeOf(this);
 			// A box that stays slides from where it was (the picture is redrawn at its new place at once).
+			// A group placed by its transform slides between its two places (the animation's transform
+			// stands in for the attribute while it runs); a hop is drawn at its new place and slides there.
 			if (motion && before && after && (before.x !== after.x || before.y !== after.y)) {
-				this.animate([{ transform: `translate(${before.x - after.x}px, ${before.y - after.y}px)` }, { transform: 'none' }], { duration: MOVE_MS, easing: 'ease-out' });
+				const frames = after.moved
+					? [{ transform: `translate(${before.x}px, ${before.y}px)` }, { transform: `translate(${after.x}px, ${after.y}px)` }]
+					: [{ transform: `translate(${before.x - after.x}px, ${before.y - after.y}px)` }, { transform: 'none' }];
+				this.animate(frames, { duration: MOVE_MS, easing: 'ease-out' });
 			}
 		});
 }

@@ -28,28 +28,31 @@ describe('the NodePort diagram’s markup', () => {
 		expect(svg.endsWith('</g></svg>')).toBe(true);
 	});
 
-	it('zones: a rounded rectangle and the title 8 units in, its literal name beside it', () => {
+	it('zones: moved to their place, a rounded rectangle from there and the title 8 units in, its literal name beside it', () => {
 		const { svg } = nodeport();
 		expect(svg).toContain(
-			'<g class="kp-zones"><g class="kp-zone kp-zone--user-machine" data-zone="office"><rect x="2" y="2" width="304" height="74" rx="9"/><text class="kp-zone-label" x="10" y="18">Your machine</text></g>',
+			'<g class="kp-zones"><g class="kp-zone kp-zone--user-machine" data-zone="office" transform="translate(2 2)"><rect width="304" height="74" rx="9"/><text class="kp-zone-label" x="8" y="16">Your machine</text></g>',
 		);
 		expect(svg).toContain(
-			'<g class="kp-zone kp-zone--worker-node" data-zone="node-a"><rect x="8" y="168" width="292" height="179" rx="9"/><text class="kp-zone-label" x="16" y="184">Node <tspan class="kp-zone-name">node-a</tspan></text></g>',
+			'<g class="kp-zone kp-zone--worker-node" data-zone="node-a" transform="translate(8 168)"><rect width="292" height="179" rx="9"/><text class="kp-zone-label" x="8" y="16">Node <tspan class="kp-zone-name">node-a</tspan></text></g>',
 		);
 	});
 
-	it('boxes: the kind and the name centred on 15-unit lines; the path’s boxes marked; kube-proxy’s note', () => {
-		const { svg } = nodeport();
+	it('boxes: moved to their place; the kind and the name centred in them on 15-unit lines; the path’s boxes marked; kube-proxy’s note', () => {
+		const { svg, layout } = nodeport();
 		expect(svg).toContain(
-			'<g class="kp-node kp-node--client kp-node--on-path" data-node="client"><rect x="158" y="26" width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="226" y="44">Client</tspan></text><text class="kp-node-name" text-anchor="middle"><tspan x="226" y="59">curl</tspan></text></g>',
+			'<g class="kp-node kp-node--client kp-node--on-path" data-node="client" transform="translate(158 26)"><rect width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="18">Client</tspan></text><text class="kp-node-name" text-anchor="middle"><tspan x="68" y="33">curl</tspan></text></g>',
 		);
 		expect(svg).toContain(
-			'<g class="kp-node kp-node--node-port kp-node--on-path" data-node="nodeport-a"><rect x="158" y="230" width="136" height="29" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="226" y="248">NodePort</tspan></text></g>',
+			'<g class="kp-node kp-node--node-port kp-node--on-path" data-node="nodeport-a" transform="translate(158 230)"><rect width="136" height="29" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="18">NodePort</tspan></text></g>',
 		);
-		expect(svg).toContain('<text class="kp-node-note" text-anchor="middle"><tspan x="226" y="330">in the kernel</tspan></text>');
+		// kube-proxy's note, on the second line of its box: 330 units down the picture, as before boxes were moved to their place.
+		const proxy = layout.nodes.find((node) => node.id === 'kube-proxy-a')!;
+		expect(svg).toContain(`data-node="kube-proxy-a" transform="translate(158 ${proxy.y})">`);
+		expect(svg).toContain(`<text class="kp-node-note" text-anchor="middle"><tspan x="68" y="${330 - proxy.y}">in the kernel</tspan></text>`);
 		// Off the path, in a row as tall as its neighbour: the one line centred in 44 units.
 		expect(svg).toContain(
-			'<g class="kp-node kp-node--node-port" data-node="nodeport-b"><rect x="14" y="421" width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="82" y="446.5">NodePort</tspan></text></g>',
+			'<g class="kp-node kp-node--node-port" data-node="nodeport-b" transform="translate(14 421)"><rect width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="25.5">NodePort</tspan></text></g>',
 		);
 	});
 
@@ -80,9 +83,8 @@ describe('words that need room', () => {
 		scenario.zones = scenario.zones.map((zone) => (zone.id === 'node-b' ? { ...zone, name: 'ip-10-0-1-12.eu-west-1.compute.internal' } : zone));
 		const { svg, layout } = renderDiagram(scenario as Scenario, 'en');
 		const zone = layout.zones.find((z) => z.id === 'node-b')!;
-		expect(svg).toContain(
-			`<text class="kp-zone-label" x="${zone.x + 8}" y="${zone.y + 16}">Node<tspan class="kp-zone-name" x="${zone.x + 8}" dy="15">ip-10-0-1-12.eu-west-1.compute.internal</tspan></text>`,
-		);
+		expect(svg).toContain(`data-zone="node-b" transform="translate(${zone.x} ${zone.y})">`);
+		expect(svg).toContain('<text class="kp-zone-label" x="8" y="16">Node<tspan class="kp-zone-name" x="8" dy="15">ip-10-0-1-12.eu-west-1.compute.internal</tspan></text>');
 	});
 });
 
@@ -104,6 +106,6 @@ describe('names on more than one line', () => {
 		scenario.nodes.find((node) => node.id === 'kube-proxy-a')!.name = 'iptables';
 		const { svg } = renderDiagram(scenario as Scenario, 'en');
 		expect(svg).not.toContain('in the kernel');
-		expect(svg).toMatch(/<text class="kp-node-name" text-anchor="middle"><tspan x="226" y="[\d.]+">iptables<\/tspan><\/text>/);
+		expect(svg).toMatch(/<text class="kp-node-name" text-anchor="middle"><tspan x="68" y="[\d.]+">iptables<\/tspan><\/text>/);
 	});
 });

@@ -10,7 +10,7 @@ describe('where the request stops', () => {
 		// NodePort, externalTrafficPolicy: Local, the client entering node-a, which runs no Pod.
 		const scenario = buildScenario({ entry: 'nodeport', nodes: 2, pods: [0, 1], via: 1, etp: 'local' });
 		const en = renderDiagram(scenario, diagramLabels(scenario, 'en')).svg;
-		expect(en).toMatch(/<g class="kp-node kp-node--kube-proxy kp-node--on-path kp-node--stop" data-node="kube-proxy-a">/);
+		expect(en).toMatch(/<g class="kp-node kp-node--kube-proxy kp-node--on-path kp-node--stop" data-node="kube-proxy-a" transform="translate\([\d.]+ [\d.]+\)">/);
 		expect(en.match(/kp-node--stop/g)).toHaveLength(1);
 		expect(en).toMatch(/<g class="kp-stop" aria-hidden="true"><circle /);
 		expect(en).toMatch(/It is dropped at [^<]+\.<\/desc>/);
