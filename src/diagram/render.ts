@@ -33,15 +33,24 @@ function stopMarkup(node: LayoutNode): string {
  */
 const placedAt = (x: number, y: number): readonly [string, string] => ['transform', `translate(${x} ${y})`];
 
-/** One element of the picture: its attributes (class first) and what it holds, for a string render or a DOM join alike. */
+type Attributes = readonly (readonly [string, string])[];
+
+/**
+ * One element of the picture: its attributes (class first) and what it holds, for a string render or a
+ * DOM join alike. A zone or a box also has its frame, the rounded rectangle it holds first: apart from
+ * the rest, so a redraw that only resizes it sets its size instead of parsing the group again.
+ */
 export interface ElementParts {
-	readonly attrs: readonly (readonly [string, string])[];
+	readonly attrs: Attributes;
+	readonly frame?: Attributes;
 	readonly inner: string;
 }
 
+const attributes = (attrs: Attributes) => attrs.map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join('');
+
 /** `<g …>…</g>` of a part. */
 export function groupMarkup(parts: ElementParts): string {
-	return `<g${parts.attrs.map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join('')}>${parts.inner}</g>`;
+	return `<g${attributes(parts.attrs)}>${parts.frame ? `<rect${attributes(parts.frame)}/>` : ''}${parts.inner}</g>`;
 }
 
 export function nodeParts(node: LayoutNode, words: DiagramLabels, stop = false): ElementParts {
@@ -57,8 +66,12 @@ export function nodeParts(node: LayoutNode, words: DiagramLabels, stop = false):
 		texts.map((text, i) => `<tspan x="${cx}" y="${round(first + (from + i) * LAYOUT.line)}"${fit(text, em, room)}>${escapeXml(text)}</tspan>`).join('');
 	return {
 		attrs: [['class', `kp-node kp-node--${node.kind}${node.onPath ? ' kp-node--on-path' : ''}${stop ? ' kp-node--stop' : ''}`], ['data-node', node.id], placedAt(node.x, node.y)],
+		frame: [
+			['width', String(node.width)],
+			['height', String(node.height)],
+			['rx', '7'],
+		],
 		inner:
-			`<rect width="${node.width}" height="${node.height}" rx="7"/>` +
 			`<text class="kp-node-kind" text-anchor="middle">${tspans(titles, 0, TEXT_EM.sans)}</text>` +
 			(subs.length === 0
 				? ''
@@ -76,7 +89,12 @@ export function zoneParts(zone: LayoutZone, words: DiagramLabels): ElementParts 
 				: ` <tspan class="kp-zone-name">${escapeXml(zone.name)}</tspan>`;
 	return {
 		attrs: [['class', `kp-zone kp-zone--${zone.kind}`], ['data-zone', zone.id], placedAt(zone.x, zone.y)],
-		inner: `<rect width="${zone.width}" height="${zone.height}" rx="9"/>` + `<text class="kp-zone-label" x="8" y="16">${escapeXml(words.zone[zone.kind])}${name}</text>`,
+		frame: [
+			['width', String(zone.width)],
+			['height', String(zone.height)],
+			['rx', '9'],
+		],
+		inner: `<text class="kp-zone-label" x="8" y="16">${escapeXml(words.zone[zone.kind])}${name}</text>`,
 	};
 }
 

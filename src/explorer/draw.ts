@@ -12,6 +12,7 @@ import type { DiagramLabels } from '../diagram/labels.ts';
 import type { Scenario } from '../model/types.ts';
 
 const MOVE_MS = 320;
+const SVG = 'http://www.w3.org/2000/svg';
 /** The markup each element was last given. */
 const drawn = new WeakMap<Element, string>();
 const FADE_MS = 220;
@@ -60,11 +61,19 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 		)
 		.each(function (item) {
 			const before = placeOf(this);
-			const { attrs, inner } = parts(item);
+			const { attrs, frame, inner } = parts(item);
 			for (const [name, value] of attrs) if (this.getAttribute(name) !== value) this.setAttribute(name, value);
+			if (frame) {
+				// The frame is the group's first element: resized in place; the rest is written again only if it changed.
+				let rect = this.firstElementChild;
+				if (rect?.tagName !== 'rect') this.prepend((rect = document.createElementNS(SVG, 'rect')));
+				for (const [name, value] of frame) if (rect.getAttribute(name) !== value) rect.setAttribute(name, value);
+				if (drawn.get(this) !== inner) {
+					while (rect.nextSibling) rect.nextSibling.remove();
+					this.insertAdjacentHTML('beforeend', inner);
+				}
+			} else if ((drawn.get(this) ?? this.innerHTML) !== inner) this.innerHTML = inner;
 			// What was last written, kept beside the element: reading `innerHTML` back serializes the subtree.
-			const written = drawn.get(this) ?? this.innerHTML;
-			if (written !== inner) this.innerHTML = inner;
 			drawn.set(this, inner);
 			const after = placeOf(this);
 			// A box that stays slides from where it was (the picture is redrawn at its new place at once).
