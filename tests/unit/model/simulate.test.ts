@@ -194,6 +194,28 @@ describe('behind an Ingress controller or a Gateway', () => {
 	});
 });
 
+describe('the addresses the application logged', () => {
+	it('with no SNAT, each client’s own: the busiest first, then in numeric order (198.51.100.99 before 198.51.100.100)', () => {
+		// One Pod behind a forwarding load balancer with Local: it sees every client's address. 150 requests
+		// from 100 clients in turn: clients 0 to 49 send two, clients 50 to 99 one.
+		const result = run({ entry: 'loadbalancer', nodes: 1, pods: [1], etp: 'local', lb: 'forward' }, 150, 100);
+		const octets = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `198.51.100.${from + i}`);
+		expect(result.sources.map((s) => s.address)).toEqual([...octets(23, 72), ...octets(73, 122)]);
+		expect(result.sources.map((s) => s.count)).toEqual([...Array<number>(50).fill(2), ...Array<number>(50).fill(1)]);
+		expect(result.pods[0]!.sources).toEqual(result.sources);
+	});
+
+	it('behind two Traefik Pods on one node, each backend request comes from the Pod that proxied it', () => {
+		const result = run({ entry: 'ingress', front: 'nodeport', nodes: 3, pods: [2, 0, 0], via: 1, etp: 'cluster', routes: 1, backends: [[1, 0, 0]] }, 1000);
+		const traefik = result.pods.filter((pod) => pod.service === 'traefik');
+		expect(traefik.map((pod) => pod.address)).toEqual(['10.244.1.40', '10.244.1.41']);
+		const backend = result.pods.find((pod) => pod.service === 'web')!;
+		expect(backend.sources.map((s) => [s.address, s.origin, s.count])).toEqual(
+			traefik.map((pod) => [pod.address, 'proxy', pod.count] as const).sort((a, b) => b[2] - a[2] || a[0]!.localeCompare(b[0]!)),
+		);
+	});
+});
+
 describe('reproducible and bounded', () => {
 	const setup: ExposureParams = { entry: 'loadbalancer', nodes: 3, pods: [1, 2, 1], etp: 'cluster' };
 
@@ -211,6 +233,13 @@ describe('reproducible and bounded', () => {
 		}
 	});
 
+	it('a scenario not built from parameters is refused, by its id, with what to do instead', () => {
+		const { params: _, ...handMade } = buildScenario(setup);
+		expect(() => simulate({ ...handMade, id: 'hand-made' }, { requests: 1, clients: 1, seed: 1 })).toThrow(
+			/Scenario "hand-made" was not built by buildScenario.*Build it from a preset or a parameter set/,
+		);
+	});
+
 	it('an atlas page with its own names simulates under those names', () => {
 		const id = 'loadbalancer-per-api';
 		const result = simulate(presetScenario(id), { requests: 100, clients: 1, seed: 1 }, { ...PRESETS[id].options, id });
@@ -220,6 +249,9 @@ describe('reproducible and bounded', () => {
 	it('out of range, named: requests, clients and seed', () => {
 		expect(simulationProblems({ requests: 0, clients: 101, seed: -1 }).map((p) => p.param)).toEqual(['requests', 'clients', 'seed']);
 		expect(() => run(setup, 10_001)).toThrow(/`requests=10001`: send 1 to 10000 requests/);
+		expect(() => run(setup, 10, 101)).toThrow(/`clients=101`: send them from 1 to 100 client addresses/);
+		expect(() => simulate(buildScenario(setup), { requests: 1, clients: 1, seed: 2 ** 32 })).toThrow(/`seed=4294967296`: the seed of the random choices is a 32-bit whole number/);
+		expect(() => run(setup, 0)).toThrow(/^These simulation parameters are out of range:\n- `requests=0`/);
 		expect(simulationProblems({ requests: 10_000, clients: 100, seed: 2 ** 32 - 1 })).toEqual([]);
 	});
 
