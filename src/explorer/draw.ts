@@ -73,7 +73,7 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 					this.insertAdjacentHTML('beforeend', inner);
 				}
 			} else if ((drawn.get(this) ?? this.innerHTML) !== inner) this.innerHTML = inner;
-			// What was last written, kept beside the element: reading `innerHTML` back serializes the subtree.
+			// What was last written, kept beside the element: reading `innerHTML` back would serialize the subtree.
 			drawn.set(this, inner);
 			const after = placeOf(this);
 			// A box that stays slides from where it was (the picture is redrawn at its new place at once).
