@@ -12,7 +12,6 @@ import type { DiagramLabels } from '../diagram/labels.ts';
 import type { Scenario } from '../model/types.ts';
 
 const MOVE_MS = 320;
-const SVG = 'http://www.w3.org/2000/svg';
 /** The markup each element was last given. */
 const drawn = new WeakMap<Element, string>();
 const FADE_MS = 220;
@@ -23,18 +22,15 @@ interface Placed {
 	readonly y: number;
 }
 
-/**
- * Where an element was drawn: a zone's or a box's group is moved to its place (`translate(x y)`, as
- * render.ts writes it); a hop is where its badge is. `moved`: the place is the group's own transform.
- */
-function placeOf(element: Element): { x: number; y: number; moved: boolean } | undefined {
+/** Where an element was drawn: a zone's or a box's group is moved to its place (`translate(x y)`, as render.ts writes it); a hop is where its badge is. */
+function placeOf(element: Element): { x: number; y: number } | undefined {
 	const translate = /^translate\((-?[\d.]+) (-?[\d.]+)\)$/.exec(element.getAttribute('transform') ?? '');
-	if (translate) return { x: Number(translate[1]), y: Number(translate[2]), moved: true };
+	if (translate) return { x: Number(translate[1]), y: Number(translate[2]) };
 	const badge = element.querySelector('circle');
 	if (!badge) return undefined;
 	const x = Number(badge.getAttribute('cx'));
 	const y = Number(badge.getAttribute('cy'));
-	return Number.isFinite(x) && Number.isFinite(y) ? { x, y, moved: false } : undefined;
+	return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
 }
 
 function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, undefined>, items: readonly T[], key: string, parts: (item: T) => ElementParts, motion: boolean) {
@@ -66,7 +62,7 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 			if (frame) {
 				// The frame is the group's first element: resized in place; the rest is written again only if it changed.
 				let rect = this.firstElementChild;
-				if (rect?.tagName !== 'rect') this.prepend((rect = document.createElementNS(SVG, 'rect')));
+				if (rect?.tagName !== 'rect') this.prepend((rect = document.createElementNS(this.namespaceURI, 'rect')));
 				for (const [name, value] of frame) if (rect.getAttribute(name) !== value) rect.setAttribute(name, value);
 				if (drawn.get(this) !== inner) {
 					while (rect.nextSibling) rect.nextSibling.remove();
@@ -75,12 +71,13 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 			} else if ((drawn.get(this) ?? this.innerHTML) !== inner) this.innerHTML = inner;
 			// What was last written, kept beside the element: reading `innerHTML` back would serialize the subtree.
 			drawn.set(this, inner);
-			const after = placeOf(this);
-			// A box that stays slides from where it was (the picture is redrawn at its new place at once).
-			// A group placed by its transform slides between its two places (the animation's transform
-			// stands in for the attribute while it runs); a hop is drawn at its new place and slides there.
-			if (motion && before && after && (before.x !== after.x || before.y !== after.y)) {
-				const frames = after.moved
+			// Where it is now: the item's own place (a box's corner, a hop's badge), as its parts just wrote it.
+			const after = { x: item.x, y: item.y };
+			// A box that stays slides from where it was, drawn at its new place at once. A group placed by
+			// its transform slides between its two places (the animation's transform stands in for the
+			// attribute while it runs); a hop slides from its offset to none.
+			if (motion && before && (before.x !== after.x || before.y !== after.y)) {
+				const frames = attrs.some(([name]) => name === 'transform')
 					? [{ transform: `translate(${before.x}px, ${before.y}px)` }, { transform: `translate(${after.x}px, ${after.y}px)` }]
 					: [{ transform: `translate(${before.x - after.x}px, ${before.y - after.y}px)` }, { transform: 'none' }];
 				this.animate(frames, { duration: MOVE_MS, easing: 'ease-out' });

@@ -27,8 +27,12 @@ export function simulateState(state: ExplorerState, scenario: Scenario, simulati
  * Chromium its number data (about 50 ms of the first "Send" on a slowed phone CPU, then nothing).
  * The engine asks for them while the browser is idle, before the reader's first click.
  */
-const formats = new Map<Locale, { readonly number: Intl.NumberFormat; readonly percent: Intl.NumberFormat }>();
-export function numberFormats(locale: Locale): { readonly number: Intl.NumberFormat; readonly percent: Intl.NumberFormat } {
+interface NumberFormats {
+	readonly number: Intl.NumberFormat;
+	readonly percent: Intl.NumberFormat;
+}
+const formats = new Map<Locale, NumberFormats>();
+export function numberFormats(locale: Locale): NumberFormats {
 	let made = formats.get(locale);
 	if (!made) formats.set(locale, (made = { number: new Intl.NumberFormat(locale), percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }) }));
 	return made;

@@ -297,8 +297,9 @@ export function simulate(scenario: Scenario, sim: SimulationParams, options: Bui
 			via = pod === -1 ? -1 : entryNode[pod]!;
 		} else if (how === 'forwarded') pod = forwardedTo;
 		if (via !== -1) entered[via]!++;
+		const entering = via === -1 ? 7 : via;
 		const pick = pod === -1 ? 7 : entryNode[pod]!;
-		const built = variants[(via === -1 ? 7 : via) * 8 + pick] ?? variant(via === -1 ? 7 : via, pick);
+		const built = variants[entering * 8 + pick] ?? variant(entering, pick);
 		let backend = -1;
 		if (backends > 0 && pod !== -1 && built.routes) {
 			if (traefik) {
