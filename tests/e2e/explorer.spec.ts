@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { PRESET_IDS, PRESETS } from '../../src/model/presets.ts';
 import { collectErrors, useTheme } from './helpers.ts';
+import { axe } from './page-checks.ts';
 
 /*
  * The explorer (/en/explore/, /fr/explore/): its controls change the picture, the steps and the YAML as
@@ -279,7 +279,7 @@ test.describe('access', () => {
 			await useTheme(page, theme);
 			await open(page, '/fr/explore/?via=3');
 			await expect(page.locator('kp-explorer figure.kp-diagram')).toHaveAttribute('data-outcome', 'dropped');
-			const results = await new AxeBuilder({ page }).include('kp-explorer').analyze();
+			const results = await axe(page).include('kp-explorer').analyze();
 			expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 		});
 	}

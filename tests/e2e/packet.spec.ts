@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axe } from './page-checks.ts';
 
 /*
  * The packet of each step on screen: its table on a 360 px phone and in axe, on one page. The public
@@ -47,11 +47,7 @@ for (const width of [360, 1440]) {
 		await page.goto('/en/exposure/ingress-loadbalancer/');
 		await expect(page.locator('kp-diagram')).toHaveClass(/is-live/);
 		// The diagram and its steps: the rest of the page is a11y.spec.ts's, at its own viewport.
-		const results = await new AxeBuilder({ page })
-			.include('kp-diagram')
-			.options({ resultTypes: ['violations'] })
-			.setLegacyMode(true)
-			.analyze();
+		const results = await axe(page).include('kp-diagram').analyze();
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 }

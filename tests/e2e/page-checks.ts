@@ -50,9 +50,10 @@ export async function openForChecks(page: Page, path: string, theme: Theme): Pro
 		await page.evaluate(() => {
 			for (const block of document.querySelectorAll<HTMLElement>('.sl-markdown-content > *')) block.style.contentVisibility = 'visible';
 		});
-		const unreachable = () =>
-			page.evaluate(() => [...document.querySelectorAll('.expressive-code pre')].filter((pre) => pre.scrollWidth > pre.clientWidth && !pre.hasAttribute('tabindex')).length);
-		await expect.poll(unreachable, { message: `${path}: code blocks that scroll but take no keyboard focus` }).toBe(0);
+		const unreachable = () => [...document.querySelectorAll('.expressive-code pre')].filter((pre) => pre.scrollWidth > pre.clientWidth && !pre.hasAttribute('tabindex')).length;
+		// Checked on every frame until none is left (expressive-code's script marks them as it sees them), then asserted.
+		await page.waitForFunction(`(${unreachable})() === 0`, undefined, { polling: 'raf', timeout: 5_000 }).catch(() => undefined);
+		expect(await page.evaluate(unreachable), `${path}: code blocks that scroll but take no keyboard focus`).toBe(0);
 	}
 }
 
@@ -327,8 +328,17 @@ export async function contrastFailures(
 	const failures: string[] = [];
 	const order = Array.from({ length: count }, (_, k) => (forward ? k + 1 : count - k));
 	for (const [k, step] of order.entries()) {
-		if (k > 0) await diagram.locator(`[data-action="${forward ? 'next' : 'previous'}"]`).click();
-		await expect(diagram.locator('.kp-counter')).toHaveText(messages[locale].ui.stepCounter(step, count));
+		// The button pressed in the page, and the counter read in the same round trip: Playwright's own
+		// click waits two frames for the button to be still, on each of the suite's thousand-odd steps
+		// (that the buttons can be pressed is tests/e2e/diagram.spec.ts's and a11y.spec.ts's).
+		const counter = await diagram.evaluate(
+			(root, action) => {
+				if (action) root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)?.click();
+				return root.querySelector('.kp-counter')?.textContent ?? '';
+			},
+			k > 0 ? (forward ? 'next' : 'previous') : '',
+		);
+		expect(counter, `${path} (${theme} theme): the step counter`).toBe(messages[locale].ui.stepCounter(step, count));
 		for (const s of await diagramContrast(diagram)) {
 			if (s.ratio + 1e-6 < s.required) {
 				failures.push(

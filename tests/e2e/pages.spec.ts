@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LOCALES, messages } from '../../src/i18n/index.ts';
 import { comparisonRows } from '../../src/i18n/compare.ts';
 import { useTheme } from './helpers.ts';
+import { axe } from './page-checks.ts';
 
 /* The comparison and the home page: what a reader sees at each width (the preview images and the home page's weight: tests/built/pages.test.ts). */
 
@@ -97,9 +97,9 @@ for (const locale of LOCALES) {
 
 /*
  * axe on these three pages in the states a reader leaves them in, at a phone's width and a desktop's,
- * one theme each (tests/e2e/a11y.spec.ts runs both themes on every page; axe takes 15-20 s a page on a
- * busy machine, so the matrix stays small). 390 and 768 px share the phone's layouts (cards, stacked home).
- * Without JavaScript, a11y.spec.ts checks the pages at its own width (axe with scripts disabled hung here).
+ * one theme each (tests/e2e/page-gates.spec.ts runs both themes on every page at Playwright's default
+ * 1280×720; axe is the slowest check of the suite, so this matrix stays small). 390 and 768 px share the
+ * phone's layouts (cards, stacked home).
  */
 const AXE_STATES = [{ path: '' }, { path: 'compare/' }, { path: 'choose/?answers=ynnyy' }];
 const AXE_RUNS = [
@@ -116,7 +116,7 @@ for (const locale of LOCALES) {
 				await useTheme(page, theme);
 				await page.goto(`/${locale}/${state.path}`);
 				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-				const results = await new AxeBuilder({ page }).analyze();
+				const results = await axe(page).analyze();
 				expect(
 					results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
 					`${state.path || 'home'} at ${size.width} px`,

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { messages } from '../../src/i18n/index.ts';
 import { collectErrors, useTheme } from './helpers.ts';
+import { axe } from './page-checks.ts';
 
 /*
  * The explorer's request simulation: a link with `requests` runs it on load, the form runs it, a
@@ -132,7 +132,7 @@ for (const theme of ['light', 'dark'] as const) {
 		await useTheme(page, theme);
 		await page.goto(`/en/explore/?entry=ingress&front=loadbalancer&nodes=2&pods=1,1&routes=1&backends=1,2&requests=500&clients=5&seed=2`);
 		await expect(page.locator('kp-explorer .kp-sim-result tr[data-pod]').first()).toBeVisible();
-		const results = await new AxeBuilder({ page }).include('kp-explorer .kp-sim').analyze();
+		const results = await axe(page).include('kp-explorer .kp-sim').analyze();
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 }
@@ -203,8 +203,8 @@ for (const locale of ['en', 'fr'] as const) {
 			expect(count).toBeLessThanOrEqual(564);
 		}
 		await expect(result.locator('[data-dropped]')).toHaveAttribute('data-dropped', '0');
-		const axe = await new AxeBuilder({ page }).include('.kp-whatif-result').include('kp-diagram .kp-whatif').analyze();
-		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		const found = await axe(page).include('.kp-whatif-result').include('kp-diagram .kp-whatif').analyze();
+		expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 		// Every request entered through node-a's node port: its hop carries the whole share.
 		await expect(diagram.locator('[data-hop="client-to-nodeport-a"]')).toHaveAttribute('data-share', '1.0000');
 		await diagram.locator('button[data-whatif="local"]').click();
