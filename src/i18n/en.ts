@@ -627,8 +627,49 @@ export const en = {
 		fix: 'Fix',
 		onPage: 'This hop on its page',
 		inExplorer: 'Break it in the explorer',
+		label: (text) => `${text}:`,
 		ifItFailsHere: (count) => `If it fails here: ${count === 1 ? 'one cause' : `${count} causes`}`,
 		howToCheck: 'How to check',
+		source: {
+			title: 'The application logs the wrong client address',
+			intro: 'The request arrives, but the address the application logs is a node’s, a proxy’s or a load balancer’s. Each way in replaces the client’s address at known hops: find yours below, the hop where it changes, and how to keep it. Behind an HTTP proxy the application’s peer is always the proxy; the client’s address can only come in `X-Forwarded-For`, written by the proxy from the address it saw itself.',
+			seen: (peer, forwardedFor) => `Here the application’s peer is ${peer}${forwardedFor === undefined ? '' : `, and \`X-Forwarded-For\` carries ${forwardedFor}`}.`,
+			becomes: (address, decides) =>
+				`From this hop on, the source is ${address}: ${decides === 'peer' ? 'the peer the application sees' : 'the address the proxy writes into `X-Forwarded-For`'}.`,
+			cause: {
+				'cluster-snat': {
+					title: '`externalTrafficPolicy: Cluster` rewrites the source',
+					cause: 'With `Cluster`, the node’s rules may send the connection to a Pod on another node, so they also replace its source with the node’s own address, for the reply to come back through that node.',
+					fix: 'Set `externalTrafficPolicy: Local`: a node then sends only to its own ready Pods, and keeps the source. Nodes without one drop what reaches them; a load balancer in front stops sending to them once its health check on `healthCheckNodePort` fails.',
+				},
+				'lb-proxies': {
+					title: 'The load balancer opens its own connections',
+					cause: 'This load balancer ends the client’s connection and opens a new one from its own address: no Service field brings the client’s back.',
+					fix: 'Use a load balancer that passes the client’s address on (client IP preservation, where the provider offers it), or enable the PROXY protocol on the load balancer and on what receives its connections, which then reads the client’s address from the PROXY header.',
+				},
+				'routed-proxy': {
+					title: 'The Ingress controller or the Gateway proxies the request',
+					cause: 'An HTTP proxy ends the client’s connection and opens its own to the backend Pod: the Pod’s peer is the proxy Pod’s address, whatever the setup in front. The proxy writes the address it saw into `X-Forwarded-For`.',
+					fix: 'Log the client’s address from `X-Forwarded-For` in the application, trusting the header only from the proxy (a client can send its own), and keep the address the proxy sees right: the check before this one, where there is one.',
+				},
+				'api-server-proxy': {
+					title: 'The API server opens the connection',
+					cause: 'Through the API server, the connection to the Pod starts on the control plane: the Pod sees the API server’s address. This way in is for a developer reaching a Service, not for clients.',
+					fix: 'Nothing to fix here. To see clients’ addresses, expose the Service with a way in made for them: a NodePort, a LoadBalancer or an Ingress.',
+				},
+				'runtime-loopback': {
+					title: '`kubectl port-forward` dials from inside the Pod',
+					cause: 'The kubelet and the container runtime open the connection from the Pod’s own network namespace, to `localhost`: the application sees `127.0.0.1`.',
+					fix: 'Nothing to fix: port-forward is a developer’s tunnel. To see clients’ addresses, expose the Service with a NodePort, a LoadBalancer or an Ingress.',
+				},
+				'sidecar-inbound': {
+					title: 'The sidecar hands the connection over from 127.0.0.6',
+					cause: 'Istio’s sidecar takes the inbound connection, ends mutual TLS and connects to the application from `127.0.0.6`, its source for inbound traffic: the caller is known by its identity, not by this address.',
+					fix: 'Identify the caller by its mTLS identity: the `X-Forwarded-Client-Cert` header the sidecar adds, or an `AuthorizationPolicy` whose `principals` name it. Where the application needs the caller’s address, Istio’s `TPROXY` interception mode keeps it as the source.',
+				},
+			},
+			tryLocal: 'Try `Local` in the explorer',
+		},
 	},
 	explorer: {
 		form: 'Your setup',

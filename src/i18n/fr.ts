@@ -646,8 +646,49 @@ export const fr = {
 		fix: 'Correction',
 		onPage: 'Ce saut sur sa page',
 		inExplorer: 'Le casser dans l’explorateur',
+		label: (text) => `${text}\u00a0:`,
 		ifItFailsHere: (count) => `Si la requête échoue ici : ${count === 1 ? 'une cause' : `${count} causes`}`,
 		howToCheck: 'Comment vérifier',
+		source: {
+			title: 'L’application journalise une mauvaise adresse de client',
+			intro: 'La requête arrive, mais l’adresse que l’application journalise est celle d’un nœud, d’un proxy ou d’un équilibreur de charge. Chaque voie d’entrée remplace l’adresse du client à des sauts connus : trouvez la vôtre ci-dessous, le saut où elle change, et comment la garder. Derrière un proxy HTTP, le pair de l’application est toujours le proxy ; l’adresse du client ne peut arriver que dans `X-Forwarded-For`, écrite par le proxy d’après l’adresse qu’il a lui-même vue.',
+			seen: (peer, forwardedFor) => `Ici, le pair de l’application est ${peer}${forwardedFor === undefined ? '' : `, et \`X-Forwarded-For\` porte ${forwardedFor}`}.`,
+			becomes: (address, decides) =>
+				`À partir de ce saut, la source est ${address} : ${decides === 'peer' ? 'le pair que voit l’application' : 'l’adresse que le proxy écrit dans `X-Forwarded-For`'}.`,
+			cause: {
+				'cluster-snat': {
+					title: '`externalTrafficPolicy: Cluster` réécrit la source',
+					cause: 'Avec `Cluster`, les règles du nœud peuvent envoyer la connexion vers un Pod d’un autre nœud ; elles remplacent donc aussi sa source par l’adresse du nœud lui-même, pour que la réponse repasse par ce nœud.',
+					fix: 'Passez à `externalTrafficPolicy: Local` : un nœud n’envoie plus qu’à ses propres Pods prêts, et garde la source. Les nœuds qui n’en ont pas rejettent ce qui leur arrive ; un équilibreur de charge placé devant cesse de leur envoyer du trafic dès que sa vérification de santé sur `healthCheckNodePort` échoue.',
+				},
+				'lb-proxies': {
+					title: 'L’équilibreur de charge ouvre ses propres connexions',
+					cause: 'Cet équilibreur de charge termine la connexion du client et en ouvre une nouvelle depuis sa propre adresse : aucun champ du `Service` ne ramène celle du client.',
+					fix: 'Utilisez un équilibreur de charge qui transmet l’adresse du client (la préservation de l’adresse IP du client, là où le fournisseur la propose), ou activez le protocole PROXY sur l’équilibreur de charge et sur ce qui reçoit ses connexions, qui lit alors l’adresse du client dans l’en-tête PROXY.',
+				},
+				'routed-proxy': {
+					title: 'Le contrôleur d’Ingress ou la Gateway relaie la requête',
+					cause: 'Un proxy HTTP termine la connexion du client et ouvre la sienne vers le Pod du backend : le pair du Pod est l’adresse du Pod du proxy, quelle que soit la configuration en amont. Le proxy écrit l’adresse qu’il a vue dans `X-Forwarded-For`.',
+					fix: 'Journalisez l’adresse du client depuis `X-Forwarded-For` dans l’application, en ne faisant confiance à cet en-tête que s’il vient du proxy (un client peut envoyer le sien), et gardez juste l’adresse que voit le proxy : c’est la vérification précédente, quand il y en a une.',
+				},
+				'api-server-proxy': {
+					title: 'Le serveur d’API ouvre la connexion',
+					cause: 'En passant par le serveur d’API, la connexion vers le Pod part du plan de contrôle : le Pod voit l’adresse du serveur d’API. Cette voie d’entrée sert à un développeur qui atteint un `Service`, pas aux clients.',
+					fix: 'Rien à corriger ici. Pour voir les adresses des clients, exposez le `Service` par une voie d’entrée faite pour eux : un `NodePort`, un `LoadBalancer` ou un Ingress.',
+				},
+				'runtime-loopback': {
+					title: '`kubectl port-forward` se connecte depuis l’intérieur du Pod',
+					cause: 'Le kubelet et le moteur d’exécution de conteneurs ouvrent la connexion depuis l’espace de noms réseau du Pod lui-même, vers `localhost` : l’application voit `127.0.0.1`.',
+					fix: 'Rien à corriger : port-forward est un tunnel de développeur. Pour voir les adresses des clients, exposez le `Service` par un `NodePort`, un `LoadBalancer` ou un Ingress.',
+				},
+				'sidecar-inbound': {
+					title: 'Le sidecar transmet la connexion depuis 127.0.0.6',
+					cause: 'Le sidecar d’Istio prend la connexion entrante, termine le TLS mutuel et se connecte à l’application depuis `127.0.0.6`, sa source pour le trafic entrant : l’appelant se reconnaît à son identité, pas à cette adresse.',
+					fix: 'Identifiez l’appelant par son identité mTLS : l’en-tête `X-Forwarded-Client-Cert` qu’ajoute le sidecar, ou une `AuthorizationPolicy` dont les `principals` le nomment. Si l’application a besoin de l’adresse de l’appelant, le mode d’interception `TPROXY` d’Istio la garde comme source.',
+				},
+			},
+			tryLocal: 'Essayer `Local` dans l’explorateur',
+		},
 	},
 	explorer: {
 		form: 'Votre configuration',

@@ -19,6 +19,7 @@ import type { Consequence, ConsequenceKind } from '../model/consequences.ts';
 import type { AffinityParam, Entry, Front, LoadBalancerParam, TargetsParam, TlsParam, TrafficPolicyParam } from '../model/params.ts';
 import type { WhatIfId } from '../model/presets.ts';
 import type { FailureId, FailureSymptom } from '../model/failures.ts';
+import type { SourceCause, SourceCheck } from '../model/troubleshoot.ts';
 
 /** What an ignored URL parameter accepts (src/explorer/query.ts `IgnoredParam['allowed']`). */
 export type AllowedWords =
@@ -239,10 +240,24 @@ export interface Messages {
 		readonly fix: string;
 		readonly onPage: string;
 		readonly inExplorer: string;
+		/** A label before what it introduces (“Run:”, « Lancez : »): the language's colon. */
+		readonly label: (text: string) => string;
 		/** The summary of a diagram step's failure modes (figure.ts), with how many there are. */
 		readonly ifItFailsHere: (count: number) => string;
 		/** The link from a step's failure mode to its check in the troubleshooting guide. */
 		readonly howToCheck: string;
+		/** "The application logs the wrong client address" (src/model/troubleshoot.ts `sourceTree`). */
+		readonly source: {
+			readonly title: string;
+			readonly intro: string;
+			/** What the application sees on this way in: its peer, and `X-Forwarded-For` behind a proxy (each worded with `explorer.simulation.origin`). */
+			readonly seen: (peer: string, forwardedFor: string | undefined) => string;
+			/** At a check: the address from this hop on, and what it decides. */
+			readonly becomes: (address: string, decides: SourceCheck['decides']) => string;
+			readonly cause: Record<SourceCause, { readonly title: string; readonly cause: string; readonly fix: string }>;
+			/** The explorer with `externalTrafficPolicy: Local`, the fix of `cluster-snat`. */
+			readonly tryLocal: string;
+		};
 	};
 	readonly explorer: {
 		/** The form's accessible name. */

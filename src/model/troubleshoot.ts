@@ -12,7 +12,9 @@ import type { ExposureParams } from './params.ts';
 import { SYMPTOMS, type Symptom } from './kinds.ts';
 import { isPresetId, PRESETS } from './presets.ts';
 import { SCENARIO_IDS, scenarios, type ScenarioId } from './scenarios/index.ts';
-import { hopId } from './resolve.ts';
+import { entrySourceOf, findNode, findService, FORWARDING_TRANSFORMS, hopId, sourceSeenByPod, sourcesAlong, type SeenAddress } from './resolve.ts';
+import type { TransformKind } from './kinds.ts';
+import type { Scenario } from './types.ts';
 
 export interface TroubleshootCheck {
 	readonly mode: FailureId;
@@ -86,4 +88,110 @@ function buildTree(): TroubleshootSymptom[] {
 			checks: [...bySymptom.get(symptom)!.get(page)!].sort((a, b) => a.atHop - b.atHop),
 		})),
 	}));
+}
+
+/*
+ * "The application logs the wrong client address": not a failure (the request is delivered), so not in
+ * the catalogue, but a question the guide must answer for every way in. From the model's sources along
+ * the path (resolve.ts `sourcesAlong`): the hop that gave the Pod the peer it sees and, behind an HTTP
+ * proxy, the hop that gave the proxy the address it writes into `X-Forwarded-For`; each with why the
+ * address changed there and, where one command shows it, that command.
+ */
+
+/** Why a hop replaced the address the application ends up with. */
+export const SOURCE_CAUSES = ['cluster-snat', 'lb-proxies', 'routed-proxy', 'api-server-proxy', 'runtime-loopback', 'sidecar-inbound'] as const;
+export type SourceCause = (typeof SOURCE_CAUSES)[number];
+
+const CAUSE_OF: Partial<Record<TransformKind, SourceCause>> = {
+	'endpoint-dnat': 'cluster-snat',
+	'load-balancer-to-node': 'lb-proxies',
+	'load-balancer-to-pod': 'lb-proxies',
+	'ingress-route': 'routed-proxy',
+	'gateway-route': 'routed-proxy',
+	'api-service-proxy': 'api-server-proxy',
+	'kubelet-stream': 'api-server-proxy',
+	'pod-loopback-dial': 'runtime-loopback',
+	'sidecar-inbound': 'sidecar-inbound',
+};
+
+export interface SourceCheck {
+	readonly cause: SourceCause;
+	/** The step of the atlas page where the address changes: its anchor there. */
+	readonly step: string;
+	readonly atHop: number;
+	/** The address from that hop on. */
+	readonly becomes: SeenAddress;
+	/** What it decides: the peer the application sees, or what the proxy writes into `X-Forwarded-For`. */
+	readonly decides: 'peer' | 'forwarded-for';
+	/** The command that shows the setting behind it, where one does. */
+	readonly check: FailureCheck | undefined;
+}
+
+export interface SourceBranch {
+	readonly page: ScenarioId;
+	/** `s-wrong-source-<page>`. */
+	readonly id: string;
+	/** The peer of the application's connection, and what `X-Forwarded-For` carries behind a proxy. */
+	readonly seen: SeenAddress;
+	readonly forwardedFor: SeenAddress | undefined;
+	readonly checks: readonly SourceCheck[];
+}
+
+export const SOURCE_ANCHOR = 's-wrong-source';
+export const sourceBranchAnchor = (page: ScenarioId) => `${SOURCE_ANCHOR}-${page}`;
+export const sourceCheckAnchor = (page: ScenarioId, cause: SourceCause) => `${SOURCE_ANCHOR}-${page}-${cause}`;
+
+let builtSources: readonly SourceBranch[] | undefined;
+
+/** Every atlas page whose application does not see the client's address, with where and why it changed (built once). */
+export function sourceTree(): readonly SourceBranch[] {
+	return (builtSources ??= SCENARIO_IDS.flatMap((page) => {
+		const branch = sourceBranch(page, scenarios[page]);
+		return branch ? [branch] : [];
+	}));
+}
+
+/** The hops of `scenario` that decide the address its application logs, or undefined when that is the client's own. */
+export function sourceBranch(page: ScenarioId, scenario: Scenario): SourceBranch | undefined {
+	const sources = sourcesAlong(scenario);
+	const entry = entrySourceOf(scenario);
+	const seen = sourceSeenByPod(scenario);
+	/** The last hop before `end` (exclusive) that changed the address, if any. */
+	const lastChange = (end: number): number => {
+		for (let i = end - 1; i >= 0; i--) {
+			const before = i === 0 ? entry : sources[i - 1]!;
+			if (sources[i]!.address !== before.address || sources[i]!.origin !== before.origin) return sources[i]!.origin === 'client' ? -1 : i;
+		}
+		return -1;
+	};
+	const checks: SourceCheck[] = [];
+	const add = (index: number, decides: SourceCheck['decides']) => {
+		const hop = scenario.path[index];
+		const cause = hop && CAUSE_OF[hop.transform];
+		if (!hop || !cause || checks.some((c) => c.atHop === index)) return;
+		checks.push({ cause, step: hopId(hop), atHop: index, becomes: sources[index]!, decides, check: cause === 'cluster-snat' ? policyCheck(scenario, index) : undefined });
+	};
+	if (seen.forwardedFor && seen.forwardedFor.origin !== 'client') {
+		const forwarding = scenario.path.reduce((last, hop, i) => (FORWARDING_TRANSFORMS.includes(hop.transform) ? i : last), -1);
+		const at = lastChange(forwarding);
+		if (at >= 0) add(at, 'forwarded-for');
+	}
+	if (seen.source.origin !== 'client') {
+		const at = lastChange(sources.length);
+		if (at >= 0) add(at, 'peer');
+	}
+	if (checks.length === 0) return undefined;
+	return { page, id: sourceBranchAnchor(page), seen: seen.source, forwardedFor: seen.forwardedFor, checks: checks.sort((a, b) => a.atHop - b.atHop) };
+}
+
+/** `externalTrafficPolicy` of the Service whose rules rewrote the source at hop `index`. */
+function policyCheck(scenario: Scenario, index: number): FailureCheck | undefined {
+	const hop = scenario.path[index]!;
+	const service = findService(scenario, findNode(scenario, hop.to)?.service) ?? findService(scenario, findNode(scenario, hop.from)?.service);
+	if (!service) return undefined;
+	return {
+		command: `kubectl get service ${service.name} -n ${service.namespace} -o jsonpath='{.spec.externalTrafficPolicy}{"\\n"}'`,
+		healthy: ['Local'],
+		broken: ['Cluster'],
+	};
 }

@@ -37,6 +37,20 @@ for (const locale of LOCALES) {
 			'node-port-blocked',
 			'local-no-endpoint',
 		]);
+		// The wrong client address, last: on a NodePort with Cluster, the node's SNAT and the setting behind
+		// it; behind Traefik on a NodePort, the SNAT first (it decides X-Forwarded-For), then Traefik's own connection.
+		expect(targets.at(-1)).toBe('#s-wrong-source');
+		await expect(page.locator('h2#s-wrong-source')).toHaveText(messages[locale].troubleshoot.source.title);
+		const snat = page.locator('#s-wrong-source-nodeport-cluster-snat');
+		await expect(snat.locator('pre').nth(0)).toHaveText(`kubectl get service web -n default -o jsonpath='{.spec.externalTrafficPolicy}{"\\n"}'`);
+		await expect(snat.locator('pre').nth(1)).toHaveText('Local');
+		await expect(snat.locator('pre').nth(2)).toHaveText('Cluster');
+		await expect(snat.locator('.kp-ts-links a').nth(1)).toHaveAttribute('href', `/${locale}/explore/?preset=nodeport&etp=local`);
+		expect(await page.locator('div.kp-ts-branch:has(> h3#s-wrong-source-ingress-nodeport) ol > li').evaluateAll((all) => all.map((li) => li.getAttribute('data-cause')))).toEqual([
+			'cluster-snat',
+			'routed-proxy',
+		]);
+		await expect(page.locator('div.kp-ts-branch:has(> h3#s-wrong-source-service-mesh)')).toContainText('127.0.0.6');
 
 		// Every hop link lands on an element of that id on its page.
 		const links = await page.locator('.kp-ts-links a:first-child').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));

@@ -9,7 +9,7 @@ import { buildScenario } from '../../../src/model/build.ts';
 import { isPresetId, PRESETS } from '../../../src/model/presets.ts';
 import { scenarios } from '../../../src/model/scenarios/index.ts';
 import { hopId } from '../../../src/model/resolve.ts';
-import { troubleshootTree } from '../../../src/model/troubleshoot.ts';
+import { sourceBranch, sourceTree, troubleshootTree } from '../../../src/model/troubleshoot.ts';
 
 const tree = troubleshootTree();
 const branch = (symptom: string, preset: string) => tree.find((s) => s.symptom === symptom)?.branches.find((b) => b.page === preset);
@@ -77,5 +77,74 @@ describe('the troubleshooting tree', () => {
 				}
 			}
 		}
+	});
+});
+
+/*
+ * "The application logs the wrong client address": for each way in, the hop that replaced the client's
+ * address, written from how each component behaves: `Cluster`'s SNAT on the node that received the
+ * connection, the Ingress controller and the Gateway always opening their own connection to the Pod (a
+ * proxying load balancer or `Cluster` before them deciding what `X-Forwarded-For` holds), the API server
+ * and port-forward's runtime dialling from the control plane and the Pod's loopback, Istio's sidecar
+ * handing the connection over from 127.0.0.6. A LoadBalancer with `Local` behind a load balancer that
+ * forwards packets keeps the client's address: no branch.
+ */
+describe('the wrong client address', () => {
+	const sources = sourceTree();
+	const causes = (page: string) => sources.find((b) => b.page === page)?.checks.map((c) => `${c.cause} ${c.decides} ${c.becomes.address ?? '?'}`);
+
+	it('names, per way in, where the address changes and what it becomes, in path order', () => {
+		expect(causes('kubectl-proxy')).toEqual(['api-server-proxy peer 10.0.1.10']);
+		expect(causes('port-forward')).toEqual(['runtime-loopback peer 127.0.0.1']);
+		expect(causes('nodeport')).toEqual(['cluster-snat peer 10.0.1.11']);
+		expect(causes('loadbalancer')).toEqual(['cluster-snat peer 10.0.1.11']);
+		// Cluster on Traefik's Service: Traefik sees node-a's address and writes it into X-Forwarded-For.
+		expect(causes('ingress-nodeport')).toEqual(['cluster-snat forwarded-for 10.0.1.11', 'routed-proxy peer 10.244.1.40']);
+		// Local behind a load balancer that forwards: Traefik sees the client, only its own hop replaces it.
+		expect(causes('ingress-loadbalancer')).toEqual(['routed-proxy peer 10.244.1.40']);
+		// A proxying load balancer in front of each API's Traefik.
+		expect(causes('loadbalancer-per-api')).toEqual(['lb-proxies forwarded-for 10.0.0.48', 'routed-proxy peer 10.0.1.55']);
+		expect(causes('gateway-api')).toEqual(['routed-proxy peer 10.244.1.40']);
+		expect(causes('service-mesh')).toEqual(['sidecar-inbound peer 127.0.0.6']);
+	});
+
+	it('says what the application sees, and what X-Forwarded-For carries behind a proxy', () => {
+		const nodeport = sources.find((b) => b.page === 'nodeport')!;
+		expect([nodeport.seen.origin, nodeport.seen.address, nodeport.forwardedFor]).toEqual(['node', '10.0.1.11', undefined]);
+		const ingress = sources.find((b) => b.page === 'ingress-loadbalancer')!;
+		expect([ingress.seen.origin, ingress.forwardedFor?.origin, ingress.forwardedFor?.address]).toEqual(['proxy', 'client', '198.51.100.23']);
+	});
+
+	it('checks the policy of the Service whose rules rewrote the source, and gives anchors that exist on the atlas page', () => {
+		const snat = sources.find((b) => b.page === 'ingress-nodeport')!.checks[0]!;
+		expect(snat.check?.command).toBe(`kubectl get service traefik -n traefik -o jsonpath='{.spec.externalTrafficPolicy}{"\\n"}'`);
+		expect([snat.check?.healthy, snat.check?.broken]).toEqual([['Local'], ['Cluster']]);
+		expect(sources.flatMap((b) => b.checks.filter((c) => c.cause !== 'cluster-snat' && c.check !== undefined))).toEqual([]);
+		for (const b of sources) {
+			expect(b.id).toBe(`s-wrong-source-${b.page}`);
+			const steps = scenarios[b.page].path.map(hopId);
+			for (const c of b.checks) expect(steps, `${b.page}: ${c.cause}`).toContain(c.step);
+		}
+	});
+
+	it('“Try Local in the explorer” opens a setup where the application sees the client, or at least the SNAT is gone', () => {
+		for (const b of sources.filter((b) => isPresetId(b.page) && b.checks.some((c) => c.cause === 'cluster-snat'))) {
+			if (!isPresetId(b.page)) continue;
+			const { state, ignored } = parseQuery(`?preset=${b.page}&etp=local`);
+			expect(ignored, b.page).toEqual([]);
+			const fixed = sourceBranch(b.page, buildScenario(state.params, PRESETS[b.page].options));
+			expect(fixed?.checks.map((c) => c.cause) ?? [], b.page).not.toContain('cluster-snat');
+		}
+	});
+
+	it('has no branch where the application sees the client: a LoadBalancer with Local behind a forwarding load balancer', () => {
+		const keeps = buildScenario({ entry: 'loadbalancer', nodes: 2, pods: [1, 1], etp: 'local', lb: 'forward', targets: 'nodes' });
+		expect(sourceBranch('loadbalancer', keeps)).toBeUndefined();
+		// The same with Cluster: the node's address.
+		const snat = buildScenario({ entry: 'loadbalancer', nodes: 2, pods: [1, 1], etp: 'cluster', lb: 'forward', targets: 'nodes' });
+		expect(sourceBranch('loadbalancer', snat)?.checks.map((c) => c.cause)).toEqual(['cluster-snat']);
+		// A proxying load balancer with Local: its own address.
+		const proxied = buildScenario({ entry: 'loadbalancer', nodes: 2, pods: [1, 1], etp: 'local', lb: 'proxy', targets: 'nodes' });
+		expect(sourceBranch('loadbalancer', proxied)?.checks.map((c) => `${c.cause} ${c.becomes.origin}`)).toEqual(['lb-proxies load-balancer']);
 	});
 });
