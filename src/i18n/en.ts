@@ -634,6 +634,8 @@ export const en = {
 			title: 'The application logs the wrong client address',
 			intro: 'The request arrives, but the address the application logs is a node’s, a proxy’s or a load balancer’s. Each way in replaces the client’s address at known hops: find yours below, the hop where it changes, and how to keep it. Behind an HTTP proxy the application’s peer is always the proxy; the client’s address can only come in `X-Forwarded-For`, written by the proxy from the address it saw itself.',
 			seen: (peer, forwardedFor) => `Here the application’s peer is ${peer}${forwardedFor === undefined ? '' : `, and \`X-Forwarded-For\` carries ${forwardedFor}`}.`,
+			look: 'See what the application receives (whoami, as on the atlas page)',
+			answers: 'It answers',
 			becomes: (address, decides) =>
 				`From this hop on, the source is ${address}: ${decides === 'peer' ? 'the peer the application sees' : 'the address the proxy writes into `X-Forwarded-For`'}.`,
 			cause: {

@@ -653,6 +653,8 @@ export const fr = {
 			title: 'L’application journalise une mauvaise adresse de client',
 			intro: 'La requête arrive, mais l’adresse que l’application journalise est celle d’un nœud, d’un proxy ou d’un équilibreur de charge. Chaque voie d’entrée remplace l’adresse du client à des sauts connus : trouvez la vôtre ci-dessous, le saut où elle change, et comment la garder. Derrière un proxy HTTP, le pair de l’application est toujours le proxy ; l’adresse du client ne peut arriver que dans `X-Forwarded-For`, écrite par le proxy d’après l’adresse qu’il a lui-même vue.',
 			seen: (peer, forwardedFor) => `Ici, le pair de l’application est ${peer}${forwardedFor === undefined ? '' : `, et \`X-Forwarded-For\` porte ${forwardedFor}`}.`,
+			look: 'Voyez ce que reçoit l’application (whoami, comme sur la page de l’atlas)',
+			answers: 'Elle répond',
 			becomes: (address, decides) =>
 				`À partir de ce saut, la source est ${address} : ${decides === 'peer' ? 'le pair que voit l’application' : 'l’adresse que le proxy écrit dans `X-Forwarded-For`'}.`,
 			cause: {

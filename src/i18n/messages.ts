@@ -252,6 +252,9 @@ export interface Messages {
 			readonly intro: string;
 			/** What the application sees on this way in: its peer, and `X-Forwarded-For` behind a proxy (each worded with `explorer.simulation.origin`). */
 			readonly seen: (peer: string, forwardedFor: string | undefined) => string;
+			/** Before the checks: the atlas page's own request to the `whoami` application, and what it answers. */
+			readonly look: string;
+			readonly answers: string;
 			/** At a check: the address from this hop on, and what it decides. */
 			readonly becomes: (address: string, decides: SourceCheck['decides']) => string;
 			readonly cause: Record<SourceCause, { readonly title: string; readonly cause: string; readonly fix: string }>;

@@ -14,6 +14,7 @@ import { isPresetId, PRESETS } from './presets.ts';
 import { SCENARIO_IDS, scenarios, type ScenarioId } from './scenarios/index.ts';
 import { entrySourceOf, findNode, findService, FORWARDING_TRANSFORMS, hopId, sourceSeenByPod, sourcesAlong, type SeenAddress } from './resolve.ts';
 import type { TransformKind } from './kinds.ts';
+import { sessionFor, type TerminalCommand } from './commands.ts';
 import type { Scenario } from './types.ts';
 
 export interface TroubleshootCheck {
@@ -134,6 +135,8 @@ export interface SourceBranch {
 	/** The peer of the application's connection, and what `X-Forwarded-For` carries behind a proxy. */
 	readonly seen: SeenAddress;
 	readonly forwardedFor: SeenAddress | undefined;
+	/** The request of the atlas page's session, and what `whoami` answers (its peer, `X-Forwarded-For`): what to look at first. */
+	readonly request: TerminalCommand | undefined;
 	readonly checks: readonly SourceCheck[];
 }
 
@@ -181,7 +184,8 @@ export function sourceBranch(page: ScenarioId, scenario: Scenario): SourceBranch
 		if (at >= 0) add(at, 'peer');
 	}
 	if (checks.length === 0) return undefined;
-	return { page, id: sourceBranchAnchor(page), seen: seen.source, forwardedFor: seen.forwardedFor, checks: checks.sort((a, b) => a.atHop - b.atHop) };
+	const request = sessionFor(scenario).find((step) => step.output.some((line) => line.startsWith('RemoteAddr: ')));
+	return { page, id: sourceBranchAnchor(page), seen: seen.source, forwardedFor: seen.forwardedFor, request, checks: checks.sort((a, b) => a.atHop - b.atHop) };
 }
 
 /** `externalTrafficPolicy` of the Service whose rules rewrote the source at hop `index`. */

@@ -51,6 +51,8 @@ for (const locale of LOCALES) {
 			'routed-proxy',
 		]);
 		await expect(page.locator('div.kp-ts-branch:has(> h3#s-wrong-source-service-mesh)')).toContainText('127.0.0.6');
+		// What whoami answers behind Traefik on a NodePort: Traefik's Pod as the peer, node-a's address in X-Forwarded-For.
+		await expect(page.locator('div.kp-ts-branch:has(> h3#s-wrong-source-ingress-nodeport) > .kp-ts-outputs pre')).toContainText(/RemoteAddr: 10\.244\.1\.40:\d+\nX-Forwarded-For: 10\.0\.1\.11/);
 
 		// Every hop link lands on an element of that id on its page.
 		const links = await page.locator('.kp-ts-links a:first-child').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));

@@ -108,9 +108,14 @@ describe('the wrong client address', () => {
 		expect(causes('service-mesh')).toEqual(['sidecar-inbound peer 127.0.0.6']);
 	});
 
-	it('says what the application sees, and what X-Forwarded-For carries behind a proxy', () => {
+	it('says what the application sees, and what X-Forwarded-For carries behind a proxy, with the request that shows it', () => {
 		const nodeport = sources.find((b) => b.page === 'nodeport')!;
 		expect([nodeport.seen.origin, nodeport.seen.address, nodeport.forwardedFor]).toEqual(['node', '10.0.1.11', undefined]);
+		// whoami, asked through the node port: the node's address as its peer, no X-Forwarded-For.
+		expect(nodeport.request?.command).toMatch(/^curl .*10\.0\.1\.11:30080/);
+		expect(nodeport.request?.output.filter((line) => !line.startsWith('Hostname: '))).toEqual([expect.stringMatching(/^RemoteAddr: 10\.0\.1\.11:\d+$/)]);
+		const behindTraefik = sources.find((b) => b.page === 'ingress-nodeport')!;
+		expect(behindTraefik.request?.output.filter((line) => !line.startsWith('Hostname: '))).toEqual([expect.stringMatching(/^RemoteAddr: 10\.244\.1\.40:\d+$/), 'X-Forwarded-For: 10.0.1.11']);
 		const ingress = sources.find((b) => b.page === 'ingress-loadbalancer')!;
 		expect([ingress.seen.origin, ingress.forwardedFor?.origin, ingress.forwardedFor?.address]).toEqual(['proxy', 'client', '198.51.100.23']);
 	});
