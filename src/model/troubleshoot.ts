@@ -9,11 +9,10 @@
 import { buildScenario } from './build.ts';
 import { FAILURES, failureMode, failuresOf, stopStep, type FailureCheck, type FailureId } from './failures.ts';
 import type { ExposureParams } from './params.ts';
-import { SYMPTOMS, type Symptom } from './kinds.ts';
+import { SYMPTOMS, type Symptom, type TransformKind } from './kinds.ts';
 import { isPresetId, PRESETS } from './presets.ts';
 import { SCENARIO_IDS, scenarios, type ScenarioId } from './scenarios/index.ts';
 import { entrySourceOf, findNode, findService, FORWARDING_TRANSFORMS, hopId, sourceSeenByPod, sourcesAlong, type SeenAddress } from './resolve.ts';
-import type { TransformKind } from './kinds.ts';
 import { sessionFor, type TerminalCommand } from './commands.ts';
 import type { Scenario } from './types.ts';
 
@@ -96,7 +95,8 @@ function buildTree(): TroubleshootSymptom[] {
  * the catalogue, but a question the guide must answer for every way in. From the model's sources along
  * the path (resolve.ts `sourcesAlong`): the hop that gave the Pod the peer it sees and, behind an HTTP
  * proxy, the hop that gave the proxy the address it writes into `X-Forwarded-For`; each with why the
- * address changed there and, where one command shows it, that command.
+ * address changed there and, where one command shows the setting behind it, that command. Before them,
+ * the atlas page's own request to `whoami`, whose answer shows both addresses.
  */
 
 /** Why a hop replaced the address the application ends up with. */
@@ -159,7 +159,7 @@ export function sourceBranch(page: ScenarioId, scenario: Scenario): SourceBranch
 	const sources = sourcesAlong(scenario);
 	const entry = entrySourceOf(scenario);
 	const seen = sourceSeenByPod(scenario);
-	/** The last hop before `end` (exclusive) that changed the address, if any. */
+	/** The last hop before `end` (exclusive) that changed the address; -1 if none did, or if that change made it the client's own again (kubectl proxy's loopback). */
 	const lastChange = (end: number): number => {
 		for (let i = end - 1; i >= 0; i--) {
 			const before = i === 0 ? entry : sources[i - 1]!;
