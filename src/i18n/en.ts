@@ -645,8 +645,8 @@ export const en = {
 					fix: 'Set `externalTrafficPolicy: Local`: a node then sends only to its own ready Pods, and keeps the source. Nodes without one drop what reaches them; a load balancer in front stops sending to them once its health check on `healthCheckNodePort` fails.',
 				},
 				'lb-proxies': {
-					title: 'The load balancer opens its own connections',
-					cause: 'This load balancer ends the client’s connection and opens a new one from its own address: no Service field brings the client’s back.',
+					title: 'The load balancer connects from its own address',
+					cause: 'This load balancer connects on from one of its own addresses (it proxies connections, or its client IP preservation is off): no Service field brings the client’s back.',
 					fix: 'Use a load balancer that passes the client’s address on (client IP preservation, where the provider offers it), or enable the PROXY protocol on the load balancer and on what receives its connections, which then reads the client’s address from the PROXY header.',
 				},
 				'routed-proxy': {

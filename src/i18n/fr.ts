@@ -664,8 +664,8 @@ export const fr = {
 					fix: 'Passez à `externalTrafficPolicy: Local` : un nœud n’envoie plus qu’à ses propres Pods prêts, et garde la source. Les nœuds qui n’en ont pas rejettent ce qui leur arrive ; un équilibreur de charge placé devant cesse de leur envoyer du trafic dès que sa vérification de santé sur `healthCheckNodePort` échoue.',
 				},
 				'lb-proxies': {
-					title: 'L’équilibreur de charge ouvre ses propres connexions',
-					cause: 'Cet équilibreur de charge termine la connexion du client et en ouvre une nouvelle depuis sa propre adresse : aucun champ du `Service` ne ramène celle du client.',
+					title: 'L’équilibreur de charge se connecte depuis sa propre adresse',
+					cause: 'Cet équilibreur de charge transmet la connexion depuis une de ses propres adresses (il relaie les connexions, ou sa préservation de l’adresse IP du client est désactivée) : aucun champ du `Service` ne ramène celle du client.',
 					fix: 'Utilisez un équilibreur de charge qui transmet l’adresse du client (la préservation de l’adresse IP du client, là où le fournisseur la propose), ou activez le protocole PROXY sur l’équilibreur de charge et sur ce qui reçoit ses connexions, qui lit alors l’adresse du client dans l’en-tête PROXY.',
 				},
 				'routed-proxy': {
