@@ -646,13 +646,13 @@ export const en = {
 				},
 				'lb-proxies': {
 					title: 'The load balancer connects from its own address',
-					cause: 'This load balancer connects on from one of its own addresses (it proxies connections, or its client IP preservation is off): no Service field brings the client’s back.',
+					cause: 'This load balancer sends the connection on from one of its own addresses (it proxies connections, or its client IP preservation is off): no Service field brings the client’s back.',
 					fix: 'Use a load balancer that passes the client’s address on (client IP preservation, where the provider offers it), or enable the PROXY protocol on the load balancer and on what receives its connections, which then reads the client’s address from the PROXY header.',
 				},
 				'routed-proxy': {
 					title: 'The Ingress controller or the Gateway proxies the request',
 					cause: 'An HTTP proxy ends the client’s connection and opens its own to the backend Pod: the Pod’s peer is the proxy Pod’s address, whatever the setup in front. The proxy writes the address it saw into `X-Forwarded-For`.',
-					fix: 'Log the client’s address from `X-Forwarded-For` in the application, trusting the header only from the proxy (a client can send its own), and keep the address the proxy sees right: the check before this one, where there is one.',
+					fix: 'Log the client’s address from `X-Forwarded-For` in the application, trusting the header only from the proxy (a client can send its own), and make sure the proxy itself sees the right address: the check before this one, where there is one.',
 				},
 				'api-server-proxy': {
 					title: 'The API server opens the connection',

@@ -671,7 +671,7 @@ export const fr = {
 				'routed-proxy': {
 					title: 'Le contrôleur d’Ingress ou la Gateway relaie la requête',
 					cause: 'Un proxy HTTP termine la connexion du client et ouvre la sienne vers le Pod du backend : le pair du Pod est l’adresse du Pod du proxy, quelle que soit la configuration en amont. Le proxy écrit l’adresse qu’il a vue dans `X-Forwarded-For`.',
-					fix: 'Journalisez l’adresse du client depuis `X-Forwarded-For` dans l’application, en ne faisant confiance à cet en-tête que s’il vient du proxy (un client peut envoyer le sien), et gardez juste l’adresse que voit le proxy : c’est la vérification précédente, quand il y en a une.',
+					fix: 'Journalisez l’adresse du client depuis `X-Forwarded-For` dans l’application, en ne faisant confiance à cet en-tête que s’il vient du proxy (un client peut envoyer le sien), et veillez à ce que le proxy voie la bonne adresse : c’est la vérification précédente, quand il y en a une.',
 				},
 				'api-server-proxy': {
 					title: 'Le serveur d’API ouvre la connexion',
