@@ -126,6 +126,8 @@ export interface SourceCheck {
 	readonly decides: 'peer' | 'forwarded-for';
 	/** The command that shows the setting behind it, where one does. */
 	readonly check: FailureCheck | undefined;
+	/** The explorer's parameter that removes it, where one does (the atlas page's setup with `Local`). */
+	readonly fix: { readonly etp: 'local' } | undefined;
 }
 
 export interface SourceBranch {
@@ -172,7 +174,8 @@ export function sourceBranch(page: ScenarioId, scenario: Scenario): SourceBranch
 		const hop = scenario.path[index];
 		const cause = hop && CAUSE_OF[hop.transform];
 		if (!hop || !cause || checks.some((c) => c.atHop === index)) return;
-		checks.push({ cause, step: hopId(hop), atHop: index, becomes: sources[index]!, decides, check: cause === 'cluster-snat' ? policyCheck(scenario, index) : undefined });
+		const snat = cause === 'cluster-snat';
+		checks.push({ cause, step: hopId(hop), atHop: index, becomes: sources[index]!, decides, check: snat ? policyCheck(scenario, index) : undefined, fix: snat ? { etp: 'local' } : undefined });
 	};
 	if (seen.forwardedFor && seen.forwardedFor.origin !== 'client') {
 		const forwarding = scenario.path.reduce((last, hop, i) => (FORWARDING_TRANSFORMS.includes(hop.transform) ? i : last), -1);

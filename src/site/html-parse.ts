@@ -35,6 +35,13 @@ export function* elements(root: ParentNode): Generator<Element> {
 /** An attribute's value (`undefined` when absent); names are lower-cased by the parser. */
 export const attribute = (element: Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
 
+/** An element's classes. */
+export const classesOf = (element: Element): string[] => (attribute(element, 'class') ?? '').split(/\s+/);
+
+/** An element's text, as `textContent` gives it (character references decoded by the parser). */
+export const textOf = (element: Element): string =>
+	element.childNodes.map((node) => (node.nodeName === '#text' && 'value' in node ? node.value : 'childNodes' in node ? textOf(node as Element) : '')).join('');
+
 /** Where an element starts and ends in the text, and where its start and end tags end and start. */
 export function offsets(element: Element, file: string) {
 	const at = element.sourceCodeLocation;

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.ts';
 import { stepsFor } from '../../src/i18n/steps.ts';
 import { scenarios } from '../../src/model/scenarios/index.ts';
-import { attribute, elements, parseWithOffsets, type Element } from '../../src/site/html-parse.ts';
+import { attribute, classesOf as classOf, elements, parseWithOffsets, textOf, type Element } from '../../src/site/html-parse.ts';
 import { DIAGRAM_PAGES } from '../e2e/helpers.ts';
 import { readBuilt } from './dist.ts';
 
@@ -13,9 +13,6 @@ import { readBuilt } from './dist.ts';
  * JavaScript, no hop faded) is tests/e2e/diagram.spec.ts's, "without JavaScript".
  */
 
-const classOf = (element: Element) => (attribute(element, 'class') ?? '').split(/\s+/);
-const textOf = (element: Element): string =>
-	element.childNodes.map((node) => (node.nodeName === '#text' && 'value' in node ? node.value : 'childNodes' in node ? textOf(node as Element) : '')).join('');
 /** Text as a browser lays it out on one line: runs of HTML white space as one space (no-break spaces kept: French needs them where they are). */
 const squeeze = (text: string) => text.replace(/[ \t\n\f\r]+/g, ' ').trim();
 

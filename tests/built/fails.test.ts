@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { DIAGRAM_PAGES } from '../e2e/helpers.ts';
-import { attribute, elements, parseWithOffsets, type Element } from '../../src/site/html-parse.ts';
+import { attribute, classesOf as classOf, elements, parseWithOffsets, textOf as text, type Element } from '../../src/site/html-parse.ts';
 import { readBuilt } from './dist.ts';
 
 /*
@@ -9,9 +9,6 @@ import { readBuilt } from './dist.ts';
  * that hop, each links to the explorer with that hop broken and to its check in the troubleshooting
  * guide, which exists; both languages list the same modes at the same steps.
  */
-
-const classOf = (element: Element) => (attribute(element, 'class') ?? '').split(/\s+/);
-const text = (element: Element): string => element.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? text(node as Element) : '')).join('');
 
 interface StepFails {
 	readonly step: string;

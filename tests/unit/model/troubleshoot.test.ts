@@ -135,7 +135,9 @@ describe('the wrong client address', () => {
 	it('“Try Local in the explorer” opens a setup where the application sees the client, or at least the SNAT is gone', () => {
 		for (const b of sources.filter((b) => isPresetId(b.page) && b.checks.some((c) => c.cause === 'cluster-snat'))) {
 			if (!isPresetId(b.page)) continue;
-			const { state, ignored } = parseQuery(`?preset=${b.page}&etp=local`);
+			const fix = b.checks.find((c) => c.cause === 'cluster-snat')?.fix;
+			expect(fix, b.page).toEqual({ etp: 'local' });
+			const { state, ignored } = parseQuery(`?preset=${b.page}&etp=${fix?.etp}`);
 			expect(ignored, b.page).toEqual([]);
 			const fixed = sourceBranch(b.page, buildScenario(state.params, PRESETS[b.page].options));
 			expect(fixed?.checks.map((c) => c.cause) ?? [], b.page).not.toContain('cluster-snat');
