@@ -122,8 +122,10 @@ export class KpDiagram extends HTMLElement {
 			const line = hop.querySelector('.kp-hop-line')?.getBoundingClientRect();
 			if (box.height > view.height && line) box = line;
 			if (box.top < view.top || box.bottom > view.bottom) {
-				// Centred; a line taller than the view shows its end, where the packet arrives (its number, the box it reaches).
-				const top = canvas.scrollTop + (box.height > view.height ? box.bottom - view.bottom + 8 : box.top - view.top - (view.height - box.height) / 2);
+				// Centred; a line taller than the view shows its end, where the packet arrives (its number, the box it
+				// reaches). A line a few pixels too tall is still centred: its ends pass under the canvas's borders,
+				// where showing the end would hide more of its start.
+				const top = canvas.scrollTop + (box.height > view.height + 4 ? box.bottom - view.bottom + 8 : box.top - view.top - (view.height - box.height) / 2);
 				canvas.scrollTo({ top, behavior });
 			}
 		}

@@ -247,17 +247,17 @@ export function layoutScenario(scenario: Scenario, labels: LayoutLabels): Layout
 		cursor += L.zoneHeader + (below ? L.line : 0);
 		const own = scenario.nodes.filter((node) => node.zone === zone.id);
 		const spine = own.filter((node) => pathOrder.includes(node.id) && !revisits.has(node.id)).sort((a, b) => pathOrder.indexOf(a.id) - pathOrder.indexOf(b.id));
-		const aside = [...own.filter((node) => !pathOrder.includes(node.id)), ...own.filter((node) => revisits.has(node.id))];
+		const children = childZones(scenario, zone.id);
+		const offPath = own.filter((node) => !pathOrder.includes(node.id));
+		const back = own.filter((node) => revisits.has(node.id));
+		// A box the path does not visit, in a zone that holds other zones (the Service beside port-forward's
+		// path), goes below those zones unless a box of the spine sits beside it: above them, it would
+		// lengthen the hop that comes down to them, and the active hop would no longer fit a phone's screen.
+		const besideSpine = children.length > 0 ? Math.max(0, spine.length - back.length) : offPath.length;
+		const aside = [...offPath.slice(0, besideSpine), ...back];
+		const underZones = offPath.slice(besideSpine);
 		const rows = Math.max(spine.length, aside.length);
-		for (let row = 0; row < rows; row++) {
-			const onSpine = spine[row];
-			// A hop reaching this box needs its label band above it; other rows need only a gap.
-			if (onSpine !== undefined && targets.has(onSpine.id)) cursor += L.labelBand;
-			else if (row > 0) cursor += L.rowGap;
-			const pair = [
-				[onSpine, column1],
-				[aside[row], column0],
-			] as const;
+		const placeRow = (pair: readonly (readonly [TopologyNode | undefined, number])[], onSpine: TopologyNode | undefined) => {
 			const height = Math.max(...pair.map(([node]) => (node ? boxHeight(node) : 0)));
 			for (const [node, x] of pair) {
 				if (!node) continue;
@@ -275,13 +275,29 @@ export function layoutScenario(scenario: Scenario, labels: LayoutLabels): Layout
 				});
 			}
 			cursor += height;
+		};
+		for (let row = 0; row < rows; row++) {
+			const onSpine = spine[row];
+			// A hop reaching this box needs its label band above it; other rows need only a gap.
+			if (onSpine !== undefined && targets.has(onSpine.id)) cursor += L.labelBand;
+			else if (row > 0) cursor += L.rowGap;
+			placeRow(
+				[
+					[onSpine, column1],
+					[aside[row], column0],
+				],
+				onSpine,
+			);
 		}
 		// A hop back up to a node beside the spine is labelled inside that node's zone (below): room for it.
 		if (aside.some((node) => revisits.has(node.id))) cursor += L.labelBand;
-		const children = childZones(scenario, zone.id);
 		children.forEach((child, i) => {
 			if (i > 0 || rows > 0) cursor += L.zoneGap;
 			placeZone(child, depth + 1);
+		});
+		underZones.forEach((node) => {
+			cursor += L.zoneGap;
+			placeRow([[node, column0]], undefined);
 		});
 		cursor += L.zonePad;
 		const x = inset(depth);

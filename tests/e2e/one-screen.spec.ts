@@ -138,24 +138,6 @@ async function smallWords(page: Page, path: string): Promise<string[]> {
 	return sizes.filter((s) => s.px < 12 - 0.05).map((s) => `${path}: “${s.text}” at ${s.px.toFixed(1)} px`);
 }
 
-/*
- * What does not fit one screen yet, as `<width> <path> <step> <what>`. Found when this test began to
- * step through the diagrams: 28 misfits at 360 and 390 px, where a long step's words ran below the
- * screen. The caption's tighter lines, the "what if" switches moved under the words and a canvas of
- * 7.5rem at least fixed all but one: `kubectl port-forward`'s second hop (the laptop down to the API
- * server) is 180 px tall, taller than the room its long words leave the canvas on a small phone; the
- * island shows its end, where the packet arrives. Each entry must still fail (the test says when one
- * is fixed), and anything else fails.
- */
-const DOES_NOT_FIT_YET = new Set<string>([
-	'360 /en/exposure/port-forward/ 2 the active hop is off screen',
-	'360 /en/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
-	'360 /fr/exposure/port-forward/ 2 the active hop is off screen',
-	'360 /fr/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
-	'390 /fr/exposure/port-forward/ 2 the active hop is off screen',
-	'390 /fr/exposure/port-forward/ 2 the active hop is scrolled out of the canvas',
-]);
-
 const SIZES = SCREENS.map((s) => `${s.width}×${s.height}`).join(', ');
 
 for (const { scenario, path } of DIAGRAM_PAGES) {
@@ -168,7 +150,7 @@ for (const { scenario, path } of DIAGRAM_PAGES) {
 		for (const screen of SCREENS) {
 			await test.step(`${screen.width}×${screen.height}`, async () => {
 				await page.setViewportSize(screen);
-				const failures: { key: string; message: string }[] = [];
+				const failures: string[] = [];
 				// A team lead's link to the first step, opened in a new tab.
 				await page.goto('about:blank');
 				await page.goto(`${path}#${ids[0]}`);
@@ -191,27 +173,22 @@ for (const { scenario, path } of DIAGRAM_PAGES) {
 				for (const [i, { id, seen: s }] of walked.steps.entries()) {
 					const where = `${path} at ${screen.width}×${screen.height}, step ${i + 1} (${id})`;
 					const inView = (r: DOMRect) => r.top >= s.top - 1 && r.bottom <= s.bottom + 1 && r.left >= -1 && r.right <= screen.width + 1;
-					const fail = (what: string, detail = '') => failures.push({ key: `${screen.width} ${path} ${i + 1} ${what}`, message: `${where}: ${what}${detail}` });
+					const fail = (what: string, detail = '') => failures.push(`${where}: ${what}${detail}`);
 					if (!inView(s.hop)) fail('the active hop is off screen', ` (${Math.round(s.hop.top)}–${Math.round(s.hop.bottom)}; the screen: ${Math.round(s.top)}–${s.bottom})`);
 					// The canvas may scroll (a tall picture on a phone): the hop must be in its view, not clipped.
-					if (s.hop.top < s.canvas.top - 1 || s.hop.bottom > s.canvas.bottom + 1) fail('the active hop is scrolled out of the canvas');
+					if (s.hop.top < s.canvas.top - 1 || s.hop.bottom > s.canvas.bottom + 1)
+						fail(
+							'the active hop is scrolled out of the canvas',
+							` (${Math.round(s.hop.top)}–${Math.round(s.hop.bottom)}; the canvas: ${Math.round(s.canvas.top)}–${Math.round(s.canvas.bottom)})`,
+						);
 					if (!inView(s.next)) fail('“Next” is off screen');
 					if (!inView(s.title)) fail("the step's title is off screen", ` (${Math.round(s.title.top)}–${Math.round(s.title.bottom)}; the screen: ${Math.round(s.top)}–${s.bottom})`);
 					if (!inView(s.text)) fail("the step's words are off screen", ` (${Math.round(s.text.top)}–${Math.round(s.text.bottom)}; the screen: ${Math.round(s.top)}–${s.bottom})`);
 					if (s.titleText !== s.listTitle) fail('the caption is not the active step', `: it shows “${s.titleText}”, the active step is “${s.listTitle}”`);
 				}
-				if (process.env['KP_LIST_MISFITS']) console.log(failures.map((f) => `MISFIT\t${f.key}`).join('\n'));
-				const unexpected = failures.filter((f) => !DOES_NOT_FIT_YET.has(f.key));
-				expect
-					.soft(
-						unexpected.map((f) => f.message),
-						unexpected.map((f) => f.message).join('\n'),
-					)
-					.toEqual([]);
-				// A known misfit that is gone: good news, and the list must say so.
-				const prefix = `${screen.width} ${path} `;
-				const fixed = [...DOES_NOT_FIT_YET].filter((key) => key.startsWith(prefix) && !failures.some((f) => f.key === key));
-				expect.soft(fixed, `these now fit on one screen: remove them from DOES_NOT_FIT_YET in tests/e2e/one-screen.spec.ts:\n${fixed.join('\n')}`).toEqual([]);
+				// Every step of every diagram fits, on every screen: the last misfits (port-forward's hop down to the
+				// API server on a small phone) went when the Service that no hop visits moved below the nodes.
+				expect.soft(failures, failures.join('\n')).toEqual([]);
 			});
 		}
 	});

@@ -34,7 +34,7 @@ describe('the NodePort diagram’s markup', () => {
 			'<g class="kp-zones"><g class="kp-zone kp-zone--user-machine" data-zone="office" transform="translate(2 2)"><rect width="304" height="74" rx="9"/><text class="kp-zone-label" x="8" y="16">Your machine</text></g>',
 		);
 		expect(svg).toContain(
-			'<g class="kp-zone kp-zone--worker-node" data-zone="node-a" transform="translate(8 168)"><rect width="292" height="179" rx="9"/><text class="kp-zone-label" x="8" y="16">Node <tspan class="kp-zone-name">node-a</tspan></text></g>',
+			'<g class="kp-zone kp-zone--worker-node" data-zone="node-a" transform="translate(8 112)"><rect width="292" height="179" rx="9"/><text class="kp-zone-label" x="8" y="16">Node <tspan class="kp-zone-name">node-a</tspan></text></g>',
 		);
 	});
 
@@ -44,16 +44,20 @@ describe('the NodePort diagram’s markup', () => {
 			'<g class="kp-node kp-node--client kp-node--on-path" data-node="client" transform="translate(158 26)"><rect width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="18">Client</tspan></text><text class="kp-node-name" text-anchor="middle"><tspan x="68" y="33">curl</tspan></text></g>',
 		);
 		expect(svg).toContain(
-			'<g class="kp-node kp-node--node-port kp-node--on-path" data-node="nodeport-a" transform="translate(158 230)"><rect width="136" height="29" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="18">NodePort</tspan></text></g>',
+			'<g class="kp-node kp-node--node-port kp-node--on-path" data-node="nodeport-a" transform="translate(158 174)"><rect width="136" height="29" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="18">NodePort</tspan></text></g>',
 		);
-		// kube-proxy's note, on the second line of its box: 330 units down the picture, as before boxes were moved to their place.
+		// kube-proxy's note, on the second line of its box: 274 units down the picture, as before boxes were moved to their place.
 		const proxy = layout.nodes.find((node) => node.id === 'kube-proxy-a')!;
 		expect(svg).toContain(`data-node="kube-proxy-a" transform="translate(158 ${proxy.y})">`);
-		expect(svg).toContain(`<text class="kp-node-note" text-anchor="middle"><tspan x="68" y="${330 - proxy.y}">in the kernel</tspan></text>`);
+		expect(svg).toContain(`<text class="kp-node-note" text-anchor="middle"><tspan x="68" y="${274 - proxy.y}">in the kernel</tspan></text>`);
 		// Off the path, in a row as tall as its neighbour: the one line centred in 44 units.
 		expect(svg).toContain(
-			'<g class="kp-node kp-node--node-port" data-node="nodeport-b" transform="translate(14 421)"><rect width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="25.5">NodePort</tspan></text></g>',
+			'<g class="kp-node kp-node--node-port" data-node="nodeport-b" transform="translate(14 365)"><rect width="136" height="44" rx="7"/><text class="kp-node-kind" text-anchor="middle"><tspan x="68" y="25.5">NodePort</tspan></text></g>',
 		);
+		// The Service, which no hop visits, below the nodes (node-b ends at 303 + 168 = 471; a 12-unit gap),
+		// so the first hop into the cluster goes straight down into node-a instead of past it.
+		expect(svg).toContain('<g class="kp-node kp-node--service" data-node="service" transform="translate(14 483)">');
+		expect(svg).toContain('data-zone="cluster" transform="translate(2 88)"><rect width="304" height="445"');
 	});
 
 	it('hops: a hit area, the line, the arrowhead, the numbered badge and the protocol over the destination', () => {
