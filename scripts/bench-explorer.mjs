@@ -70,14 +70,14 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 			);
 		const times = [];
 		const parts = [];
-		const record = (t) => {
+		const record = (t, label) => {
 			if (t === undefined) return;
-			parts.push(t);
+			parts.push({ ...t, label });
 			times.push(t.script + t.layout);
 		};
 		const presets = await page.locator('select[name="preset"] option').evaluateAll((all) => all.map((o) => o.value).filter(Boolean));
 		for (const id of presets) {
-			record(await change('select[name="preset"]', id));
+			record(await change('select[name="preset"]', id), `preset=${id}`);
 		}
 		const next = random(seed);
 		for (let i = 0; i < steps; i++) {
@@ -95,7 +95,7 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 			});
 			const [selector, value] = offers[Math.floor(next() * offers.length)] ?? [];
 			if (selector === undefined) break;
-			record(await change(selector, value));
+			record(await change(selector, value), `${selector} ${value}`);
 		}
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		const script = parts.map((t) => t.script);
@@ -109,6 +109,8 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 		};
 		return {
 			times,
+			// The slowest changes, for whoever works on the budget: which control, which value, which part.
+			slowest: [...parts].sort((a, b) => b.script + b.layout - (a.script + a.layout)).slice(0, 10),
 			median: median(times),
 			p95: percentile(times, 95),
 			script: { median: median(script), p95: percentile(script, 95) },
