@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
-// A plain .mjs helper shared with scripts/ensure-chromium.mjs.
-import { findChromium } from './scripts/chromium.mjs';
+// A plain .mjs helper shared with scripts/ensure-chromium.mjs: Debian's headless shell when it is there.
+import { findTestBrowser } from './scripts/chromium.mjs';
 
 // KP_DIST / KP_PORT let a second build be tested beside the main one (e.g. by a parallel job).
 const DIST = process.env['KP_DIST'] ?? 'dist';
 const PORT = Number(process.env['KP_PORT'] ?? 4322);
-const executablePath: string | undefined = findChromium();
+const executablePath: string | undefined = findTestBrowser();
 
 export default defineConfig({
 	testDir: 'tests/e2e',
