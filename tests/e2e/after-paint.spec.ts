@@ -218,3 +218,52 @@ for (const locale of LOCALES) {
 		).toBe('auto');
 	});
 }
+
+/*
+ * Nothing moves while a page opens (Lighthouse's CLS 0): a shift is the browser's own `layout-shift`
+ * entry, recorded from the first byte at Lighthouse's two screens, until the page's scripts have run,
+ * its fonts are in and two frames went by with nothing left to load. The explorer is the page most at
+ * risk (its steps beside the picture wait for `content-visibility`: a step standing in with a width
+ * once widened the list's column, then narrowed it, moving the first step's words on a desktop), with
+ * one atlas diagram page per language.
+ */
+const SHIFT_SCREENS = [
+	{ width: 412, height: 823 },
+	{ width: 1350, height: 940 },
+];
+for (const locale of LOCALES) {
+	const paths = [`/${locale}/explore/`, DIAGRAM_PAGES.find((p) => p.locale === locale && p.scenario === 'loadbalancer')!.path];
+	test(`${paths.join(' and ')}: nothing moves while the page opens, at ${SHIFT_SCREENS.map((s) => `${s.width}×${s.height}`).join(' and ')}`, async ({ page }) => {
+		await page.addInitScript(() => {
+			const shifts: string[] = [];
+			(window as unknown as { __kpShifts: string[] }).__kpShifts = shifts;
+			const name = (node: Node | null | undefined) =>
+				node instanceof Element ? `${node.localName}${node.id ? `#${node.id}` : ''}${[...node.classList].map((c) => `.${c}`).join('')}` : (node?.nodeName ?? '?');
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
+					const moved = (entry.sources ?? []).map(
+						(s) =>
+							`${name(s.node)} ${Math.round(s.previousRect.width)}×${Math.round(s.previousRect.height)} at ${Math.round(s.previousRect.y)} → ${Math.round(s.currentRect.width)}×${Math.round(s.currentRect.height)} at ${Math.round(s.currentRect.y)}`,
+					);
+					shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		const found: string[] = [];
+		for (const viewport of SHIFT_SCREENS) {
+			await page.setViewportSize(viewport);
+			for (const path of paths) {
+				await page.goto(path);
+				for (const island of await page.locator('kp-diagram, kp-explorer').all()) await expect(island).toHaveClass(/is-live/);
+				await page.waitForLoadState('networkidle');
+				const shifts = await page.evaluate(async () => {
+					await document.fonts.ready;
+					await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+					return (window as unknown as { __kpShifts: string[] }).__kpShifts;
+				});
+				for (const shift of shifts) found.push(`${path} at ${viewport.width}×${viewport.height}: ${shift}`);
+			}
+		}
+		expect(found, 'what moved, from where to where (give what arrives late its room, or lay it out with the first paint)').toEqual([]);
+	});
+}
