@@ -3,7 +3,7 @@
  * it finds hops by `data-hop` and steps by their `<li id>`, and moves one "active step" between them.
  * All words come from the markup (rendered from the locale tables), so the island holds no strings.
  */
-import { select, selectAll } from 'd3-selection';
+import { select } from 'd3-selection';
 
 const PLAY_INTERVAL_MS = 2600;
 const PACKET_MS = 900;
@@ -148,10 +148,15 @@ export class KpDiagram extends HTMLElement {
 		const caption = this.#caption;
 		if (!caption) return;
 		// A part the step does not have (what the application sees, on all but the last step) empties the caption's.
+		// A part that already shows the same nodes is left as it is (the explorer refreshes the caption after
+		// every change, most of which leave the active step's words alone).
 		const copy = (to: string, from: string) => {
 			const target = caption.querySelector(to);
-			const source = active.querySelector(from);
-			if (target) target.replaceChildren(...[...(source?.childNodes ?? [])].map((node) => node.cloneNode(true)));
+			if (!target) return;
+			const nodes = [...(active.querySelector(from)?.childNodes ?? [])];
+			const shown = target.childNodes;
+			if (nodes.length === shown.length && nodes.every((node, i) => node.isEqualNode(shown[i] ?? null))) return;
+			target.replaceChildren(...nodes.map((node) => node.cloneNode(true)));
 		};
 		const numberEl = caption.querySelector('.kp-caption-number');
 		if (numberEl && numberEl.textContent !== String(number)) numberEl.textContent = String(number);
@@ -179,13 +184,17 @@ export class KpDiagram extends HTMLElement {
 		});
 		const order = new Map(this.#steps.map((li, i) => [li.id, i]));
 		const activeOrder = order.get(active.id) ?? 0;
-		selectAll<SVGGElement, unknown>([...this.querySelectorAll<SVGGElement>('[data-hop]')])
-			.classed('is-active', (_, i, groups) => groups[i]?.dataset['hop'] === active.id)
-			.classed('is-done', (_, i, groups) => (order.get(groups[i]?.dataset['hop'] ?? '') ?? -1) < activeOrder);
+		// `toggle(name, force)` writes nothing when the class is already as asked (`add` always rewrites
+		// the attribute, and a redraw in the explorer would restyle every hop for nothing).
+		for (const hop of this.querySelectorAll<SVGGElement>('[data-hop]')) {
+			const id = hop.dataset['hop'] ?? '';
+			hop.classList.toggle('is-active', id === active.id);
+			hop.classList.toggle('is-done', (order.get(id) ?? -1) < activeOrder);
+		}
 		// A marker that the island runs (the tests wait for it); no style depends on it.
-		this.classList.add('is-live');
+		this.classList.toggle('is-live', true);
 		// Fades between steps are animated once the reader moves, not when the page opens.
-		if (animate) this.classList.add('is-stepping');
+		if (animate) this.classList.toggle('is-stepping', true);
 
 		const counter = this.querySelector('.kp-counter');
 		const counterText = this.#counters[this.#index] ?? '';
@@ -296,8 +305,8 @@ export class KpDiagram extends HTMLElement {
 		const button = this.querySelector<HTMLButtonElement>('[data-action="play"]');
 		if (!button) return;
 		const label = (playing ? button.dataset['labelPause'] : button.dataset['labelPlay']) ?? '';
-		button.setAttribute('aria-label', label);
-		button.title = label;
+		if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
+		if (button.title !== label) button.title = label;
 		button.classList.toggle('is-playing', playing);
 	}
 

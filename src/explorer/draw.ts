@@ -90,9 +90,16 @@ export function drawDiagram(svg: SVGSVGElement, scenario: Scenario, words: Diagr
 	const layout = layoutScenario(scenario, words.layout);
 	const root = select(svg);
 	const ids = svgIds(scenario);
-	root.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height).attr('aria-labelledby', ids.title).attr('aria-describedby', ids.desc);
-	root.select('title').attr('id', ids.title).text(words.title);
-	root.select('desc').attr('id', ids.desc).text(words.desc);
+	// Written only where they change: setting the viewBox again, even to the same value, lays the whole
+	// picture out again, and rewriting the title and description would replace their text nodes.
+	const write = (element: Element | null, attrs: Record<string, string>, text?: string) => {
+		if (!element) return;
+		for (const [name, value] of Object.entries(attrs)) if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+		if (text !== undefined && element.textContent !== text) element.textContent = text;
+	};
+	write(svg, { viewBox: `0 0 ${layout.width} ${layout.height}`, width: String(layout.width), height: String(layout.height), 'aria-labelledby': ids.title, 'aria-describedby': ids.desc });
+	write(svg.querySelector(':scope > title'), { id: ids.title }, words.title);
+	write(svg.querySelector(':scope > desc'), { id: ids.desc }, words.desc);
 	const stop = stopNodeOf(scenario);
 	join(root.select<SVGGElement>('g.kp-zones'), layout.zones, 'zone', (zone) => zoneParts(zone, words), motion);
 	join(root.select<SVGGElement>('g.kp-nodes'), layout.nodes, 'node', (node) => nodeParts(node, words, node.id === stop), motion);

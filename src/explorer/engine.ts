@@ -180,7 +180,7 @@ export class ExplorerEngine {
 		this.#drawFigure(view, motion);
 		const outcome = this.querySelector<HTMLElement>('.kp-explorer-outcome');
 		if (outcome) {
-			outcome.dataset['outcome'] = view.figure.outcome;
+			if (outcome.dataset['outcome'] !== view.figure.outcome) outcome.dataset['outcome'] = view.figure.outcome;
 			this.#write(outcome, inlineHtml(view.outcome));
 		}
 		this.#later('.kp-explorer-notes', () => view.notes);
@@ -295,7 +295,7 @@ export class ExplorerEngine {
 		if (!section) return;
 		this.#pending.set(section, html);
 		if (this.#near.has(section)) return this.#flush(section);
-		busy(section).setAttribute('aria-busy', 'true');
+		if (busy(section).getAttribute('aria-busy') !== 'true') busy(section).setAttribute('aria-busy', 'true');
 		if (this.#idle) return;
 		this.#idle = true;
 		idle(() => {
@@ -330,11 +330,12 @@ export class ExplorerEngine {
 		const presetNote = this.querySelector<HTMLElement>('.kp-explorer-preset');
 		if (presetNote) {
 			const link = this.#state.preset && this.querySelector<HTMLAnchorElement>(`.kp-explorer-pages a[data-preset="${this.#state.preset}"]`);
-			presetNote.hidden = !link;
+			set(presetNote, 'hidden', !link);
 			const anchor = presetNote.querySelector('a');
 			if (link && anchor) {
-				anchor.href = link.href;
-				anchor.textContent = words.presetOf(link.textContent ?? '');
+				if (anchor.href !== link.href) anchor.href = link.href;
+				const text = words.presetOf(link.textContent ?? '');
+				if (anchor.textContent !== text) anchor.textContent = text;
 			}
 		}
 		for (const name of CHOICES) {

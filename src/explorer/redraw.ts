@@ -14,13 +14,18 @@ const written = new WeakMap<Element, string>();
 
 /** The step list, keyed by step id: unchanged steps stay, changed ones are rewritten, the rest come and go. */
 function updateSteps(list: Element, content: FigureContent, locale: Locale): void {
-	const old = new Map([...list.children].map((li) => [li.id, li]));
+	const steps = content.steps.map((_, i) => stepParts(content, i, locale)).filter((parts) => parts !== undefined);
+	const ids = new Set(steps.map((parts) => parts.id));
+	const old = new Map<string, Element>();
+	// The steps that go leave first: a step that stays then sits where it belongs, and is not moved
+	// (moving an element rebuilds the browser's layout of all it holds) past the ones that go.
+	for (const li of [...list.children]) {
+		if (ids.has(li.id)) old.set(li.id, li);
+		else li.remove();
+	}
 	let previous: Element | null = null;
-	content.steps.forEach((_, i) => {
-		const parts = stepParts(content, i, locale);
-		if (!parts) return;
+	steps.forEach((parts) => {
 		let li = old.get(parts.id);
-		old.delete(parts.id);
 		if (!li) {
 			li = document.createElement('li');
 			li.id = parts.id;
@@ -40,19 +45,22 @@ function updateSteps(list: Element, content: FigureContent, locale: Locale): voi
 		if (li !== at) list.insertBefore(li, at);
 		previous = li;
 	});
-	for (const li of old.values()) li.remove();
 }
 
 export function redrawFigure(diagram: KpDiagram, content: FigureContent, locale: Locale, motion: boolean): void {
 	const figure = diagram.querySelector<HTMLElement>('figure');
 	const svg = figure?.querySelector<SVGSVGElement>('svg.kp-svg');
 	if (!figure || !svg) return;
-	figure.dataset['scenario'] = content.scenario.id;
-	figure.dataset['outcome'] = content.outcome;
+	// Attributes written only where they change: each write is a mutation the browser restyles for.
+	const write = (element: Element | null, name: string, value: string) => {
+		if (element && element.getAttribute(name) !== value) element.setAttribute(name, value);
+	};
+	write(figure, 'data-scenario', content.scenario.id);
+	write(figure, 'data-outcome', content.outcome);
 	drawDiagram(svg, content.scenario, content.labels, motion);
 	const list = figure.querySelector('ol.kp-steps');
 	if (list) updateSteps(list, content, locale);
-	figure.querySelector('.kp-counter')?.setAttribute('data-texts', JSON.stringify(content.counters));
-	figure.querySelector('[aria-live]')?.setAttribute('data-texts', JSON.stringify(content.announcements));
+	write(figure.querySelector('.kp-counter'), 'data-texts', JSON.stringify(content.counters));
+	write(figure.querySelector('[aria-live]'), 'data-texts', JSON.stringify(content.announcements));
 	diagram.refresh();
 }

@@ -58,15 +58,38 @@ function rowHtml(scenario: Scenario, locale: Locale): string {
 	return COMPARISON_COLUMNS.map((column) => `<div data-column="${column}"><dt>${escapeHtml(columns[column])}</dt><dd>${escapeHtml(cells[column])}</dd></div>`).join('');
 }
 
+/** A value made on first read, then kept. */
+function once<T>(make: () => T): () => T {
+	let made: { value: T } | undefined;
+	return () => (made ??= { value: make() }).value;
+}
+
+/**
+ * The view of a setup. The picture, its steps and the outcome are made at once; the sections below
+ * the picture (notes, comparison row, session, manifests) on first read, which in the browser is when
+ * they come near the screen or the browser is idle (engine.ts), not in the frame that redraws.
+ */
 export function explorerView(scenario: Scenario, locale: Locale): ExplorerView {
 	const labels = { ...diagramLabels(scenario, locale), title: messages[locale].explorer.diagramTitle };
+	const notes = once(() => notesHtml(consequencesOf(scenario), locale));
+	const row = once(() => rowHtml(scenario, locale));
+	const session = once(() => escapeHtml(transcript(sessionFor(scenario))));
+	const manifests = once(() => manifestsFor(scenario));
 	return {
 		scenario,
 		figure: figureContent(scenario, locale, labels),
 		outcome: outcomeSentence(scenario, locale),
-		notes: notesHtml(consequencesOf(scenario), locale),
-		row: rowHtml(scenario, locale),
-		session: escapeHtml(transcript(sessionFor(scenario))),
-		manifests: manifestsFor(scenario),
+		get notes() {
+			return notes();
+		},
+		get row() {
+			return row();
+		},
+		get session() {
+			return session();
+		},
+		get manifests() {
+			return manifests();
+		},
 	};
 }
