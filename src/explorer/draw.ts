@@ -85,6 +85,16 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 		});
 }
 
+/**
+ * Sets attributes, and the text if given, only where they differ: each write is a mutation the
+ * browser restyles (and for some, lays out) for, even when the value is the same.
+ */
+export function write(element: Element | null, attrs: Readonly<Record<string, string>>, text?: string): void {
+	if (!element) return;
+	for (const [name, value] of Object.entries(attrs)) if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+	if (text !== undefined && element.textContent !== text) element.textContent = text;
+}
+
 /** Redraws `svg` (a picture rendered by renderDiagram, or by an earlier call) for `scenario`. */
 export function drawDiagram(svg: SVGSVGElement, scenario: Scenario, words: DiagramLabels, motion: boolean): void {
 	const layout = layoutScenario(scenario, words.layout);
@@ -92,11 +102,6 @@ export function drawDiagram(svg: SVGSVGElement, scenario: Scenario, words: Diagr
 	const ids = svgIds(scenario);
 	// Written only where they change: setting the viewBox again, even to the same value, lays the whole
 	// picture out again, and rewriting the title and description would replace their text nodes.
-	const write = (element: Element | null, attrs: Record<string, string>, text?: string) => {
-		if (!element) return;
-		for (const [name, value] of Object.entries(attrs)) if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-		if (text !== undefined && element.textContent !== text) element.textContent = text;
-	};
 	write(svg, { viewBox: `0 0 ${layout.width} ${layout.height}`, width: String(layout.width), height: String(layout.height), 'aria-labelledby': ids.title, 'aria-describedby': ids.desc });
 	write(svg.querySelector(':scope > title'), { id: ids.title }, words.title);
 	write(svg.querySelector(':scope > desc'), { id: ids.desc }, words.desc);

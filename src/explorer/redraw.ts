@@ -5,7 +5,7 @@
  * "what if" switches both use it.
  */
 import { stepParts, type FigureContent } from '../components/figure.ts';
-import { drawDiagram } from './draw.ts';
+import { drawDiagram, write } from './draw.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { KpDiagram } from '../diagram/island.ts';
 
@@ -51,16 +51,11 @@ export function redrawFigure(diagram: KpDiagram, content: FigureContent, locale:
 	const figure = diagram.querySelector<HTMLElement>('figure');
 	const svg = figure?.querySelector<SVGSVGElement>('svg.kp-svg');
 	if (!figure || !svg) return;
-	// Attributes written only where they change: each write is a mutation the browser restyles for.
-	const write = (element: Element | null, name: string, value: string) => {
-		if (element && element.getAttribute(name) !== value) element.setAttribute(name, value);
-	};
-	write(figure, 'data-scenario', content.scenario.id);
-	write(figure, 'data-outcome', content.outcome);
+	write(figure, { 'data-scenario': content.scenario.id, 'data-outcome': content.outcome });
 	drawDiagram(svg, content.scenario, content.labels, motion);
 	const list = figure.querySelector('ol.kp-steps');
 	if (list) updateSteps(list, content, locale);
-	write(figure.querySelector('.kp-counter'), 'data-texts', JSON.stringify(content.counters));
-	write(figure.querySelector('[aria-live]'), 'data-texts', JSON.stringify(content.announcements));
+	write(figure.querySelector('.kp-counter'), { 'data-texts': JSON.stringify(content.counters) });
+	write(figure.querySelector('[aria-live]'), { 'data-texts': JSON.stringify(content.announcements) });
 	diagram.refresh();
 }
