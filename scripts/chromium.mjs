@@ -3,10 +3,10 @@
 //
 // - The bench (Lighthouse, the explorer's and the simulation's timings) measures what a reader's browser
 //   does: $CHROMIUM_PATH, else Debian's full Chromium (/usr/bin/chromium), else Playwright's.
-// - The browser tests prefer Debian's headless shell (package chromium-headless-shell, the same Chromium
-//   sources and version without the desktop browser around Blink, which is what Playwright itself runs
-//   headless tests on): the same engine, a fifth less CPU per test here, so the suite runs about a
-//   fifth shorter on two cores. Without it they use the full Chromium.
+// - The browser tests prefer Debian's headless shell (package chromium-headless-shell, built from the
+//   same Chromium sources as the chromium package, without the desktop browser around Blink: what
+//   Playwright itself runs headless tests on): the same engine, a quarter less CPU for the whole suite
+//   here, which runs a fifth shorter on two cores. Without it they use the full Chromium.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
