@@ -22,7 +22,7 @@ const missing = process.env.CHROMIUM_PATH
 
 if (apt && missing.length > 0) {
 	console.log(`Installing Debian's ${missing.join(' and ')} for the browser tests.`);
-	// Without the package lists of a fresh machine, apt-get finds nothing: update them first.
+	// Without package lists, or with stale ones (a fresh machine), the install fails: then update them and try again.
 	if (!run('apt-get', ['install', '-y', '-qq', ...missing])) run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', ...missing]);
 } else if (!findTestBrowser() && !apt) {
 	console.log(`No Chromium at ${testBrowserCandidates().join(', ')}: installing Playwright's.`);

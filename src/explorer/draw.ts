@@ -7,6 +7,7 @@
  */
 import { select, type Selection } from 'd3-selection';
 import { layoutScenario } from '../diagram/layout.ts';
+import { writeAttributes } from './dom.ts';
 import { hopParts, nodeParts, stopNodeOf, svgIds, zoneParts, type ElementParts } from '../diagram/render.ts';
 import type { DiagramLabels } from '../diagram/labels.ts';
 import type { Scenario } from '../model/types.ts';
@@ -58,12 +59,12 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 		.each(function (item) {
 			const before = placeOf(this);
 			const { attrs, frame, inner } = parts(item);
-			for (const [name, value] of attrs) if (this.getAttribute(name) !== value) this.setAttribute(name, value);
+			writeAttributes(this, attrs);
 			if (frame) {
 				// The frame is the group's first element: resized in place; the rest is written again only if it changed.
 				let rect = this.firstElementChild;
 				if (rect?.tagName !== 'rect') this.prepend((rect = document.createElementNS(this.namespaceURI, 'rect')));
-				for (const [name, value] of frame) if (rect.getAttribute(name) !== value) rect.setAttribute(name, value);
+				writeAttributes(rect, frame);
 				if (drawn.get(this) !== inner) {
 					while (rect.nextSibling) rect.nextSibling.remove();
 					this.insertAdjacentHTML('beforeend', inner);
@@ -85,26 +86,21 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 		});
 }
 
-/**
- * Sets attributes, and the text if given, only where they differ: each write is a mutation the
- * browser restyles (and for some, lays out) for, even when the value is the same.
- */
-export function write(element: Element | null, attrs: Readonly<Record<string, string>>, text?: string): void {
-	if (!element) return;
-	for (const [name, value] of Object.entries(attrs)) if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-	if (text !== undefined && element.textContent !== text) element.textContent = text;
-}
-
 /** Redraws `svg` (a picture rendered by renderDiagram, or by an earlier call) for `scenario`. */
 export function drawDiagram(svg: SVGSVGElement, scenario: Scenario, words: DiagramLabels, motion: boolean): void {
 	const layout = layoutScenario(scenario, words.layout);
 	const root = select(svg);
 	const ids = svgIds(scenario);
-	// Written only where they change: setting the viewBox again, even to the same value, lays the whole
-	// picture out again, and rewriting the title and description would replace their text nodes.
-	write(svg, { viewBox: `0 0 ${layout.width} ${layout.height}`, width: String(layout.width), height: String(layout.height), 'aria-labelledby': ids.title, 'aria-describedby': ids.desc });
-	write(svg.querySelector(':scope > title'), { id: ids.title }, words.title);
-	write(svg.querySelector(':scope > desc'), { id: ids.desc }, words.desc);
+	// Written only where they change (dom.ts): the viewBox set again would lay the whole picture out again.
+	writeAttributes(svg, [
+		['viewBox', `0 0 ${layout.width} ${layout.height}`],
+		['width', String(layout.width)],
+		['height', String(layout.height)],
+		['aria-labelledby', ids.title],
+		['aria-describedby', ids.desc],
+	]);
+	writeAttributes(svg.querySelector(':scope > title'), [['id', ids.title]], words.title);
+	writeAttributes(svg.querySelector(':scope > desc'), [['id', ids.desc]], words.desc);
 	const stop = stopNodeOf(scenario);
 	join(root.select<SVGGElement>('g.kp-zones'), layout.zones, 'zone', (zone) => zoneParts(zone, words), motion);
 	join(root.select<SVGGElement>('g.kp-nodes'), layout.nodes, 'node', (node) => nodeParts(node, words, node.id === stop), motion);

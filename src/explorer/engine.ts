@@ -18,6 +18,7 @@ import { explorerView, scenarioOf, type ExplorerView } from './view.ts';
 import type { ExposureParams, ParamName } from '../model/params.ts';
 import type { KpDiagram } from '../diagram/island.ts';
 import { manifestsHtml, type Stringify } from './manifests-html.ts';
+import { set, writeAttributes } from './dom.ts';
 
 let yaml: Promise<Stringify> | undefined;
 /** The YAML serializer, once: imported on first use, in its own chunk. */
@@ -32,11 +33,6 @@ const LATER = ['.kp-explorer-notes', '.kp-explorer-row', '.kp-explorer-manifests
 /** Where a section is seen and said busy: a <code> by its <pre> (an inline box has no area to intersect). */
 const busy = (section: Element) => section.closest('pre') ?? section;
 const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 100));
-
-/** Writes a property only when it changes: each write of a form control restyles it, even to the same value. */
-function set<E extends HTMLElement, K extends keyof E & ('checked' | 'disabled' | 'hidden' | 'value')>(element: E, key: K, value: E[K]): void {
-	if (element[key] !== value) element[key] = value;
-}
 
 export class ExplorerEngine {
 	readonly #host: HTMLElement;
@@ -180,7 +176,7 @@ export class ExplorerEngine {
 		this.#drawFigure(view, motion);
 		const outcome = this.querySelector<HTMLElement>('.kp-explorer-outcome');
 		if (outcome) {
-			if (outcome.dataset['outcome'] !== view.figure.outcome) outcome.dataset['outcome'] = view.figure.outcome;
+			writeAttributes(outcome, [['data-outcome', view.figure.outcome]]);
 			this.#write(outcome, inlineHtml(view.outcome));
 		}
 		this.#later('.kp-explorer-notes', () => view.notes);
@@ -295,7 +291,7 @@ export class ExplorerEngine {
 		if (!section) return;
 		this.#pending.set(section, html);
 		if (this.#near.has(section)) return this.#flush(section);
-		if (busy(section).getAttribute('aria-busy') !== 'true') busy(section).setAttribute('aria-busy', 'true');
+		writeAttributes(busy(section), [['aria-busy', 'true']]);
 		if (this.#idle) return;
 		this.#idle = true;
 		idle(() => {

@@ -5,7 +5,8 @@
  * "what if" switches both use it.
  */
 import { stepParts, type FigureContent } from '../components/figure.ts';
-import { drawDiagram, write } from './draw.ts';
+import { drawDiagram } from './draw.ts';
+import { writeAttributes } from './dom.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { KpDiagram } from '../diagram/island.ts';
 
@@ -51,11 +52,14 @@ export function redrawFigure(diagram: KpDiagram, content: FigureContent, locale:
 	const figure = diagram.querySelector<HTMLElement>('figure');
 	const svg = figure?.querySelector<SVGSVGElement>('svg.kp-svg');
 	if (!figure || !svg) return;
-	write(figure, { 'data-scenario': content.scenario.id, 'data-outcome': content.outcome });
+	writeAttributes(figure, [
+		['data-scenario', content.scenario.id],
+		['data-outcome', content.outcome],
+	]);
 	drawDiagram(svg, content.scenario, content.labels, motion);
 	const list = figure.querySelector('ol.kp-steps');
 	if (list) updateSteps(list, content, locale);
-	write(figure.querySelector('.kp-counter'), { 'data-texts': JSON.stringify(content.counters) });
-	write(figure.querySelector('[aria-live]'), { 'data-texts': JSON.stringify(content.announcements) });
+	writeAttributes(figure.querySelector('.kp-counter'), [['data-texts', JSON.stringify(content.counters)]]);
+	writeAttributes(figure.querySelector('[aria-live]'), [['data-texts', JSON.stringify(content.announcements)]]);
 	diagram.refresh();
 }

@@ -187,7 +187,7 @@ for (const { scenario, path } of DIAGRAM_PAGES) {
 					if (s.titleText !== s.listTitle) fail('the caption is not the active step', `: it shows “${s.titleText}”, the active step is “${s.listTitle}”`);
 				}
 				// Every step of every diagram fits, on every screen: the last misfits (port-forward's hop down to the
-				// API server on a small phone) went when the Service that no hop visits moved below the nodes.
+				// API server on a small phone) went when the Service that no hop visits moved below the zones inside the cluster.
 				expect.soft(failures, failures.join('\n')).toEqual([]);
 			});
 		}
