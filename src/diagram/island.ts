@@ -30,6 +30,11 @@ export class KpDiagram extends HTMLElement {
 	#caption: HTMLElement | null = null;
 	#copyReset: number | undefined;
 	#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+	/**
+	 * Writes a part of the caption: replaced here; the explorer's redraw (explorer/redraw.ts, loaded only
+	 * where a diagram is redrawn) sets a writer that changes only what differs.
+	 */
+	writeCaption = (target: Element, nodes: readonly Node[]): void => target.replaceChildren(...nodes.map((node) => node.cloneNode(true)));
 
 	connectedCallback() {
 		const figure = this.querySelector<HTMLElement>('figure[data-scenario]');
@@ -156,7 +161,7 @@ export class KpDiagram extends HTMLElement {
 			const nodes = [...(active.querySelector(from)?.childNodes ?? [])];
 			const shown = target.childNodes;
 			if (nodes.length === shown.length && nodes.every((node, i) => node.isEqualNode(shown[i] ?? null))) return;
-			target.replaceChildren(...nodes.map((node) => node.cloneNode(true)));
+			this.writeCaption(target, nodes);
 		};
 		const numberEl = caption.querySelector('.kp-caption-number');
 		if (numberEl && numberEl.textContent !== String(number)) numberEl.textContent = String(number);
@@ -176,6 +181,8 @@ export class KpDiagram extends HTMLElement {
 		this.#index = Math.max(0, Math.min(count - 1, index));
 		const active = this.#steps[this.#index];
 		if (!active) return;
+		// A redraw away from the screen may have left the step's words for later (explorer/redraw.ts): wanted now.
+		active.dispatchEvent(new Event('kp-step-wanted', { bubbles: true }));
 
 		this.#steps.forEach((li, i) => {
 			if (i !== this.#index) li.removeAttribute('aria-current');

@@ -8,6 +8,7 @@
 import { select, type Selection } from 'd3-selection';
 import { layoutScenario } from '../diagram/layout.ts';
 import { writeAttributes } from './dom.ts';
+import { patchHtml } from '../diagram/patch.ts';
 import { hopParts, nodeParts, stopNodeOf, svgIds, zoneParts, type ElementParts } from '../diagram/render.ts';
 import type { DiagramLabels } from '../diagram/labels.ts';
 import type { Scenario } from '../model/types.ts';
@@ -65,11 +66,8 @@ function join<T extends Placed>(group: Selection<SVGGElement, unknown, null, und
 				let rect = this.firstElementChild;
 				if (rect?.tagName !== 'rect') this.prepend((rect = document.createElementNS(this.namespaceURI, 'rect')));
 				writeAttributes(rect, frame);
-				if (drawn.get(this) !== inner) {
-					while (rect.nextSibling) rect.nextSibling.remove();
-					this.insertAdjacentHTML('beforeend', inner);
-				}
-			} else if ((drawn.get(this) ?? this.innerHTML) !== inner) this.innerHTML = inner;
+				if (drawn.get(this) !== inner) patchHtml(this, inner, 1);
+			} else if ((drawn.get(this) ?? this.innerHTML) !== inner) patchHtml(this, inner);
 			// What was last written, kept beside the element: reading `innerHTML` back would serialize the subtree.
 			drawn.set(this, inner);
 			// Where it is now: the item's own place (a box's corner, a hop's badge), as its parts just wrote it.

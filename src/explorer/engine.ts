@@ -9,7 +9,7 @@
 import { messages, isLocale, type Locale } from '../i18n/index.ts';
 import { PRESETS, isPresetId } from '../model/presets.ts';
 import { inlineHtml } from '../components/figure.ts';
-import { redrawFigure } from './redraw.ts';
+import { redrawFigure, watchSteps } from './redraw.ts';
 import { formModel, settle, CHOICES, type FormModel } from './form.ts';
 import { formatQuery, parseQuery, parseSimulation, SIMULATION_PARAMS, withSimulation, type ExplorerState, type IgnoredParam } from './query.ts';
 import { numberFormats, shareHops, simulateState, simulationHtml } from './simulation-view.ts';
@@ -19,6 +19,7 @@ import type { ExposureParams, ParamName } from '../model/params.ts';
 import type { KpDiagram } from '../diagram/island.ts';
 import { manifestsHtml, type Stringify } from './manifests-html.ts';
 import { set, writeAttributes } from './dom.ts';
+import { patchHtml } from '../diagram/patch.ts';
 
 let yaml: Promise<Stringify> | undefined;
 /** The YAML serializer, once: imported on first use, in its own chunk. */
@@ -88,6 +89,9 @@ export class ExplorerEngine {
 			const section = this.querySelector(selector);
 			if (section) observer.observe(busy(section));
 		}
+		// Whether the steps are on the screen is known before the first change (redraw.ts).
+		const steps = this.querySelector('kp-diagram ol.kp-steps');
+		if (steps) watchSteps(steps);
 		// The build drew the default setup; a link with another one is drawn now, without motion.
 		if (query !== host.dataset['initial'] || ignored.length > 0) {
 			this.#started = performance.now();
@@ -279,9 +283,9 @@ export class ExplorerEngine {
 		this.#host.dataset['urlMs'] = (performance.now() - started).toFixed(2);
 	}
 
-	/** Writes markup into an element unless it already shows it. */
+	/** Writes markup into an element unless it already shows it, changing only what differs (patch.ts). */
 	#write(element: Element, html: string) {
-		if ((this.#written.get(element) ?? element.innerHTML) !== html) element.innerHTML = html;
+		if ((this.#written.get(element) ?? element.innerHTML) !== html) patchHtml(element, html);
 		this.#written.set(element, html);
 	}
 

@@ -7,16 +7,86 @@
 import { stepParts, type FigureContent } from '../components/figure.ts';
 import { drawDiagram } from './draw.ts';
 import { writeAttributes } from './dom.ts';
+import { patchChildren, patchHtml } from '../diagram/patch.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { KpDiagram } from '../diagram/island.ts';
 
 /** What each step's `<li>` was last given: a step that did not change is left alone (no new layout). */
 const written = new WeakMap<Element, string>();
+/** What a step waits to be given: its list was away from the screen when it was redrawn. */
+const waiting = new WeakMap<Element, string>();
+/** The step lists seen on the screen (their observer's last word), and the lists with steps waiting. */
+const onScreen = new WeakSet<Element>();
+const behind = new Set<Element>();
+let idleAsked = false;
 
-/** The step list, keyed by step id: unchanged steps stay, changed ones are rewritten, the rest come and go. */
+function writeStep(li: Element, inner: string): void {
+	waiting.delete(li);
+	if (written.get(li) === inner) return;
+	patchHtml(li, inner);
+	written.set(li, inner);
+}
+
+/** Writes every step of `list` that waits, and says the list is no longer busy. */
+function flushList(list: Element): void {
+	behind.delete(list);
+	for (const li of list.children) {
+		const inner = waiting.get(li);
+		if (inner !== undefined) writeStep(li, inner);
+	}
+	list.removeAttribute('aria-busy');
+}
+
+const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 100));
+
+let observer: IntersectionObserver | undefined;
+const watched = new WeakSet<Element>();
+/**
+ * Follows whether a step list is on the screen; a list that comes onto it gets its waiting steps at
+ * once. Called by the first redraw, or earlier (the explorer's engine, when it loads) so that the
+ * first change already knows.
+ */
+export function watchSteps(list: Element): void {
+	if (watched.has(list)) return;
+	watched.add(list);
+	// The island asks for a step's words before it shows the step (its caption copies them).
+	list.addEventListener('kp-step-wanted', (event) => {
+		const li = event.target;
+		const inner = li instanceof Element ? waiting.get(li) : undefined;
+		if (li instanceof Element && inner !== undefined) writeStep(li, inner);
+	});
+	// Until the observer first answers, the list counts as seen: nothing waits on a guess.
+	onScreen.add(list);
+	if (typeof IntersectionObserver !== 'function') return;
+	observer ??= new IntersectionObserver((entries) => {
+		for (const { target, isIntersecting } of entries) {
+			if (!isIntersecting) {
+				onScreen.delete(target);
+				continue;
+			}
+			onScreen.add(target);
+			if (behind.has(target)) flushList(target);
+		}
+	});
+	observer.observe(list);
+}
+
+/**
+ * The step list, keyed by step id: unchanged steps stay, changed ones are rewritten, the rest come and
+ * go. Where the list is away from the screen (under the picture on a phone, or on a stacked desktop
+ * column, a screen below it), the steps keep their place and ids at once but their words are written
+ * when the browser is idle, when the list comes onto the screen, or when the island shows the step,
+ * whichever is first: laying out cards the reader cannot see was most of the cost of a change. The
+ * step shown stays written at once: its words are the caption's.
+ */
 function updateSteps(list: Element, content: FigureContent, locale: Locale): void {
+	watchSteps(list);
 	const steps = content.steps.map((_, i) => stepParts(content, i, locale)).filter((parts) => parts !== undefined);
 	const ids = new Set(steps.map((parts) => parts.id));
+	const current = list.querySelector(':scope > li[aria-current]')?.id;
+	// The step the island will show: the one shown now if it stays, else the first (island.ts refresh()).
+	const shown = current !== undefined && ids.has(current) ? current : steps[0]?.id;
+	const now = onScreen.has(list);
 	const old = new Map<string, Element>();
 	// The steps that go leave first: a step that stays then sits where it belongs, and is not moved
 	// (moving an element rebuilds the browser's layout of all it holds) past the ones that go.
@@ -25,6 +95,7 @@ function updateSteps(list: Element, content: FigureContent, locale: Locale): voi
 		else li.remove();
 	}
 	let previous: Element | null = null;
+	let deferred = false;
 	steps.forEach((parts) => {
 		let li = old.get(parts.id);
 		if (!li) {
@@ -38,13 +109,29 @@ function updateSteps(list: Element, content: FigureContent, locale: Locale): voi
 			if (value === undefined) li.removeAttribute(name);
 			else if (li.getAttribute(name) !== value) li.setAttribute(name, value);
 		}
-		if (written.get(li) !== parts.inner) {
-			li.innerHTML = parts.inner;
-			written.set(li, parts.inner);
+		if (now || parts.id === shown) writeStep(li, parts.inner);
+		else if (written.get(li) === parts.inner) waiting.delete(li);
+		else {
+			waiting.set(li, parts.inner);
+			deferred = true;
 		}
 		const at: Element | null = previous ? previous.nextElementSibling : list.firstElementChild;
 		if (li !== at) list.insertBefore(li, at);
 		previous = li;
+	});
+	if (!deferred) {
+		if (!behind.has(list)) return;
+		behind.delete(list);
+		list.removeAttribute('aria-busy');
+		return;
+	}
+	behind.add(list);
+	if (list.getAttribute('aria-busy') !== 'true') list.setAttribute('aria-busy', 'true');
+	if (idleAsked) return;
+	idleAsked = true;
+	idle(() => {
+		idleAsked = false;
+		for (const waitingList of [...behind]) flushList(waitingList);
 	});
 }
 
@@ -61,5 +148,7 @@ export function redrawFigure(diagram: KpDiagram, content: FigureContent, locale:
 	if (list) updateSteps(list, content, locale);
 	writeAttributes(figure.querySelector('.kp-counter'), [['data-texts', JSON.stringify(content.counters)]]);
 	writeAttributes(figure.querySelector('[aria-live]'), [['data-texts', JSON.stringify(content.announcements)]]);
+	// The caption follows the new step with its words changed in place, not rebuilt (patch.ts).
+	diagram.writeCaption = patchChildren;
 	diagram.refresh();
 }

@@ -222,6 +222,87 @@ test.describe('links', () => {
 	});
 });
 
+test.describe('what a change writes', () => {
+	test('only what differs: a step that stays keeps its elements, and steps off the screen are written once the browser is idle, or at once when shown', async ({ page }) => {
+		// 1280×900, the page at its top: the result's steps start under the picture, below the screen.
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await open(page, '/en/explore/', true);
+		await page.evaluate(() => window.scrollTo(0, 0));
+		const list = page.locator('kp-explorer ol.kp-steps');
+		await expect(list).not.toHaveAttribute('aria-busy', 'true');
+		// Marks on elements that a change to node-c must keep (same step, same parts): the first step's
+		// title link, the second step's card itself; and the caption's destination.
+		await page.evaluate(() => {
+			const mark = (element: Element | null) => element && Object.assign(element, { kpKept: true });
+			mark(document.querySelector('kp-explorer li#client-to-load-balancer .kp-step-title'));
+			mark(document.querySelector('kp-explorer .kp-caption-dst'));
+		});
+		// The load balancer sends to node-c: the change is observed in its own task, and "Next" pressed
+		// there, before the browser had any idle time.
+		const seen = await page.evaluate(
+			() =>
+				new Promise<{ busy: string | null; second: string; caption: string }>((done) => {
+					const host = document.querySelector<HTMLElement>('kp-explorer');
+					const via = document.querySelector<HTMLSelectElement>('select[name="via"]');
+					if (!host || !via) return done({ busy: null, second: '', caption: '' });
+					delete host.dataset['updateMs'];
+					const observer = new MutationObserver(() => {
+						if (host.dataset['updateMs'] === undefined) return;
+						observer.disconnect();
+						const busy = document.querySelector('kp-explorer ol.kp-steps')?.getAttribute('aria-busy') ?? null;
+						const second = document.querySelector('kp-explorer li#load-balancer-to-nodeport-c')?.textContent ?? '';
+						document.querySelector<HTMLButtonElement>('kp-explorer [data-action="next"]')?.click();
+						done({ busy, second, caption: document.querySelector('kp-explorer .kp-caption-dst')?.textContent ?? '' });
+					});
+					observer.observe(host, { attributes: true, attributeFilter: ['data-update-ms'] });
+					via.value = '3';
+					via.dispatchEvent(new Event('change', { bubbles: true }));
+				}),
+		);
+		// Off the screen: the new step is in the list at once (its id, for links and the counter), its words
+		// not yet, and the list says it is busy. Shown, its words are written first: the packet goes to
+		// node-c’s address, 10.0.1.13, on the Service’s node port (30000 + 80).
+		expect(seen.busy).toBe('true');
+		expect(seen.second).toBe('');
+		expect(seen.caption).toMatch(/^10\.0\.1\.13:30080\b/);
+		// Then, idle: every step written, the list no longer busy.
+		await expect(list).not.toHaveAttribute('aria-busy', 'true');
+		await expect(page.locator('kp-explorer li#nodeport-c-to-kube-proxy-c')).toContainText('10.0.1.13');
+		const kept = await page.evaluate(() => [
+			(document.querySelector('kp-explorer li#client-to-load-balancer .kp-step-title') as { kpKept?: boolean } | null)?.kpKept === true,
+			(document.querySelector('kp-explorer .kp-caption-dst') as { kpKept?: boolean } | null)?.kpKept === true,
+		]);
+		expect(kept).toEqual([true, true]);
+	});
+
+	test('with the steps on the screen, a change writes them at once', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await open(page, '/en/explore/', true);
+		await page.locator('kp-explorer ol.kp-steps').scrollIntoViewIfNeeded();
+		// The observer has seen the list on the screen (it answers after a frame).
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+		const written = await page.evaluate(
+			() =>
+				new Promise<string>((done) => {
+					const host = document.querySelector<HTMLElement>('kp-explorer');
+					const via = document.querySelector<HTMLSelectElement>('select[name="via"]');
+					if (!host || !via) return done('');
+					delete host.dataset['updateMs'];
+					const observer = new MutationObserver(() => {
+						if (host.dataset['updateMs'] === undefined) return;
+						observer.disconnect();
+						done(document.querySelector('kp-explorer li#nodeport-c-to-kube-proxy-c')?.textContent ?? '');
+					});
+					observer.observe(host, { attributes: true, attributeFilter: ['data-update-ms'] });
+					via.value = '3';
+					via.dispatchEvent(new Event('change', { bubbles: true }));
+				}),
+		);
+		expect(written).toContain('10.0.1.13');
+		await expect(page.locator('kp-explorer ol.kp-steps')).not.toHaveAttribute('aria-busy', 'true');
+	});
+});
+
 test.describe('access', () => {
 	test('keyboard only: the way in is chosen with the arrow keys, and the diagram follows', async ({ page }) => {
 		await open(page, '/en/explore/');
