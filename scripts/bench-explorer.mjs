@@ -42,7 +42,7 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 		 * from the change to everything near the screen written). The style and layout the change costs
 		 * are forced and timed right after, in the same task, and counted too. Returns { script, layout,
 		 * after } once the page is idle again, or undefined when nothing changed; `after` holds what the
-		 * change before wrote after its frame (`data-later-ms`, `data-url-ms`).
+		 * change before wrote after its frame (`data-later-ms`, `data-url-ms`, `data-form-ms`).
 		 */
 		const change = (selector, value) =>
 			page.evaluate(
@@ -52,9 +52,10 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 						const control = document.querySelector(selector);
 						if (!host || !control) return done(undefined);
 						// What the change before wrote after its frame: the sections far from the screen, the URL.
-						const after = { later: host.dataset.laterMs, url: host.dataset.urlMs };
+						const after = { later: host.dataset.laterMs, url: host.dataset.urlMs, form: host.dataset.formMs };
 						delete host.dataset.laterMs;
 						delete host.dataset.urlMs;
+						delete host.dataset.formMs;
 						delete host.dataset.updateMs;
 						// The engine's stamp is written in the task of the change: observed in the same task (a
 						// mutation observer's callback is a microtask), the style and layout the change needs are
@@ -138,6 +139,7 @@ export async function explorerTiming({ chromePath, url, steps = 150, seed = 2026
 			layout: { median: median(layout), p95: percentile(layout, 95) },
 			later: afterwards('later'),
 			url: afterwards('url'),
+			form: afterwards('form'),
 			errors,
 		};
 	} finally {

@@ -57,6 +57,8 @@ export class ExplorerEngine {
 	#pendingYaml: (() => string) | undefined;
 	/** The URL still to write (`flushUrl`). */
 	#url: string | undefined;
+	/** The form's other controls still to set from the setup (`#flushForm`). */
+	#formSync: (() => void) | undefined;
 
 	constructor(host: HTMLElement) {
 		this.#host = host;
@@ -134,6 +136,15 @@ export class ExplorerEngine {
 		this.#started = performance.now();
 		const target = event.target;
 		if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement) || !this.#form()) return;
+		// A change before the last one's form was set (in the task after its frame): set now, then the
+		// control the reader just changed given back its new value, so the form read is whole.
+		if (this.#formSync) {
+			const value = target.value;
+			const checked = target instanceof HTMLInputElement && target.checked;
+			this.#flushForm();
+			if (target instanceof HTMLInputElement && target.type === 'radio') target.checked = checked;
+			else target.value = value;
+		}
 		if (target.name === 'preset') {
 			const id = target.value;
 			this.#state = isPresetId(id) ? { preset: id, params: PRESETS[id].params } : { preset: undefined, params: this.#state.params };
@@ -176,7 +187,13 @@ export class ExplorerEngine {
 		const hash = window.location.hash;
 		const keep = hash.length > 1 && view.figure.steps.some((step) => `#${step.id}` === hash) ? hash : '';
 		this.#writeUrl(`${window.location.pathname}${withSimulation(formatQuery(this.#state), this.#simulation)}${keep}`);
-		this.#syncForm(formModel(this.#state.params, scenario), view);
+		// The control the reader changed already shows its value; the others follow in the task after the
+		// frame, as the URL does (the form's model builds a setup per value it offers). A link's setup is
+		// set at once: the page opens with its form whole.
+		const state = this.#state;
+		const sync = () => this.#syncForm(formModel(state.params, scenario), view, state);
+		if (announce) this.#syncFormLater(sync);
+		else sync();
 		this.#drawFigure(view, motion);
 		const outcome = this.querySelector<HTMLElement>('.kp-explorer-outcome');
 		if (outcome) {
@@ -283,6 +300,22 @@ export class ExplorerEngine {
 		this.#host.dataset['urlMs'] = (performance.now() - started).toFixed(2);
 	}
 
+	#syncFormLater(sync: () => void) {
+		const waiting = this.#formSync !== undefined;
+		this.#formSync = sync;
+		if (!waiting) requestAnimationFrame(() => setTimeout(() => this.#flushForm(), 0));
+	}
+
+	#flushForm() {
+		const sync = this.#formSync;
+		if (!sync) return;
+		this.#formSync = undefined;
+		const started = performance.now();
+		sync();
+		// For the bench: what setting the form took, after the frame.
+		this.#host.dataset['formMs'] = (performance.now() - started).toFixed(2);
+	}
+
 	/** Writes markup into an element unless it already shows it, changing only what differs (patch.ts). */
 	#write(element: Element, html: string) {
 		if ((this.#written.get(element) ?? element.innerHTML) !== html) patchHtml(element, html);
@@ -321,15 +354,15 @@ export class ExplorerEngine {
 	}
 
 	/** Sets every control from the model: values, which options build, which groups apply. */
-	#syncForm(model: FormModel, view: ExplorerView) {
+	#syncForm(model: FormModel, view: ExplorerView, state: ExplorerState) {
 		const form = this.#form();
 		if (!form) return;
 		const words = messages[this.#locale].explorer;
 		const preset = this.querySelector<HTMLSelectElement>('form select[name="preset"]');
-		if (preset) set(preset, 'value', this.#state.preset ?? '');
+		if (preset) set(preset, 'value', state.preset ?? '');
 		const presetNote = this.querySelector<HTMLElement>('.kp-explorer-preset');
 		if (presetNote) {
-			const link = this.#state.preset && this.querySelector<HTMLAnchorElement>(`.kp-explorer-pages a[data-preset="${this.#state.preset}"]`);
+			const link = state.preset && this.querySelector<HTMLAnchorElement>(`.kp-explorer-pages a[data-preset="${state.preset}"]`);
 			set(presetNote, 'hidden', !link);
 			const anchor = presetNote.querySelector('a');
 			if (link && anchor) {
@@ -376,7 +409,7 @@ export class ExplorerEngine {
 			set(input, 'disabled', i >= model.nodes);
 		});
 		const podsLegend = this.querySelector('form [data-legend="pods"]');
-		const kind = this.#state.params.entry === 'ingress' ? 'ingress' : this.#state.params.entry === 'gateway' ? 'gateway' : 'app';
+		const kind = state.params.entry === 'ingress' ? 'ingress' : state.params.entry === 'gateway' ? 'gateway' : 'app';
 		if (podsLegend && podsLegend.textContent !== words.legend.pods[kind]) podsLegend.textContent = words.legend.pods[kind];
 		const routes = this.querySelector<HTMLFieldSetElement>('form [data-control="backends"]');
 		if (routes) set(routes, 'disabled', !model.routed);

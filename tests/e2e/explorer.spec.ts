@@ -275,6 +275,39 @@ test.describe('what a change writes', () => {
 		expect(kept).toEqual([true, true]);
 	});
 
+	test('the form follows a frame later, and a change made before it keeps the reader’s value', async ({ page }) => {
+		await open(page, '/en/explore/', true);
+		// Ingress, then four nodes chosen in the task of the first change, before its form was set.
+		await page.evaluate(
+			() =>
+				new Promise<void>((done) => {
+					const host = document.querySelector<HTMLElement>('kp-explorer');
+					const ingress = document.querySelector<HTMLInputElement>('input[name="entry"][value="ingress"]');
+					const nodes = document.querySelector<HTMLSelectElement>('select[name="nodes"]');
+					if (!host || !ingress || !nodes) return done();
+					delete host.dataset['updateMs'];
+					const observer = new MutationObserver(() => {
+						if (host.dataset['updateMs'] === undefined) return;
+						observer.disconnect();
+						nodes.value = '4';
+						nodes.dispatchEvent(new Event('change', { bubbles: true }));
+						done();
+					});
+					observer.observe(host, { attributes: true, attributeFilter: ['data-update-ms'] });
+					ingress.checked = true;
+					ingress.dispatchEvent(new Event('change', { bubbles: true }));
+				}),
+		);
+		// Both held: an Ingress (its routes apply, its controller's Pods on the picture) on four nodes.
+		await expect(page).toHaveURL(/[?&]entry=ingress(&|$)/);
+		await expect(page).toHaveURL(/[?&]nodes=4(&|$)/);
+		await expect(page.locator('input[name="entry"][value="ingress"]')).toBeChecked();
+		await expect(page.locator('select[name="nodes"]')).toHaveValue('4');
+		await expect(page.locator('form [data-control="backends"]')).toBeEnabled();
+		await expect(page.locator('kp-explorer svg [data-zone="node-d"]')).toHaveCount(1);
+		await expect(page.locator('kp-explorer svg [data-node="traefik-1"]')).toHaveCount(1);
+	});
+
 	test('with the steps on the screen, a change writes them at once', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await open(page, '/en/explore/', true);
