@@ -35,6 +35,11 @@ export class KpDiagram extends HTMLElement {
 	 * where a diagram is redrawn) sets a writer that changes only what differs.
 	 */
 	writeCaption = (target: Element, nodes: readonly Node[]): void => target.replaceChildren(...nodes.map((node) => node.cloneNode(true)));
+	/**
+	 * Where the caption reads a step's words: its card here; the explorer's redraw hands over the words
+	 * of a card it has not written yet (its list is off the screen), so that no card is laid out for them.
+	 */
+	captionSource = (step: HTMLLIElement): ParentNode => step;
 
 	connectedCallback() {
 		const figure = this.querySelector<HTMLElement>('figure[data-scenario]');
@@ -152,13 +157,14 @@ export class KpDiagram extends HTMLElement {
 	#fillCaption(active: HTMLLIElement, number: number) {
 		const caption = this.#caption;
 		if (!caption) return;
+		const source = this.captionSource(active);
 		// A part the step does not have (what the application sees, on all but the last step) empties the caption's.
 		// A part that already shows the same nodes is left as it is (the explorer refreshes the caption after
 		// every change, most of which leave the active step's words alone).
 		const copy = (to: string, from: string) => {
 			const target = caption.querySelector(to);
 			if (!target) return;
-			const nodes = [...(active.querySelector(from)?.childNodes ?? [])];
+			const nodes = [...(source.querySelector(from)?.childNodes ?? [])];
 			const shown = target.childNodes;
 			if (nodes.length === shown.length && nodes.every((node, i) => node.isEqualNode(shown[i] ?? null))) return;
 			this.writeCaption(target, nodes);
@@ -181,8 +187,6 @@ export class KpDiagram extends HTMLElement {
 		this.#index = Math.max(0, Math.min(count - 1, index));
 		const active = this.#steps[this.#index];
 		if (!active) return;
-		// A redraw away from the screen may have left the step's words for later (explorer/redraw.ts): wanted now.
-		active.dispatchEvent(new Event('kp-step-wanted', { bubbles: true }));
 
 		this.#steps.forEach((li, i) => {
 			if (i !== this.#index) li.removeAttribute('aria-current');

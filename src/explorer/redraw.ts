@@ -49,12 +49,6 @@ const watched = new WeakSet<Element>();
 export function watchSteps(list: Element): void {
 	if (watched.has(list)) return;
 	watched.add(list);
-	// The island asks for a step's words before it shows the step (its caption copies them).
-	list.addEventListener('kp-step-wanted', (event) => {
-		const li = event.target;
-		const inner = li instanceof Element ? waiting.get(li) : undefined;
-		if (li instanceof Element && inner !== undefined) writeStep(li, inner);
-	});
 	// Until the observer first answers, the list counts as seen: nothing waits on a guess.
 	onScreen.add(list);
 	if (typeof IntersectionObserver !== 'function') return;
@@ -78,15 +72,21 @@ export function watchSteps(list: Element): void {
  * when the browser is idle, when the list comes onto the screen, or when the island shows the step,
  * whichever is first. For a change that alters mostly the steps (`etp`, `via`), laying out cards the
  * reader could not see was most of its style and layout: 11-13 ms at 4x, 1.4-3 ms without them. The
- * step shown stays written at once: its words are the caption's.
+ * caption reads a waiting card's words from their markup (`captionSource`), not from the card.
  */
+/** A step's words for the caption: its card, or the markup it waits for, parsed aside (nothing laid out). */
+function captionSource(step: HTMLLIElement): ParentNode {
+	const inner = waiting.get(step);
+	if (inner === undefined) return step;
+	const parsed = document.createElement('template');
+	parsed.innerHTML = inner;
+	return parsed.content;
+}
+
 function updateSteps(list: Element, content: FigureContent, locale: Locale): void {
 	watchSteps(list);
 	const steps = content.steps.map((_, i) => stepParts(content, i, locale)).filter((parts) => parts !== undefined);
 	const ids = new Set(steps.map((parts) => parts.id));
-	const current = list.querySelector(':scope > li[aria-current]')?.id;
-	// The step the island will show: the one shown now if it stays, else the first (island.ts refresh()).
-	const shown = current !== undefined && ids.has(current) ? current : steps[0]?.id;
 	const now = onScreen.has(list);
 	const old = new Map<string, Element>();
 	// The steps that go leave first: a step that stays then sits where it belongs, and is not moved
@@ -110,7 +110,7 @@ function updateSteps(list: Element, content: FigureContent, locale: Locale): voi
 			if (value === undefined) li.removeAttribute(name);
 			else if (li.getAttribute(name) !== value) li.setAttribute(name, value);
 		}
-		if (now || parts.id === shown) writeStep(li, parts.inner);
+		if (now) writeStep(li, parts.inner);
 		else if (written.get(li) === parts.inner) waiting.delete(li);
 		else {
 			waiting.set(li, parts.inner);
@@ -149,7 +149,9 @@ export function redrawFigure(diagram: KpDiagram, content: FigureContent, locale:
 	if (list) updateSteps(list, content, locale);
 	writeAttributes(figure.querySelector('.kp-counter'), [['data-texts', JSON.stringify(content.counters)]]);
 	writeAttributes(figure.querySelector('[aria-live]'), [['data-texts', JSON.stringify(content.announcements)]]);
-	// The caption follows the new step with its words changed in place, not rebuilt (patch.ts).
+	// The caption follows the new step with its words changed in place, not rebuilt (patch.ts), read from
+	// the markup of a card that waits.
 	diagram.writeCaption = patchChildren;
+	diagram.captionSource = captionSource;
 	diagram.refresh();
 }

@@ -260,7 +260,7 @@ test.describe('what a change writes', () => {
 				}),
 		);
 		// Off the screen: the new step is in the list at once (its id, for links and the counter), its words
-		// not yet, and the list says it is busy. Shown, its words are written first: the packet goes to
+		// not yet, and the list says it is busy. Shown, the caption has its new words: the packet goes to
 		// node-c’s address, 10.0.1.13, on the Service’s node port (30000 + 80).
 		expect(seen.busy).toBe('true');
 		expect(seen.second).toBe('');
