@@ -18,7 +18,7 @@ import { explorerView, scenarioOf, type ExplorerView } from './view.ts';
 import type { ExposureParams, ParamName } from '../model/params.ts';
 import type { KpDiagram } from '../diagram/island.ts';
 import { manifestsHtml, type Stringify } from './manifests-html.ts';
-import { set, writeAttributes } from './dom.ts';
+import { AfterFrame, idle, set, writeAttributes } from './dom.ts';
 import { patchHtml } from '../diagram/patch.ts';
 
 let yaml: Promise<Stringify> | undefined;
@@ -33,7 +33,6 @@ const loadYaml = () => (yaml ??= import('yaml').then((module) => module.stringif
 const LATER = ['.kp-explorer-notes', '.kp-explorer-row', '.kp-explorer-manifests', '.kp-explorer-session code', '.kp-sim-result'] as const;
 /** Where a section is seen and said busy: a <code> by its <pre> (an inline box has no area to intersect). */
 const busy = (section: Element) => section.closest('pre') ?? section;
-const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 100));
 
 export class ExplorerEngine {
 	readonly #host: HTMLElement;
@@ -55,13 +54,14 @@ export class ExplorerEngine {
 	#idle = false;
 	/** The manifests of a change made before the YAML serializer arrived. */
 	#pendingYaml: (() => string) | undefined;
-	/** The URL still to write (`flushUrl`). */
-	#url: string | undefined;
-	/** The form's other controls still to set from the setup (`#flushForm`). */
-	#formSync: (() => void) | undefined;
+	/** The URL, and the form's other controls, still to write (`data-url-ms`, `data-form-ms`). */
+	readonly #url: AfterFrame;
+	readonly #formSync: AfterFrame;
 
 	constructor(host: HTMLElement) {
 		this.#host = host;
+		this.#url = new AfterFrame(host, 'urlMs');
+		this.#formSync = new AfterFrame(host, 'formMs');
 		const lang = host.dataset['locale'];
 		this.#locale = isLocale(lang) ? lang : 'en';
 		const form = this.#form();
@@ -138,10 +138,10 @@ export class ExplorerEngine {
 		if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement) || !this.#form()) return;
 		// A change before the last one's form was set (in the task after its frame): set now, then the
 		// control the reader just changed given back its new value, so the form read is whole.
-		if (this.#formSync) {
+		if (this.#formSync.pending) {
 			const value = target.value;
 			const checked = target instanceof HTMLInputElement && target.checked;
-			this.#flushForm();
+			this.#formSync.flush();
 			if (target instanceof HTMLInputElement && target.type === 'radio') target.checked = checked;
 			else target.value = value;
 		}
@@ -192,7 +192,7 @@ export class ExplorerEngine {
 		// set at once: the page opens with its form whole.
 		const state = this.#state;
 		const sync = () => this.#syncForm(formModel(state.params, scenario), view, state);
-		if (announce) this.#syncFormLater(sync);
+		if (announce) this.#formSync.later(sync);
 		else sync();
 		this.#drawFigure(view, motion);
 		const outcome = this.querySelector<HTMLElement>('.kp-explorer-outcome');
@@ -285,35 +285,13 @@ export class ExplorerEngine {
 	 * after the next frame writes it; the copy button asks for it at once (`flushUrl`).
 	 */
 	#writeUrl(url: string) {
-		const waiting = this.#url !== undefined;
-		this.#url = url;
-		if (!waiting) requestAnimationFrame(() => setTimeout(() => this.flushUrl(), 0));
+		this.#url.later(() => {
+			if (`${window.location.pathname}${window.location.search}${window.location.hash}` !== url) history.replaceState(history.state, '', url);
+		});
 	}
 
 	flushUrl() {
-		const url = this.#url;
-		if (url === undefined) return;
-		this.#url = undefined;
-		const started = performance.now();
-		if (`${window.location.pathname}${window.location.search}${window.location.hash}` !== url) history.replaceState(history.state, '', url);
-		// For the bench: what writing the URL took, after the frame.
-		this.#host.dataset['urlMs'] = (performance.now() - started).toFixed(2);
-	}
-
-	#syncFormLater(sync: () => void) {
-		const waiting = this.#formSync !== undefined;
-		this.#formSync = sync;
-		if (!waiting) requestAnimationFrame(() => setTimeout(() => this.#flushForm(), 0));
-	}
-
-	#flushForm() {
-		const sync = this.#formSync;
-		if (!sync) return;
-		this.#formSync = undefined;
-		const started = performance.now();
-		sync();
-		// For the bench: what setting the form took, after the frame.
-		this.#host.dataset['formMs'] = (performance.now() - started).toFixed(2);
+		this.#url.flush();
 	}
 
 	/** Writes markup into an element unless it already shows it, changing only what differs (patch.ts). */

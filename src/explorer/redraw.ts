@@ -6,7 +6,7 @@
  */
 import { stepParts, type FigureContent } from '../components/figure.ts';
 import { drawDiagram } from './draw.ts';
-import { writeAttributes } from './dom.ts';
+import { idle, writeAttributes } from './dom.ts';
 import { patchChildren, patchHtml } from '../diagram/patch.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { KpDiagram } from '../diagram/island.ts';
@@ -37,8 +37,6 @@ function flushList(list: Element): void {
 	list.removeAttribute('aria-busy');
 }
 
-const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 100));
-
 let observer: IntersectionObserver | undefined;
 const watched = new WeakSet<Element>();
 /**
@@ -65,15 +63,6 @@ export function watchSteps(list: Element): void {
 	observer.observe(list);
 }
 
-/**
- * The step list, keyed by step id: unchanged steps stay, changed ones are rewritten, the rest come and
- * go. Where the list is away from the screen (under the picture on a phone, or on a stacked desktop
- * column, a screen below it), the steps keep their place and ids at once but their words are written
- * when the browser is idle, when the list comes onto the screen, or when the island shows the step,
- * whichever is first. For a change that alters mostly the steps (`etp`, `via`), laying out cards the
- * reader could not see was most of its style and layout: 11-13 ms at 4x, 1.4-3 ms without them. The
- * caption reads a waiting card's words from their markup (`captionSource`), not from the card.
- */
 /** A step's words for the caption: its card, or the markup it waits for, parsed aside (nothing laid out). */
 function captionSource(step: HTMLLIElement): ParentNode {
 	const inner = waiting.get(step);
@@ -83,6 +72,15 @@ function captionSource(step: HTMLLIElement): ParentNode {
 	return parsed.content;
 }
 
+/**
+ * The step list, keyed by step id: unchanged steps stay, changed ones are rewritten, the rest come and
+ * go. Where the list is away from the screen (under the picture on a phone, or on a stacked desktop
+ * column, a screen below it), the steps keep their place and ids at once but their words are written
+ * when the list comes onto the screen or when the browser is idle, whichever is first. For a change
+ * that alters mostly the steps (`etp`, `via`), laying out cards the reader could not see was most of
+ * its style and layout: 11-13 ms at 4x, 1.4-3 ms without them. The caption reads a waiting card's
+ * words from their markup (`captionSource`), not from the card.
+ */
 function updateSteps(list: Element, content: FigureContent, locale: Locale): void {
 	watchSteps(list);
 	const steps = content.steps.map((_, i) => stepParts(content, i, locale)).filter((parts) => parts !== undefined);
@@ -121,9 +119,7 @@ function updateSteps(list: Element, content: FigureContent, locale: Locale): voi
 		previous = li;
 	});
 	if (!deferred) {
-		if (!behind.has(list)) return;
-		behind.delete(list);
-		list.removeAttribute('aria-busy');
+		if (behind.delete(list)) list.removeAttribute('aria-busy');
 		return;
 	}
 	behind.add(list);
